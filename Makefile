@@ -1,0 +1,107 @@
+# entgraph — build, demo, tests.
+#
+#   make            build ./entgraph
+#   make demo       build and run on the seed article with the shipped dict/
+#   make check      build and run every test (unit, end-to-end, consumers),
+#                   then the same under AddressSanitizer + UBSan
+#   make install PREFIX=/usr/local
+#
+# demo and check install missing Debian packages first (.ci/deps.sh).
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+PYTHON  ?= /usr/bin/python3
+PKGS    := igraph jansson libpcre2-8 libutf8proc libxxhash libxml-2.0
+CSTD    := -std=c17 -D_GNU_SOURCE
+WARN    := -Wall -Wextra -Wshadow -Wno-unused-parameter
+CFLAGS  ?= -O2 -g
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
+DATADIR := $(PREFIX)/share/entgraph
+
+LIB_SRC  := $(sort $(filter-out src/cli/%,$(wildcard src/*/*.c)))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+
+# One build tree per flavour: build/release and build/asan.
+define flavour
+$(1)_LIB  := $$(LIB_SRC:%.c=build/$(1)/%.o)
+$(1)_CLI  := $$(CLI_SRC:%.c=build/$(1)/%.o)
+$(1)_UNIT := $$(UNIT_SRC:tests/unit/%.c=build/$(1)/unit/%)
+
+build/$(1)/%.o: %.c
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(CSTD) $$(WARN) $$(CFLAGS) $(2) -DEG_DATADIR='"$$(DATADIR)"' $$(PKG_CFLAGS) -MMD -MP -c $$< -o $$@
+
+build/$(1)/libentgraph.a: $$($(1)_LIB)
+	@rm -f $$@
+	ar rcs $$@ $$^
+
+build/$(1)/entgraph: $$($(1)_CLI) build/$(1)/libentgraph.a
+	$$(CC) $(2) $$^ $$(PKG_LIBS) -o $$@
+
+build/$(1)/unit/%: tests/unit/%.c build/$(1)/libentgraph.a
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(CSTD) $$(WARN) $$(CFLAGS) $(2) $$(PKG_CFLAGS) -Isrc $$< build/$(1)/libentgraph.a $$(PKG_LIBS) -lcmocka -o $$@
+
+-include $$($(1)_LIB:.o=.d) $$($(1)_CLI:.o=.d)
+endef
+
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+$(eval $(call flavour,release,))
+$(eval $(call flavour,asan,$(SAN)))
+
+.PHONY: all deps deps-check demo check check-unit check-cases check-consumers \
+        check-asan install uninstall clean
+
+all: entgraph
+
+entgraph: build/release/entgraph
+	cp $< $@.tmp && mv -f $@.tmp $@
+
+deps:
+	@bash .ci/deps.sh build
+
+deps-check:
+	@bash .ci/deps.sh check
+
+demo: deps
+	@$(MAKE) --no-print-directory entgraph
+	./entgraph build -o out/graph.graphml -o out/graph.json tests/data/beslan-echr.txt
+	@$(PYTHON) -c 'import json; g = json.load(open("out/graph.json")); \
+print("out/graph.graphml, out/graph.json: %d nodes, %d edges" % (len(g["nodes"]), len(g["links"]))); \
+[print("  %-40s %s" % (n["label"], n["type"])) for n in g["nodes"]]'
+
+check: deps-check
+	@$(MAKE) --no-print-directory entgraph $(release_UNIT)
+	@$(MAKE) --no-print-directory check-unit check-cases check-consumers
+	@$(MAKE) --no-print-directory check-asan
+
+check-unit: $(release_UNIT)
+	@bash tests/run_unit.sh $(release_UNIT)
+
+check-cases: entgraph
+	$(PYTHON) tests/run_cases.py --bin ./entgraph tests/cases
+
+check-consumers: entgraph
+	$(PYTHON) tests/consumers/check_consumers.py --bin ./entgraph
+
+# The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
+check-asan: build/asan/entgraph $(asan_UNIT)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  bash tests/run_unit.sh $(asan_UNIT)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  $(PYTHON) tests/run_cases.py --bin build/asan/entgraph tests/cases
+
+install: entgraph
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/dict
+	install -m 755 entgraph $(DESTDIR)$(PREFIX)/bin/entgraph
+	install -m 644 dict/*.tsv $(DESTDIR)$(DATADIR)/dict/
+	test ! -f dict/README.md || install -m 644 dict/README.md $(DESTDIR)$(DATADIR)/dict/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/entgraph
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build entgraph

@@ -1,0 +1,107 @@
+/* eg_strmap.c — open addressing with linear probing. Slots hold id + 1,
+ * and hashes are kept per id so growing the table never rehashes keys. */
+#include "eg_strmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+void eg_strmap_init(eg_strmap_t *m)
+{
+    memset(m, 0, sizeof *m);
+}
+
+void eg_strmap_free(eg_strmap_t *m)
+{
+    for (size_t i = 0; i < m->count; i++)
+        free(m->keys[i]);
+    free(m->keys);
+    free(m->key_lens);
+    free(m->hashes);
+    free(m->slots);
+    memset(m, 0, sizeof *m);
+}
+
+long eg_strmap_find(const eg_strmap_t *m, const char *key, size_t len)
+{
+    if (!m->nslots)
+        return -1;
+    uint64_t h = XXH3_64bits(key, len);
+    size_t mask = m->nslots - 1;
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        uint32_t s = m->slots[i];
+        if (!s)
+            return -1;
+        size_t id = s - 1;
+        if (m->hashes[id] == h && m->key_lens[id] == len &&
+            memcmp(m->keys[id], key, len) == 0)
+            return (long)id;
+    }
+}
+
+static int grow_slots(eg_strmap_t *m)
+{
+    size_t n = m->nslots ? m->nslots * 2 : 64;
+    uint32_t *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t id = 0; id < m->count; id++) {
+        size_t i = (size_t)m->hashes[id] & (n - 1);
+        while (slots[i])
+            i = (i + 1) & (n - 1);
+        slots[i] = (uint32_t)(id + 1);
+    }
+    free(m->slots);
+    m->slots = slots;
+    m->nslots = n;
+    return 0;
+}
+
+static int grow_keys(eg_strmap_t *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 32;
+    char **keys = realloc(m->keys, cap * sizeof *keys);
+    if (!keys)
+        return -1;
+    m->keys = keys;
+    size_t *lens = realloc(m->key_lens, cap * sizeof *lens);
+    if (!lens)
+        return -1;
+    m->key_lens = lens;
+    uint64_t *hashes = realloc(m->hashes, cap * sizeof *hashes);
+    if (!hashes)
+        return -1;
+    m->hashes = hashes;
+    m->cap = cap;
+    return 0;
+}
+
+long eg_strmap_intern(eg_strmap_t *m, const char *key, size_t len, int *added)
+{
+    if (added)
+        *added = 0;
+    long found = eg_strmap_find(m, key, len);
+    if (found >= 0)
+        return found;
+    if ((m->count + 1) * 2 > m->nslots && grow_slots(m))
+        return -1;
+    if (m->count == m->cap && grow_keys(m))
+        return -1;
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return -1;
+    memcpy(copy, key, len);
+    copy[len] = '\0';
+    size_t id = m->count++;
+    m->keys[id] = copy;
+    m->key_lens[id] = len;
+    m->hashes[id] = XXH3_64bits(key, len);
+    size_t mask = m->nslots - 1;
+    size_t i = (size_t)m->hashes[id] & mask;
+    while (m->slots[i])
+        i = (i + 1) & mask;
+    m->slots[i] = (uint32_t)(id + 1);
+    if (added)
+        *added = 1;
+    return (long)id;
+}

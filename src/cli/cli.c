@@ -1,0 +1,100 @@
+/* cli.c — reporting, the default dictionary and signal handling. */
+#include "cli.h"
+
+#include "../base/eg_outfile.h"
+
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef EG_DATADIR
+#define EG_DATADIR "/usr/local/share/entgraph"
+#endif
+
+int cli_report(const eg_error_t *err)
+{
+    char line[1200];
+    eg_error_format(err, line, sizeof line);
+    fprintf(stderr, "entgraph: %s\n", line);
+    int status = err->status ? err->status : EG_ERR_RUNTIME;
+    return -status;
+}
+
+int cli_usage_error(const char *fmt, ...)
+{
+    char text[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "entgraph: %s (see 'entgraph --help')\n", text);
+    return -EG_ERR_USAGE;
+}
+
+static void print_warning(void *ctx, const char *file, long line, const char *text)
+{
+    const int *quiet = ctx;
+    if (quiet && *quiet)
+        return;
+    if (file && line > 0)
+        fprintf(stderr, "entgraph: warning: %s:%ld: %s\n", file, line, text);
+    else if (file)
+        fprintf(stderr, "entgraph: warning: %s: %s\n", file, text);
+    else
+        fprintf(stderr, "entgraph: warning: %s\n", text);
+}
+
+eg_warner_t cli_warner(const int *quiet)
+{
+    eg_warner_t w = {print_warning, (void *)quiet};
+    return w;
+}
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *cli_default_dict(void)
+{
+    static char found[PATH_MAX + 64];
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = '\0';
+        snprintf(found, sizeof found, "%s/dict", exe);
+        if (is_dir(found))
+            return found;
+        snprintf(found, sizeof found, "%s/../share/entgraph/dict", exe);
+        if (is_dir(found))
+            return found;
+    }
+    snprintf(found, sizeof found, "%s/dict", EG_DATADIR);
+    return is_dir(found) ? found : NULL;
+}
+
+static void on_signal(int sig)
+{
+    eg_outfile_remove_all_temps();
+    _exit(128 + sig);
+}
+
+void cli_install_signal_handlers(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGPIPE, &sa, NULL);
+}

@@ -1,0 +1,30 @@
+/* cli.h — what the subcommands share: reporting to the user, the
+ * default dictionary, and the exit codes (the negated eg_status). */
+#ifndef EG_CLI_H
+#define EG_CLI_H
+
+#include "../base/eg_error.h"
+
+#define EG_VERSION "0.1.0"
+
+/* Print "entgraph: FILE:LINE: text" on stderr; return the exit code. */
+int cli_report(const eg_error_t *err);
+
+/* Print a usage problem and the hint to run --help; return 2. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The warning sink for library code: prints "entgraph: warning: ..." on
+ * stderr unless quiet. */
+eg_warner_t cli_warner(const int *quiet);
+
+/* The dictionary folder shipped with the program: dict/ beside the
+ * binary (a build tree), or PREFIX/share/entgraph/dict (an install).
+ * Returns NULL when neither exists. */
+const char *cli_default_dict(void);
+
+/* Remove open temp outputs and exit 128+signal on SIGINT/SIGTERM. */
+void cli_install_signal_handlers(void);
+
+int cmd_build(int argc, char **argv);
+
+#endif

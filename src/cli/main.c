@@ -1,0 +1,44 @@
+/* main.c — subcommand dispatch. Everything else lives in cmd_*.c and in
+ * the library modules; this file only routes. */
+#include "../graph/eg_network.h"
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void print_help(FILE *out)
+{
+    fputs("usage: entgraph COMMAND [options] INPUT...\n"
+          "\n"
+          "Turn a corpus of text into a network of the people, places and\n"
+          "organisations it mentions.\n"
+          "\n"
+          "commands:\n"
+          "  build    corpus -> graph file(s) (GraphML, JSON)\n"
+          "\n"
+          "Run 'entgraph build --help' for the options.\n"
+          "Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad data.\n",
+          out);
+}
+
+int main(int argc, char **argv)
+{
+    eg_igraph_setup();
+    cli_install_signal_handlers();
+    if (argc < 2) {
+        print_help(stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        print_help(stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("entgraph %s\n", EG_VERSION);
+        return 0;
+    }
+    if (strcmp(cmd, "build") == 0)
+        return cmd_build(argc - 1, argv + 1);
+    return cli_usage_error("unknown command '%s'", cmd);
+}

@@ -1,0 +1,160 @@
+/* eg_network.c — turning counts into an igraph graph. Every exporter
+ * reads this graph, so every format carries the same facts. */
+#include "eg_network.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static _Thread_local char g_last_error[512];
+
+static void record_error(const char *reason, const char *file, int line,
+                         igraph_error_t code)
+{
+    snprintf(g_last_error, sizeof g_last_error, "%s (%s, igraph %s:%d)", reason,
+             igraph_strerror(code), file, line);
+    IGRAPH_FINALLY_FREE();
+}
+
+static void ignore_warning(const char *reason, const char *file, int line)
+{
+    (void)reason;
+    (void)file;
+    (void)line;
+}
+
+void eg_igraph_setup(void)
+{
+    igraph_set_attribute_table(&igraph_cattribute_table);
+    igraph_set_error_handler(record_error);
+    igraph_set_warning_handler(ignore_warning);
+}
+
+const char *eg_igraph_last_error(void)
+{
+    return g_last_error;
+}
+
+static const eg_dict_t *g_sort_dict; /* for qsort; build is single-threaded */
+
+static int compare_by_id(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return strcmp(g_sort_dict->entities[a].id, g_sort_dict->entities[b].id);
+}
+
+typedef struct edge {
+    igraph_integer_t u, v;
+    const eg_pair_t *pair;
+} edge_t;
+
+static int compare_edges(const void *x, const void *y)
+{
+    const edge_t *p = x, *q = y;
+    if (p->u != q->u)
+        return p->u < q->u ? -1 : 1;
+    return p->v < q->v ? -1 : p->v > q->v;
+}
+
+static int set_vertex_attributes(igraph_t *g, const eg_dict_t *d,
+                                 const eg_cooc_t *c, const uint32_t *order,
+                                 size_t nv)
+{
+    for (size_t i = 0; i < nv; i++) {
+        const eg_entity_t *e = &d->entities[order[i]];
+        igraph_integer_t v = (igraph_integer_t)i;
+        if (SETVAS(g, "id", v, e->id) || SETVAS(g, "label", v, e->label) ||
+            SETVAS(g, "type", v, e->type) ||
+            SETVAN(g, "mentions", v, (igraph_real_t)c->mentions[order[i]]) ||
+            SETVAN(g, "documents", v, (igraph_real_t)c->documents[order[i]]))
+            return -1;
+        for (size_t k = 0; k < d->nattrs; k++) {
+            const char *val = eg_entity_attr(e, k);
+            if (SETVAS(g, d->attr_names[k], v, val ? val : ""))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int add_edges(igraph_t *g, const eg_pair_t *pairs, size_t np,
+                     const long *vertex_of)
+{
+    edge_t *edges = malloc((np + 1) * sizeof *edges);
+    if (!edges)
+        return -1;
+    size_t ne = 0;
+    for (size_t i = 0; i < np; i++) {
+        long u = vertex_of[pairs[i].a], v = vertex_of[pairs[i].b];
+        edges[ne].u = u < v ? u : v;
+        edges[ne].v = u < v ? v : u;
+        edges[ne].pair = &pairs[i];
+        ne++;
+    }
+    qsort(edges, ne, sizeof *edges, compare_edges);
+    igraph_vector_int_t ev;
+    int rc = -1;
+    if (igraph_vector_int_init(&ev, (igraph_integer_t)(2 * ne)) == IGRAPH_SUCCESS) {
+        for (size_t i = 0; i < ne; i++) {
+            VECTOR(ev)[2 * i] = edges[i].u;
+            VECTOR(ev)[2 * i + 1] = edges[i].v;
+        }
+        rc = igraph_add_edges(g, &ev, NULL) == IGRAPH_SUCCESS ? 0 : -1;
+        igraph_vector_int_destroy(&ev);
+    }
+    for (size_t i = 0; rc == 0 && i < ne; i++) {
+        const eg_pair_t *p = edges[i].pair;
+        igraph_integer_t e = (igraph_integer_t)i;
+        if (SETEAN(g, "count", e, (igraph_real_t)p->count) ||
+            SETEAN(g, "documents", e, (igraph_real_t)p->documents) ||
+            SETEAN(g, "weight", e, (igraph_real_t)p->count))
+            rc = -1;
+    }
+    free(edges);
+    return rc;
+}
+
+int eg_network_build(igraph_t *g, const eg_dict_t *d, const eg_cooc_t *c,
+                     const eg_network_options_t *opt, eg_error_t *err)
+{
+    size_t ne = d->nentities;
+    uint32_t *order = malloc((ne + 1) * sizeof *order);
+    long *vertex_of = malloc((ne + 1) * sizeof *vertex_of);
+    size_t np = 0;
+    eg_pair_t *pairs = eg_cooc_sorted_pairs(c, &np);
+    if (!order || !vertex_of || !pairs) {
+        free(order);
+        free(vertex_of);
+        free(pairs);
+        return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
+    }
+    size_t nv = 0;
+    for (size_t i = 0; i < ne; i++) {
+        vertex_of[i] = -1;
+        if (c->mentions[i])
+            order[nv++] = (uint32_t)i;
+    }
+    g_sort_dict = d;
+    qsort(order, nv, sizeof *order, compare_by_id);
+    for (size_t i = 0; i < nv; i++)
+        vertex_of[order[i]] = (long)i;
+
+    int rc = igraph_empty(g, (igraph_integer_t)nv, IGRAPH_UNDIRECTED) == IGRAPH_SUCCESS ? 0 : -1;
+    if (rc == 0) {
+        if (SETGAS(g, "window", eg_window_name(opt->window)) ||
+            SETGAN(g, "documents", (igraph_real_t)c->ndocuments) ||
+            SETGAN(g, "windows", (igraph_real_t)c->windows_with_entities) ||
+            set_vertex_attributes(g, d, c, order, nv) ||
+            add_edges(g, pairs, np, vertex_of)) {
+            igraph_destroy(g);
+            rc = -1;
+        }
+    }
+    free(order);
+    free(vertex_of);
+    free(pairs);
+    if (rc)
+        return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "cannot build the graph: %s",
+                            eg_igraph_last_error());
+    return 0;
+}

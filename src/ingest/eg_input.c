@@ -1,0 +1,179 @@
+/* eg_input.c — walking inputs and reading documents as valid UTF-8. */
+#include "eg_input.h"
+
+#include "../text/eg_segment.h"
+#include "../text/eg_utf8.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static int push(eg_input_list_t *l, const char *path, int from_folder)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        char **p = realloc(l->paths, cap * sizeof *p);
+        if (!p)
+            return -1;
+        l->paths = p;
+        unsigned char *f = realloc(l->from_folder, cap);
+        if (!f)
+            return -1;
+        l->from_folder = f;
+        l->cap = cap;
+    }
+    if (!(l->paths[l->n] = strdup(path)))
+        return -1;
+    l->from_folder[l->n++] = (unsigned char)from_folder;
+    return 0;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int walk(eg_input_list_t *l, const char *dir_path, eg_error_t *err)
+{
+    DIR *dir = opendir(dir_path);
+    if (!dir)
+        return eg_error_set(err, EG_ERR_RUNTIME, dir_path, 0, "cannot read folder: %s",
+                            strerror(errno));
+    char **names = NULL;
+    size_t n = 0;
+    int rc = 0;
+    struct dirent *de;
+    while ((de = readdir(dir)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        char **p = realloc(names, (n + 1) * sizeof *p);
+        if (!p || !(p[n] = strdup(de->d_name))) {
+            names = p ? p : names;
+            rc = eg_error_set(err, EG_ERR_RUNTIME, dir_path, 0, "out of memory");
+            break;
+        }
+        names = p;
+        n++;
+    }
+    closedir(dir);
+    if (n)
+        qsort(names, n, sizeof *names, compare_names);
+    size_t dl = strlen(dir_path);
+    int slash = dl && dir_path[dl - 1] == '/';
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        char child[4096];
+        if ((size_t)snprintf(child, sizeof child, "%s%s%s", dir_path, slash ? "" : "/",
+                             names[i]) >= sizeof child) {
+            rc = eg_error_set(err, EG_ERR_RUNTIME, dir_path, 0, "path too long under this folder");
+            break;
+        }
+        struct stat st;
+        if (stat(child, &st) != 0)
+            continue; /* a dangling link is not a document */
+        if (S_ISDIR(st.st_mode))
+            rc = walk(l, child, err);
+        else if (S_ISREG(st.st_mode) && push(l, child, 1))
+            rc = eg_error_set(err, EG_ERR_RUNTIME, child, 0, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
+
+int eg_input_expand(eg_input_list_t *l, char *const *args, size_t nargs,
+                    const eg_warner_t *warn, eg_error_t *err)
+{
+    for (size_t i = 0; i < nargs; i++) {
+        const char *a = args[i];
+        if (strcmp(a, "-") == 0) {
+            if (push(l, a, 0))
+                return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
+            continue;
+        }
+        struct stat st;
+        if (stat(a, &st) != 0)
+            return eg_error_set(err, EG_ERR_RUNTIME, a, 0, "cannot read input: %s",
+                                strerror(errno));
+        if (S_ISDIR(st.st_mode)) {
+            size_t before = l->n;
+            int rc = walk(l, a, err);
+            if (rc)
+                return rc;
+            if (l->n == before)
+                eg_warn(warn, a, 0, "folder holds no files");
+        } else if (push(l, a, 0)) {
+            return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
+        }
+    }
+    return 0;
+}
+
+void eg_input_list_free(eg_input_list_t *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->paths[i]);
+    free(l->paths);
+    free(l->from_folder);
+    memset(l, 0, sizeof *l);
+}
+
+static int slurp(FILE *fp, eg_buf_t *raw)
+{
+    char chunk[1 << 16];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        if (eg_buf_append(raw, chunk, n))
+            return EG_ERR_RUNTIME;
+    return ferror(fp) ? EG_ERR_RUNTIME : 0;
+}
+
+int eg_input_read(const char *path, int from_folder, eg_buf_t *raw,
+                  eg_buf_t *text, const eg_warner_t *warn, eg_error_t *err)
+{
+    eg_buf_clear(raw);
+    eg_buf_clear(text);
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    if (!fp)
+        return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "cannot read input: %s",
+                            strerror(errno));
+    int rc = slurp(fp, raw);
+    int e = errno;
+    if (!is_stdin)
+        fclose(fp);
+    if (rc)
+        return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "cannot read input: %s",
+                            e ? strerror(e) : "read error");
+    const char *data = raw->data ? raw->data : "";
+    const char *nul = memchr(data, '\0', raw->len);
+    if (nul) {
+        if (from_folder) {
+            eg_warn(warn, path, 0, "binary file (NUL byte at offset %zu) skipped",
+                    (size_t)(nul - data));
+            return EG_READ_SKIPPED;
+        }
+        return eg_error_set(err, EG_ERR_DATA, path, 0,
+                            "binary file (NUL byte at offset %zu), not text",
+                            (size_t)(nul - data));
+    }
+    if (raw->len > EG_SEGMENT_MAX_BYTES)
+        return eg_error_set(err, EG_ERR_DATA, path, 0,
+                            "document of %zu bytes is over the limit of %u bytes",
+                            raw->len, EG_SEGMENT_MAX_BYTES);
+    size_t bad = eg_utf8_count_invalid(data, raw->len);
+    if (bad == 0) {
+        /* Swap buffers instead of copying: text takes raw's bytes. */
+        eg_buf_t tmp = *text;
+        *text = *raw;
+        *raw = tmp;
+        return EG_READ_OK;
+    }
+    if (eg_utf8_repair(data, raw->len, text) == (size_t)-1)
+        return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
+    eg_warn(warn, path, 0, "%zu invalid UTF-8 sequence(s) replaced by U+FFFD", bad);
+    return EG_READ_OK;
+}

@@ -1,0 +1,620 @@
+/* eg_dict.c — reading gazetteer TSV files into entities and aliases.
+ *
+ * Every problem names FILE:LINE, because a gazetteer of 100,000 rows is
+ * edited by hand and a silent skip would turn into a missing node no one
+ * notices. Values are sanitised here, once, so no writer downstream ever
+ * sees a control character. */
+#include "eg_dict.h"
+
+#include "../base/eg_buf.h"
+#include "../text/eg_fold.h"
+#include "../text/eg_utf8.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+static const char *const RESERVED_ATTRS[] = {
+    "label", "mentions", "documents", "degree", "strength", "pagerank",
+    "community", "x", "y", "size", "r", "g", "b", "weight", "count",
+    "first", "last", "evidence", "source", "target",
+};
+
+int eg_dict_is_reserved_attr(const char *name)
+{
+    for (size_t i = 0; i < sizeof RESERVED_ATTRS / sizeof *RESERVED_ATTRS; i++)
+        if (strcasecmp(name, RESERVED_ATTRS[i]) == 0)
+            return 1;
+    return 0;
+}
+
+void eg_dict_init(eg_dict_t *d)
+{
+    memset(d, 0, sizeof *d);
+    eg_strmap_init(&d->ids);
+    eg_strmap_init(&d->files);
+}
+
+void eg_dict_free(eg_dict_t *d)
+{
+    for (size_t i = 0; i < d->nentities; i++) {
+        eg_entity_t *e = &d->entities[i];
+        free(e->id);
+        free(e->label);
+        free(e->type);
+        for (size_t k = 0; k < e->nattrs; k++)
+            free(e->attrs[k]);
+        free(e->attrs);
+    }
+    free(d->entities);
+    for (size_t i = 0; i < d->naliases; i++)
+        free(d->aliases[i].text);
+    free(d->aliases);
+    for (size_t k = 0; k < d->nattrs; k++)
+        free(d->attr_names[k]);
+    free(d->attr_names);
+    eg_strmap_free(&d->ids);
+    eg_strmap_free(&d->files);
+    memset(d, 0, sizeof *d);
+}
+
+/* ---- small helpers ---- */
+
+static char *dup_range(const char *s, size_t n)
+{
+    char *p = malloc(n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+static void trim(const char **s, size_t *n)
+{
+    while (*n && (**s == ' ' || **s == '\r'))
+        (*s)++, (*n)--;
+    while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\r'))
+        (*n)--;
+}
+
+/* Copy s into out with control characters (C0, DEL, C1) turned into
+ * spaces and the non-characters U+FFFE/U+FFFF into U+FFFD, which XML 1.0
+ * forbids. Returns the number of characters replaced. */
+static size_t sanitize(const char *s, size_t n, eg_buf_t *out)
+{
+    size_t replaced = 0;
+    eg_buf_clear(out);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7F) {
+            eg_buf_append_byte(out, ' ');
+            replaced++;
+        } else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                   (unsigned char)s[i + 1] <= 0x9F) {
+            eg_buf_append_byte(out, ' ');
+            replaced++;
+            i++;
+        } else if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF &&
+                   ((unsigned char)s[i + 2] == 0xBE ||
+                    (unsigned char)s[i + 2] == 0xBF)) {
+            eg_buf_append(out, "\xEF\xBF\xBD", 3);
+            replaced++;
+            i += 2;
+        } else {
+            eg_buf_append_byte(out, (char)c);
+        }
+    }
+    return replaced;
+}
+
+/* people.tsv -> person, places.tsv -> place, cities.tsv -> city. */
+static char *type_from_path(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t n = strcspn(base, ".");
+    if (n == 6 && strncasecmp(base, "people", 6) == 0)
+        return dup_range("person", 6);
+    eg_buf_t b = EG_BUF_INIT, scratch = EG_BUF_INIT;
+    eg_fold_append(&b, &scratch, base, n);
+    eg_buf_free(&scratch);
+    if (!b.data)
+        return NULL;
+    if (b.len > 3 && strcmp(b.data + b.len - 3, "ies") == 0) {
+        b.len -= 3;
+        eg_buf_append_byte(&b, 'y');
+    } else if (b.len > 1 && b.data[b.len - 1] == 's' && b.data[b.len - 2] != 's') {
+        b.data[--b.len] = '\0';
+    }
+    char *t = eg_buf_take(&b);
+    return t;
+}
+
+/* ---- columns ---- */
+
+enum { COL_NAME = -2, COL_ID = -3, COL_ALIASES = -4, COL_TYPE = -5, COL_CASE = -6 };
+
+typedef struct header {
+    int ncols;
+    int role[EG_DICT_MAX_COLUMNS]; /* COL_* or an attribute index >= 0 */
+} header_t;
+
+static int find_or_add_attr(eg_dict_t *d, const char *name, size_t n)
+{
+    for (size_t k = 0; k < d->nattrs; k++)
+        if (strlen(d->attr_names[k]) == n && memcmp(d->attr_names[k], name, n) == 0)
+            return (int)k;
+    char **p = realloc(d->attr_names, (d->nattrs + 1) * sizeof *p);
+    if (!p)
+        return -1;
+    d->attr_names = p;
+    if (!(p[d->nattrs] = dup_range(name, n)))
+        return -1;
+    return (int)d->nattrs++;
+}
+
+static int split_fields(const char *line, size_t len, const char **f,
+                        size_t *flen, int max)
+{
+    int n = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || line[i] == '\t') {
+            if (n < max) {
+                f[n] = line + start;
+                flen[n] = i - start;
+            }
+            n++;
+            start = i + 1;
+        }
+    }
+    return n;
+}
+
+static int parse_header(eg_dict_t *d, header_t *h, const char *line,
+                        size_t len, const char *path, long lineno,
+                        eg_error_t *err)
+{
+    const char *f[EG_DICT_MAX_COLUMNS];
+    size_t fl[EG_DICT_MAX_COLUMNS];
+    int n = split_fields(line, len, f, fl, EG_DICT_MAX_COLUMNS);
+    if (n > EG_DICT_MAX_COLUMNS)
+        return eg_error_set(err, EG_ERR_DATA, path, lineno,
+                            "header has %d columns (limit %d)", n,
+                            EG_DICT_MAX_COLUMNS);
+    h->ncols = n;
+    int have_name = 0;
+    static const struct { const char *name; int role; } SPECIAL[] = {
+        {"name", COL_NAME}, {"id", COL_ID}, {"aliases", COL_ALIASES},
+        {"type", COL_TYPE}, {"case", COL_CASE},
+    };
+    for (int c = 0; c < n; c++) {
+        trim(&f[c], &fl[c]);
+        if (fl[c] == 0)
+            return eg_error_set(err, EG_ERR_DATA, path, lineno,
+                                "header column %d has no name", c + 1);
+        for (int p = 0; p < c; p++)
+            if (fl[p] == fl[c] && strncasecmp(f[p], f[c], fl[c]) == 0)
+                return eg_error_set(err, EG_ERR_DATA, path, lineno,
+                                    "column '%.*s' appears twice in the header",
+                                    (int)fl[c], f[c]);
+        h->role[c] = 0;
+        int special = 0;
+        for (size_t s = 0; s < sizeof SPECIAL / sizeof *SPECIAL; s++) {
+            if (strlen(SPECIAL[s].name) == fl[c] &&
+                strncasecmp(SPECIAL[s].name, f[c], fl[c]) == 0) {
+                h->role[c] = SPECIAL[s].role;
+                special = 1;
+            }
+        }
+        if (h->role[c] == COL_NAME)
+            have_name = 1;
+        if (special)
+            continue;
+        char col[256];
+        snprintf(col, sizeof col, "%.*s", (int)fl[c], f[c]);
+        if (eg_dict_is_reserved_attr(col))
+            return eg_error_set(err, EG_ERR_DATA, path, lineno,
+                                "column '%s' is reserved for output; rename it", col);
+        int k = find_or_add_attr(d, f[c], fl[c]);
+        if (k < 0)
+            return eg_error_set(err, EG_ERR_RUNTIME, path, lineno, "out of memory");
+        h->role[c] = k;
+    }
+    if (!have_name)
+        return eg_error_set(err, EG_ERR_DATA, path, lineno,
+                            "header has no 'name' column (is the first line a header?)");
+    return 0;
+}
+
+/* ---- rows ---- */
+
+static int add_alias(eg_dict_t *d, uint32_t entity, const char *text, size_t n,
+                     uint8_t policy, const char *file, long line)
+{
+    for (size_t i = d->naliases; i-- > 0 && d->aliases[i].entity == entity;)
+        if (strlen(d->aliases[i].text) == n && memcmp(d->aliases[i].text, text, n) == 0 &&
+            d->aliases[i].policy == policy)
+            return 0; /* same alias twice on one entity */
+    if (d->naliases == d->aliases_cap) {
+        size_t cap = d->aliases_cap ? d->aliases_cap * 2 : 256;
+        eg_alias_t *p = realloc(d->aliases, cap * sizeof *p);
+        if (!p)
+            return EG_ERR_RUNTIME;
+        d->aliases = p;
+        d->aliases_cap = cap;
+    }
+    eg_alias_t *a = &d->aliases[d->naliases];
+    if (!(a->text = dup_range(text, n)))
+        return EG_ERR_RUNTIME;
+    a->entity = entity;
+    a->policy = policy;
+    a->file = file;
+    a->line = line;
+    d->naliases++;
+    return 0;
+}
+
+static long new_entity(eg_dict_t *d, const char *id, size_t idlen)
+{
+    if (d->nentities == d->entities_cap) {
+        size_t cap = d->entities_cap ? d->entities_cap * 2 : 256;
+        eg_entity_t *p = realloc(d->entities, cap * sizeof *p);
+        if (!p)
+            return -1;
+        d->entities = p;
+        d->entities_cap = cap;
+    }
+    long idx = eg_strmap_intern(&d->ids, id, idlen, NULL);
+    if (idx != (long)d->nentities)
+        return -1;
+    eg_entity_t *e = &d->entities[d->nentities++];
+    memset(e, 0, sizeof *e);
+    e->id = dup_range(id, idlen);
+    return e->id ? idx : -1;
+}
+
+static int set_attr(eg_entity_t *e, size_t k, const char *v, size_t n)
+{
+    if (k >= e->nattrs) {
+        char **p = realloc(e->attrs, (k + 1) * sizeof *p);
+        if (!p)
+            return EG_ERR_RUNTIME;
+        for (size_t i = e->nattrs; i <= k; i++)
+            p[i] = NULL;
+        e->attrs = p;
+        e->nattrs = k + 1;
+    }
+    if (e->attrs[k]) /* the first definition wins */
+        return 0;
+    return (e->attrs[k] = dup_range(v, n)) ? 0 : EG_ERR_RUNTIME;
+}
+
+typedef struct row {
+    const char *path;
+    long lineno;
+    const char *default_type;
+    eg_buf_t clean[EG_DICT_MAX_COLUMNS];
+} row_t;
+
+static int parse_case(const char *v, size_t n, uint8_t *policy)
+{
+    if (n == 0 || (n == 4 && strncasecmp(v, "auto", 4) == 0))
+        *policy = EG_CASE_AUTO;
+    else if (n == 4 && strncasecmp(v, "fold", 4) == 0)
+        *policy = EG_CASE_FOLD;
+    else if (n == 5 && strncasecmp(v, "exact", 5) == 0)
+        *policy = EG_CASE_EXACT;
+    else
+        return -1;
+    return 0;
+}
+
+static int add_aliases(eg_dict_t *d, uint32_t ent, const char *list, size_t n,
+                       uint8_t policy, const char *path, long lineno,
+                       eg_error_t *err)
+{
+    size_t start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && list[i] != '|')
+            continue;
+        const char *a = list + start;
+        size_t al = i - start;
+        trim(&a, &al);
+        start = i + 1;
+        if (al == 0)
+            continue;
+        if (al > EG_DICT_MAX_ALIAS)
+            return eg_error_set(err, EG_ERR_DATA, path, lineno,
+                                "alias of %zu bytes (limit %u)", al, EG_DICT_MAX_ALIAS);
+        if (add_alias(d, ent, a, al, policy, path, lineno))
+            return eg_error_set(err, EG_ERR_RUNTIME, path, lineno, "out of memory");
+    }
+    return 0;
+}
+
+static int parse_row(eg_dict_t *d, const header_t *h, row_t *r,
+                     const char *line, size_t len, const eg_warner_t *warn,
+                     eg_error_t *err)
+{
+    const char *f[EG_DICT_MAX_COLUMNS];
+    size_t fl[EG_DICT_MAX_COLUMNS];
+    int n = split_fields(line, len, f, fl, EG_DICT_MAX_COLUMNS);
+    for (int c = h->ncols; c < n && c < EG_DICT_MAX_COLUMNS; c++) {
+        const char *v = f[c];
+        size_t vl = fl[c];
+        trim(&v, &vl);
+        if (vl)
+            return eg_error_set(err, EG_ERR_DATA, r->path, r->lineno,
+                                "row has %d fields, the header has %d", n, h->ncols);
+    }
+    const char *name = NULL, *id = NULL, *aliases = NULL, *type = NULL, *cas = NULL;
+    size_t name_n = 0, id_n = 0, aliases_n = 0, type_n = 0, cas_n = 0;
+    size_t replaced = 0;
+    for (int c = 0; c < h->ncols; c++) {
+        const char *v = c < n ? f[c] : "";
+        size_t vl = c < n ? fl[c] : 0;
+        replaced += sanitize(v, vl, &r->clean[c]);
+        v = r->clean[c].data ? r->clean[c].data : "";
+        vl = r->clean[c].len;
+        trim(&v, &vl);
+        switch (h->role[c]) {
+        case COL_NAME: name = v, name_n = vl; break;
+        case COL_ID: id = v, id_n = vl; break;
+        case COL_ALIASES: aliases = v, aliases_n = vl; break;
+        case COL_TYPE: type = v, type_n = vl; break;
+        case COL_CASE: cas = v, cas_n = vl; break;
+        default: break;
+        }
+    }
+    if (replaced)
+        eg_warn(warn, r->path, r->lineno,
+                "%zu control character(s) replaced by spaces", replaced);
+    if (!name || name_n == 0)
+        return eg_error_set(err, EG_ERR_DATA, r->path, r->lineno, "row has no name");
+    if (name_n > EG_DICT_MAX_ALIAS)
+        return eg_error_set(err, EG_ERR_DATA, r->path, r->lineno,
+                            "name of %zu bytes (limit %u)", name_n, EG_DICT_MAX_ALIAS);
+    uint8_t policy;
+    if (parse_case(cas ? cas : "", cas_n, &policy))
+        return eg_error_set(err, EG_ERR_DATA, r->path, r->lineno,
+                            "case '%.*s' is not auto, fold or exact", (int)cas_n, cas);
+
+    eg_buf_t slug = EG_BUF_INIT;
+    if (!id || id_n == 0) {
+        eg_slug_append(&slug, name, name_n);
+        if (slug.len == 0) {
+            eg_buf_free(&slug);
+            return eg_error_set(err, EG_ERR_DATA, r->path, r->lineno,
+                                "name '%.*s' has no letter or digit; give it an id",
+                                (int)name_n, name);
+        }
+        id = slug.data;
+        id_n = slug.len;
+    }
+    long ent = eg_strmap_find(&d->ids, id, id_n);
+    int rc = 0;
+    if (ent < 0) {
+        ent = new_entity(d, id, id_n);
+        eg_entity_t *e = ent >= 0 ? &d->entities[ent] : NULL;
+        if (!e || !(e->label = dup_range(name, name_n)) ||
+            !(e->type = type && type_n ? dup_range(type, type_n)
+                                       : dup_range(r->default_type, strlen(r->default_type))))
+            rc = eg_error_set(err, EG_ERR_RUNTIME, r->path, r->lineno, "out of memory");
+        else {
+            e->file = r->path;
+            e->line = r->lineno;
+        }
+    } else {
+        eg_entity_t *e = &d->entities[ent];
+        if (type && type_n && (strlen(e->type) != type_n || memcmp(e->type, type, type_n)))
+            eg_warn(warn, r->path, r->lineno,
+                    "id '%s' was defined at %s:%ld with type '%s'; keeping it",
+                    e->id, e->file, e->line, e->type);
+    }
+    eg_buf_free(&slug);
+    if (rc)
+        return rc;
+    for (int c = 0; c < h->ncols && c < n; c++) {
+        if (h->role[c] < 0)
+            continue;
+        const char *v = r->clean[c].data ? r->clean[c].data : "";
+        size_t vl = r->clean[c].len;
+        trim(&v, &vl);
+        if (vl && set_attr(&d->entities[ent], (size_t)h->role[c], v, vl))
+            return eg_error_set(err, EG_ERR_RUNTIME, r->path, r->lineno, "out of memory");
+    }
+    if (add_alias(d, (uint32_t)ent, name, name_n, policy, r->path, r->lineno))
+        return eg_error_set(err, EG_ERR_RUNTIME, r->path, r->lineno, "out of memory");
+    if (aliases)
+        return add_aliases(d, (uint32_t)ent, aliases, aliases_n, policy, r->path,
+                           r->lineno, err);
+    return 0;
+}
+
+static int is_blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+            return 0;
+    return 1;
+}
+
+int eg_dict_load_text(eg_dict_t *d, const char *path, const char *text,
+                      size_t len, const eg_warner_t *warn, eg_error_t *err)
+{
+    long fid = eg_strmap_intern(&d->files, path, strlen(path), NULL);
+    if (fid < 0)
+        return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
+    path = eg_strmap_key(&d->files, (size_t)fid);
+
+    eg_buf_t repaired = EG_BUF_INIT;
+    size_t bad = eg_utf8_count_invalid(text, len);
+    if (bad) {
+        eg_utf8_repair(text, len, &repaired);
+        text = repaired.data;
+        len = repaired.len;
+        eg_warn(warn, path, 0, "%zu invalid UTF-8 sequence(s) replaced by U+FFFD", bad);
+    }
+    /* A UTF-8 byte order mark is not part of the first column's name. */
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        text += 3, len -= 3;
+
+    header_t h = {0};
+    int have_header = 0, rc = 0;
+    row_t *r = calloc(1, sizeof *r);
+    if (!r) {
+        eg_buf_free(&repaired);
+        return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
+    }
+    r->path = path;
+    r->default_type = NULL;
+    char *default_type = type_from_path(path);
+    r->default_type = default_type ? default_type : "entity";
+    long lineno = 0;
+    for (size_t pos = 0; pos < len && rc == 0;) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        const char *line = text + pos;
+        size_t n = end - pos;
+        pos = end + 1;
+        lineno++;
+        if (n > EG_DICT_MAX_LINE) {
+            rc = eg_error_set(err, EG_ERR_DATA, path, lineno,
+                              "line of %zu bytes (limit %u)", n, EG_DICT_MAX_LINE);
+            break;
+        }
+        if (n && line[n - 1] == '\r')
+            n--;
+        if ((n && line[0] == '#') || is_blank(line, n))
+            continue;
+        r->lineno = lineno;
+        if (!have_header) {
+            rc = parse_header(d, &h, line, n, path, lineno, err);
+            have_header = 1;
+        } else {
+            rc = parse_row(d, &h, r, line, n, warn, err);
+        }
+    }
+    if (rc == 0 && !have_header)
+        eg_warn(warn, path, 0, "dictionary has no header and no entries");
+    for (int c = 0; c < EG_DICT_MAX_COLUMNS; c++)
+        eg_buf_free(&r->clean[c]);
+    free(r);
+    free(default_type);
+    eg_buf_free(&repaired);
+    return rc;
+}
+
+/* ---- files and folders ---- */
+
+static int read_file(const char *path, eg_buf_t *out, eg_error_t *err)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "cannot read dictionary: %s",
+                            strerror(errno));
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        if (eg_buf_append(out, chunk, n)) {
+            fclose(fp);
+            return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
+        }
+    int failed = ferror(fp);
+    fclose(fp);
+    if (failed)
+        return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "cannot read dictionary");
+    return 0;
+}
+
+static int load_file(eg_dict_t *d, const char *path, const eg_warner_t *warn,
+                     eg_error_t *err)
+{
+    eg_buf_t content = EG_BUF_INIT;
+    int rc = read_file(path, &content, err);
+    if (rc == 0 && memchr(content.data ? content.data : "", '\0', content.len))
+        rc = eg_error_set(err, EG_ERR_DATA, path, 0,
+                          "binary file (NUL byte), not a dictionary");
+    if (rc == 0)
+        rc = eg_dict_load_text(d, path, content.data ? content.data : "", content.len,
+                               warn, err);
+    eg_buf_free(&content);
+    return rc;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int load_dir(eg_dict_t *d, const char *path, const eg_warner_t *warn,
+                    eg_error_t *err)
+{
+    DIR *dir = opendir(path);
+    if (!dir)
+        return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "cannot read folder: %s",
+                            strerror(errno));
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *de;
+    int rc = 0;
+    while ((de = readdir(dir)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        char **p = realloc(names, (n + 1) * sizeof *p);
+        if (!p || !(p[n] = strdup(de->d_name))) {
+            names = p ? p : names;
+            rc = eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
+            break;
+        }
+        names = p;
+        n++;
+    }
+    closedir(dir);
+    if (n)
+        qsort(names, n, sizeof *names, compare_names);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        char child[4096];
+        snprintf(child, sizeof child, "%s/%s", path, names[i]);
+        struct stat st;
+        if (stat(child, &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode))
+            rc = load_dir(d, child, warn, err);
+        else if (S_ISREG(st.st_mode) && has_suffix(names[i], ".tsv"))
+            rc = load_file(d, child, warn, err);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
+
+int eg_dict_load_path(eg_dict_t *d, const char *path, const eg_warner_t *warn,
+                      eg_error_t *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "cannot read dictionary: %s",
+                            strerror(errno));
+    if (S_ISDIR(st.st_mode)) {
+        size_t before = d->nentities;
+        int rc = load_dir(d, path, warn, err);
+        if (rc == 0 && d->nentities == before)
+            eg_warn(warn, path, 0, "folder has no .tsv dictionary with entries");
+        return rc;
+    }
+    return load_file(d, path, warn, err);
+}

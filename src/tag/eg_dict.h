@@ -1,0 +1,91 @@
+/* eg_dict.h — gazetteer files: rows of names, aliases and attributes.
+ *
+ * A dictionary file is UTF-8 tab-separated text with a header row and
+ * '#' comment lines (see README.md "Dictionary format"). Columns: `name`
+ * (required, the label), `id` (default: the slug of the name), `aliases`
+ * ('|'-separated), `type` (default: from the file name, people.tsv ->
+ * person), `case` (auto|fold|exact); any other column is a node
+ * attribute. Rows with the same id merge: the first row gives label and
+ * type, later rows add aliases and fill attributes the first left empty.
+ * Control characters in values are replaced by spaces and invalid UTF-8
+ * by U+FFFD, each with a warning, so labels are always safe to write as
+ * XML. A folder loads its *.tsv files in byte order of their names.
+ *
+ * The dictionary owns all its strings. Not thread-safe while loading;
+ * read-only use from many threads afterwards is safe.
+ */
+#ifndef EG_DICT_H
+#define EG_DICT_H
+
+#include "../base/eg_error.h"
+#include "../base/eg_strmap.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Limits, enforced with an error naming FILE:LINE. */
+#define EG_DICT_MAX_LINE (1u << 20)    /* bytes per row */
+#define EG_DICT_MAX_ALIAS 1024         /* bytes per alias */
+#define EG_DICT_MAX_COLUMNS 256
+
+enum eg_case_policy {
+    EG_CASE_AUTO = 0, /* capitals/digits exact, else fold but not all-lower */
+    EG_CASE_FOLD = 1, /* any case */
+    EG_CASE_EXACT = 2 /* as written */
+};
+
+typedef struct eg_alias {
+    char *text;        /* surface form as written in the dictionary */
+    uint32_t entity;   /* index into entities */
+    uint8_t policy;    /* enum eg_case_policy of its row */
+    const char *file;  /* where it was defined (owned by the dict) */
+    long line;
+} eg_alias_t;
+
+typedef struct eg_entity {
+    char *id;
+    char *label;
+    char *type;
+    char **attrs;      /* attrs[k] for attribute k < nattrs, or NULL */
+    size_t nattrs;     /* attributes known when the entity was made */
+    const char *file;  /* first definition */
+    long line;
+} eg_entity_t;
+
+typedef struct eg_dict {
+    eg_entity_t *entities;
+    size_t nentities, entities_cap;
+    eg_alias_t *aliases;
+    size_t naliases, aliases_cap;
+    char **attr_names; /* extra columns, in order of first appearance */
+    size_t nattrs;
+    eg_strmap_t ids;   /* entity id -> index */
+    eg_strmap_t files; /* interned file names */
+} eg_dict_t;
+
+void eg_dict_init(eg_dict_t *d);
+void eg_dict_free(eg_dict_t *d);
+
+/* Load a file, or every *.tsv in a folder (recursively, sorted). Errors:
+ * EG_ERR_DATA for a malformed file (no header, no `name` column, a row
+ * without a name, a bad `case`, a reserved column name, a limit passed),
+ * EG_ERR_RUNTIME when the file cannot be read. */
+int eg_dict_load_path(eg_dict_t *d, const char *path, const eg_warner_t *warn,
+                      eg_error_t *err);
+
+/* Load one file's contents (path names it in messages; default type
+ * comes from its base name). */
+int eg_dict_load_text(eg_dict_t *d, const char *path, const char *text,
+                      size_t len, const eg_warner_t *warn, eg_error_t *err);
+
+/* Attribute k of entity e, or NULL when it has none. */
+static inline const char *eg_entity_attr(const eg_entity_t *e, size_t k)
+{
+    return k < e->nattrs ? e->attrs[k] : NULL;
+}
+
+/* Column names that cannot be dictionary attributes because the output
+ * uses them (label, mentions, documents, degree...). */
+int eg_dict_is_reserved_attr(const char *name);
+
+#endif

@@ -1,0 +1,446 @@
+/* eg_matcher.c — a token-id trie. Edges live in one open-addressing
+ * table keyed by (node, token id), so a node with 10,000 children costs
+ * no more to walk than one with two, and the whole trie is three flat
+ * arrays: edges, per-node candidate ranges, and candidate alias ids. */
+#include "eg_matcher.h"
+
+#include "../base/eg_strmap.h"
+#include "../text/eg_fold.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum effective_policy { P_FOLD, P_NOT_ALL_LOWER, P_EXACT };
+
+typedef struct alias_info {
+    uint8_t policy;       /* enum effective_policy */
+    uint32_t tok_first;   /* its tokens in tok_spans (for exact compare) */
+    uint32_t ntok;
+} alias_info_t;
+
+struct eg_matcher {
+    const eg_dict_t *dict;
+    eg_strmap_t vocab;
+    /* edges: key = (parent + 1) << 32 | token id, 0 = empty */
+    uint64_t *edge_keys;
+    uint32_t *edge_child;
+    size_t edge_slots, nedges;
+    /* per node: candidates cand[term_first .. term_first + term_count) */
+    uint32_t *term_first, *term_count;
+    size_t nnodes, nodes_cap;
+    uint32_t *cand;
+    alias_info_t *alias;
+    uint32_t *tok_spans; /* start, end pairs into the alias text */
+    size_t ntok_spans;
+};
+
+static inline uint64_t mix(uint64_t k)
+{
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    return k;
+}
+
+static inline long child_of(const eg_matcher_t *m, uint32_t node, int32_t tok)
+{
+    uint64_t key = ((uint64_t)(node + 1) << 32) | (uint32_t)tok;
+    size_t mask = m->edge_slots - 1;
+    for (size_t i = mix(key) & mask;; i = (i + 1) & mask) {
+        if (m->edge_keys[i] == key)
+            return m->edge_child[i];
+        if (!m->edge_keys[i])
+            return -1;
+    }
+}
+
+static int grow_edges(eg_matcher_t *m)
+{
+    size_t n = m->edge_slots ? m->edge_slots * 2 : 1024;
+    uint64_t *keys = calloc(n, sizeof *keys);
+    uint32_t *child = malloc(n * sizeof *child);
+    if (!keys || !child) {
+        free(keys);
+        free(child);
+        return -1;
+    }
+    for (size_t i = 0; i < m->edge_slots; i++) {
+        if (!m->edge_keys[i])
+            continue;
+        size_t j = mix(m->edge_keys[i]) & (n - 1);
+        while (keys[j])
+            j = (j + 1) & (n - 1);
+        keys[j] = m->edge_keys[i];
+        child[j] = m->edge_child[i];
+    }
+    free(m->edge_keys);
+    free(m->edge_child);
+    m->edge_keys = keys;
+    m->edge_child = child;
+    m->edge_slots = n;
+    return 0;
+}
+
+static long new_node(eg_matcher_t *m)
+{
+    if (m->nnodes == m->nodes_cap) {
+        size_t cap = m->nodes_cap ? m->nodes_cap * 2 : 1024;
+        uint32_t *f = realloc(m->term_first, cap * sizeof *f);
+        if (!f)
+            return -1;
+        m->term_first = f;
+        uint32_t *c = realloc(m->term_count, cap * sizeof *c);
+        if (!c)
+            return -1;
+        m->term_count = c;
+        m->nodes_cap = cap;
+    }
+    m->term_first[m->nnodes] = m->term_count[m->nnodes] = 0;
+    return (long)m->nnodes++;
+}
+
+static long child_or_new(eg_matcher_t *m, uint32_t node, int32_t tok)
+{
+    if (m->edge_slots) {
+        long c = child_of(m, node, tok);
+        if (c >= 0)
+            return c;
+    }
+    if ((m->nedges + 1) * 2 > m->edge_slots && grow_edges(m))
+        return -1;
+    long c = new_node(m);
+    if (c < 0)
+        return -1;
+    uint64_t key = ((uint64_t)(node + 1) << 32) | (uint32_t)tok;
+    size_t mask = m->edge_slots - 1;
+    size_t i = mix(key) & mask;
+    while (m->edge_keys[i])
+        i = (i + 1) & mask;
+    m->edge_keys[i] = key;
+    m->edge_child[i] = (uint32_t)c;
+    m->nedges++;
+    return c;
+}
+
+static uint8_t effective_policy(const eg_alias_t *a, const eg_segments_t *seg)
+{
+    if (a->policy == EG_CASE_FOLD)
+        return P_FOLD;
+    if (a->policy == EG_CASE_EXACT)
+        return P_EXACT;
+    int lower = 0, capital_or_digit = 0;
+    for (size_t k = 0; k < seg->ntokens; k++) {
+        const eg_token_t *t = &seg->tokens[k];
+        if (t->flags & EG_TOKF_HAS_LOWER)
+            lower = 1;
+        if (t->flags & EG_TOKF_HAS_UPPER)
+            capital_or_digit = 1;
+        for (uint32_t b = t->start; b < t->end; b++)
+            if (a->text[b] >= '0' && a->text[b] <= '9')
+                capital_or_digit = 1;
+    }
+    return !lower && capital_or_digit ? P_EXACT : P_NOT_ALL_LOWER;
+}
+
+typedef struct pending {
+    uint32_t node, alias;
+} pending_t;
+
+static int compare_pending(const void *a, const void *b)
+{
+    const pending_t *x = a, *y = b;
+    if (x->node != y->node)
+        return x->node < y->node ? -1 : 1;
+    return x->alias < y->alias ? -1 : x->alias > y->alias;
+}
+
+static int add_alias(eg_matcher_t *m, uint32_t ai, eg_segments_t *seg,
+                     eg_buf_t *folded, eg_buf_t *work, pending_t *pend,
+                     size_t *npend)
+{
+    const eg_alias_t *a = &m->dict->aliases[ai];
+    uint32_t node = 0;
+    for (size_t k = 0; k < seg->ntokens; k++) {
+        const eg_token_t *t = &seg->tokens[k];
+        eg_buf_clear(folded);
+        if (eg_fold_append(folded, work, a->text + t->start, t->end - t->start))
+            return -1;
+        long tok = eg_strmap_intern(&m->vocab, folded->data, folded->len, NULL);
+        if (tok < 0)
+            return -1;
+        long c = child_or_new(m, node, (int32_t)tok);
+        if (c < 0)
+            return -1;
+        node = (uint32_t)c;
+    }
+    alias_info_t *info = &m->alias[ai];
+    info->policy = effective_policy(a, seg);
+    info->tok_first = (uint32_t)(m->ntok_spans / 2);
+    info->ntok = (uint32_t)seg->ntokens;
+    uint32_t *spans = realloc(m->tok_spans, (m->ntok_spans + 2 * seg->ntokens) * sizeof *spans);
+    if (!spans)
+        return -1;
+    m->tok_spans = spans;
+    for (size_t k = 0; k < seg->ntokens; k++) {
+        spans[m->ntok_spans++] = seg->tokens[k].start;
+        spans[m->ntok_spans++] = seg->tokens[k].end;
+    }
+    pend[*npend].node = node;
+    pend[*npend].alias = ai;
+    (*npend)++;
+    return 0;
+}
+
+int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
+                     const eg_warner_t *warn, eg_error_t *err)
+{
+    *out = NULL;
+    eg_matcher_t *m = calloc(1, sizeof *m);
+    pending_t *pend = malloc((dict->naliases + 1) * sizeof *pend);
+    if (m)
+        m->alias = calloc(dict->naliases + 1, sizeof *m->alias);
+    if (!m || !pend || !m->alias || new_node(m) < 0) {
+        free(pend);
+        eg_matcher_free(m);
+        return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
+    }
+    m->dict = dict;
+    eg_strmap_init(&m->vocab);
+    eg_segments_t seg;
+    eg_segments_init(&seg);
+    eg_buf_t folded = EG_BUF_INIT, work = EG_BUF_INIT;
+    size_t npend = 0;
+    int rc = 0;
+    for (size_t ai = 0; ai < dict->naliases && rc == 0; ai++) {
+        const eg_alias_t *a = &dict->aliases[ai];
+        if (eg_tokenize(a->text, strlen(a->text), &seg)) {
+            rc = -1;
+            break;
+        }
+        if (seg.ntokens == 0) {
+            eg_warn(warn, a->file, a->line, "alias '%s' has no word to match; skipped",
+                    a->text);
+            continue;
+        }
+        rc = add_alias(m, (uint32_t)ai, &seg, &folded, &work, pend, &npend);
+    }
+    eg_segments_free(&seg);
+    eg_buf_free(&folded);
+    eg_buf_free(&work);
+    if (rc == 0) {
+        /* Group candidates by node, in dictionary order within a node. */
+        qsort(pend, npend, sizeof *pend, compare_pending);
+        m->cand = malloc((npend + 1) * sizeof *m->cand);
+        if (!m->cand)
+            rc = -1;
+        for (size_t i = 0; rc == 0 && i < npend; i++) {
+            m->cand[i] = pend[i].alias;
+            if (m->term_count[pend[i].node]++ == 0)
+                m->term_first[pend[i].node] = (uint32_t)i;
+        }
+    }
+    free(pend);
+    if (rc) {
+        eg_matcher_free(m);
+        return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
+    }
+    *out = m;
+    return 0;
+}
+
+void eg_matcher_free(eg_matcher_t *m)
+{
+    if (!m)
+        return;
+    eg_strmap_free(&m->vocab);
+    free(m->edge_keys);
+    free(m->edge_child);
+    free(m->term_first);
+    free(m->term_count);
+    free(m->cand);
+    free(m->alias);
+    free(m->tok_spans);
+    free(m);
+}
+
+size_t eg_matcher_nodes(const eg_matcher_t *m)
+{
+    return m->nnodes;
+}
+
+size_t eg_matcher_vocabulary(const eg_matcher_t *m)
+{
+    return m->vocab.count;
+}
+
+void eg_mentions_free(eg_mentions_t *m)
+{
+    free(m->items);
+    memset(m, 0, sizeof *m);
+}
+
+void eg_match_scratch_free(eg_match_scratch_t *s)
+{
+    eg_buf_free(&s->folded);
+    eg_buf_free(&s->fold_work);
+    free(s->ids);
+    free(s->base_ids);
+    memset(s, 0, sizeof *s);
+}
+
+/* ---- scanning ---- */
+
+static int32_t lookup(const eg_matcher_t *m, eg_match_scratch_t *s,
+                      const char *bytes, size_t n)
+{
+    eg_buf_clear(&s->folded);
+    if (eg_fold_append(&s->folded, &s->fold_work, bytes, n))
+        return -2;
+    return (int32_t)eg_strmap_find(&m->vocab, s->folded.data, s->folded.len);
+}
+
+static int fold_tokens(const eg_matcher_t *m, const char *text,
+                       const eg_segments_t *seg, eg_match_scratch_t *s)
+{
+    if (seg->ntokens > s->cap) {
+        size_t cap = seg->ntokens + seg->ntokens / 2 + 16;
+        int32_t *ids = realloc(s->ids, cap * sizeof *ids);
+        if (!ids)
+            return -1;
+        s->ids = ids;
+        int32_t *base = realloc(s->base_ids, cap * sizeof *base);
+        if (!base)
+            return -1;
+        s->base_ids = base;
+        s->cap = cap;
+    }
+    for (size_t k = 0; k < seg->ntokens; k++) {
+        const eg_token_t *t = &seg->tokens[k];
+        s->ids[k] = lookup(m, s, text + t->start, t->end - t->start);
+        s->base_ids[k] = t->base_end != t->end
+                             ? lookup(m, s, text + t->start, t->base_end - t->start)
+                             : -1;
+        if (s->ids[k] == -2 || s->base_ids[k] == -2)
+            return -1;
+    }
+    return 0;
+}
+
+static int exact_equal(const eg_matcher_t *m, uint32_t ai, const char *text,
+                       const eg_segments_t *seg, size_t first, size_t last,
+                       int base)
+{
+    const alias_info_t *info = &m->alias[ai];
+    const char *atext = m->dict->aliases[ai].text;
+    for (size_t k = 0; k < info->ntok; k++) {
+        const eg_token_t *t = &seg->tokens[first + k];
+        uint32_t end = (base && first + k == last) ? t->base_end : t->end;
+        uint32_t as = m->tok_spans[2 * (info->tok_first + k)];
+        uint32_t ae = m->tok_spans[2 * (info->tok_first + k) + 1];
+        if (end - t->start != ae - as || memcmp(text + t->start, atext + as, ae - as))
+            return 0;
+    }
+    return 1;
+}
+
+/* The first candidate at node whose case policy accepts tokens
+ * [first, last] (the last one cut to its base when base), or -1. */
+static long accept(const eg_matcher_t *m, uint32_t node, const char *text,
+                   const eg_segments_t *seg, size_t first, size_t last, int base)
+{
+    int has_upper = -1;
+    for (uint32_t c = 0; c < m->term_count[node]; c++) {
+        uint32_t ai = m->cand[m->term_first[node] + c];
+        switch (m->alias[ai].policy) {
+        case P_FOLD:
+            return ai;
+        case P_NOT_ALL_LOWER:
+            if (has_upper < 0) {
+                has_upper = 0;
+                for (size_t k = first; k <= last; k++)
+                    if (seg->tokens[k].flags & EG_TOKF_HAS_UPPER)
+                        has_upper = 1;
+            }
+            if (has_upper)
+                return ai;
+            break;
+        case P_EXACT:
+            if (exact_equal(m, ai, text, seg, first, last, base))
+                return ai;
+            break;
+        }
+    }
+    return -1;
+}
+
+static int push_mention(eg_mentions_t *out, const eg_mention_t *mn)
+{
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 64;
+        eg_mention_t *p = realloc(out->items, cap * sizeof *p);
+        if (!p)
+            return -1;
+        out->items = p;
+        out->cap = cap;
+    }
+    out->items[out->n++] = *mn;
+    return 0;
+}
+
+int eg_matcher_scan(const eg_matcher_t *m, const char *text,
+                    const eg_segments_t *seg, eg_match_scratch_t *s,
+                    eg_mentions_t *out)
+{
+    out->n = 0;
+    if (!m->edge_slots || seg->ntokens == 0)
+        return 0;
+    if (fold_tokens(m, text, seg, s))
+        return EG_ERR_RUNTIME;
+    for (size_t si = 0; si < seg->nsentences; si++) {
+        const eg_sentence_t *sent = &seg->sentences[si];
+        size_t i = sent->first_token;
+        while (i < sent->end_token) {
+            long best_alias = -1;
+            size_t best_last = 0;
+            int best_base = 0;
+            uint32_t node = 0;
+            for (size_t j = i; j < sent->end_token; j++) {
+                if (s->base_ids[j] >= 0) {
+                    long c = child_of(m, node, s->base_ids[j]);
+                    long a = c >= 0 && m->term_count[c]
+                                 ? accept(m, (uint32_t)c, text, seg, i, j, 1)
+                                 : -1;
+                    if (a >= 0)
+                        best_alias = a, best_last = j, best_base = 1;
+                }
+                if (s->ids[j] < 0)
+                    break;
+                long c = child_of(m, node, s->ids[j]);
+                if (c < 0)
+                    break;
+                long a = m->term_count[c] ? accept(m, (uint32_t)c, text, seg, i, j, 0) : -1;
+                if (a >= 0)
+                    best_alias = a, best_last = j, best_base = 0;
+                node = (uint32_t)c;
+            }
+            if (best_alias < 0) {
+                i++;
+                continue;
+            }
+            const eg_token_t *lt = &seg->tokens[best_last];
+            eg_mention_t mn = {
+                .start = seg->tokens[i].start,
+                .end = best_base ? lt->base_end : lt->end,
+                .entity = m->dict->aliases[best_alias].entity,
+                .alias = (uint32_t)best_alias,
+                .sentence = (uint32_t)si,
+                .first_token = (uint32_t)i,
+                .ntokens = (uint32_t)(best_last - i + 1),
+            };
+            if (push_mention(out, &mn))
+                return EG_ERR_RUNTIME;
+            i = best_last + 1;
+        }
+    }
+    return 0;
+}

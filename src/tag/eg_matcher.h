@@ -1,0 +1,77 @@
+/* eg_matcher.h — finding dictionary names in segmented text.
+ *
+ * The matcher is a trie over token ids: every alias is cut into tokens
+ * exactly as text is (eg_tokenize), each folded token is interned in a
+ * vocabulary, and the alias becomes a path of token ids. Scanning folds
+ * each text token once, looks it up (a token no alias contains can never
+ * start or extend a match) and walks the trie: whole tokens only, the
+ * longest match wins, leftmost first, no overlaps, never across a
+ * sentence. A possessive token ("Russia's") can end a match on its base.
+ *
+ * Case policy per alias: fold (any case), exact (as written), auto (an
+ * alias without lower-case letters and with capitals or digits, such as
+ * ECHR or G7, is exact; any other matches in any case except an
+ * all-lower-case span). When several entities share a surface form, the
+ * one whose alias came first in the dictionary wins.
+ *
+ * The matcher keeps pointers into the dictionary: free it first. Scanning
+ * is read-only on the matcher, so threads may share one matcher, each
+ * with its own scratch.
+ */
+#ifndef EG_MATCHER_H
+#define EG_MATCHER_H
+
+#include "../base/eg_buf.h"
+#include "../base/eg_error.h"
+#include "../text/eg_segment.h"
+#include "eg_dict.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct eg_mention {
+    uint32_t start, end;   /* byte span; a possessive 's is not included */
+    uint32_t entity;       /* index into the dictionary's entities */
+    uint32_t alias;        /* index into the dictionary's aliases */
+    uint32_t sentence;     /* index into the segments' sentences */
+    uint32_t first_token;  /* tokens [first_token, first_token + ntokens) */
+    uint32_t ntokens;
+} eg_mention_t;
+
+typedef struct eg_mentions {
+    eg_mention_t *items;
+    size_t n, cap;
+} eg_mentions_t;
+
+void eg_mentions_free(eg_mentions_t *m);
+
+typedef struct eg_matcher eg_matcher_t;
+
+/* Per-thread working memory for eg_matcher_scan; zero-initialise it,
+ * free it with eg_match_scratch_free. */
+typedef struct eg_match_scratch {
+    eg_buf_t folded, fold_work;
+    int32_t *ids;      /* vocabulary id of each token, -1 when unknown */
+    int32_t *base_ids; /* id of a possessive's base, -1 when none */
+    size_t cap;
+} eg_match_scratch_t;
+
+void eg_match_scratch_free(eg_match_scratch_t *s);
+
+/* Compile the dictionary's aliases. An alias with no token (only spaces)
+ * is skipped with a warning. Returns 0 or EG_ERR_RUNTIME. */
+int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
+                     const eg_warner_t *warn, eg_error_t *err);
+void eg_matcher_free(eg_matcher_t *m);
+
+/* Number of trie nodes and vocabulary entries (for statistics). */
+size_t eg_matcher_nodes(const eg_matcher_t *m);
+size_t eg_matcher_vocabulary(const eg_matcher_t *m);
+
+/* Find the mentions in one segmented document; out is cleared first and
+ * filled in text order. Returns 0 or EG_ERR_RUNTIME. */
+int eg_matcher_scan(const eg_matcher_t *m, const char *text,
+                    const eg_segments_t *seg, eg_match_scratch_t *scratch,
+                    eg_mentions_t *out);
+
+#endif

@@ -1,0 +1,130 @@
+/* eg_fold.c — folding with utf8proc's decomposer, which writes into a
+ * caller-owned code point buffer, so folding a token never allocates once
+ * the scratch buffer has grown to fit. */
+#include "eg_fold.h"
+
+#include "../base/eg_error.h"
+#include "eg_utf8.h"
+
+#include <stdint.h>
+#include <utf8proc.h>
+
+static const utf8proc_option_t FOLD_OPTIONS =
+    UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+    UTF8PROC_STRIPMARK;
+
+static unsigned unify_apostrophe(unsigned cp)
+{
+    switch (cp) {
+    case 0x2019: /* right single quotation mark */
+    case 0x2018: /* left single quotation mark */
+    case 0x02BC: /* modifier letter apostrophe */
+        return '\'';
+    default:
+        return cp;
+    }
+}
+
+static int all_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
+int eg_fold_append(eg_buf_t *out, eg_buf_t *scratch, const char *s, size_t len)
+{
+    if (all_ascii(s, len)) {
+        if (eg_buf_reserve(out, len))
+            return EG_ERR_RUNTIME;
+        char *d = out->data + out->len;
+        for (size_t i = 0; i < len; i++) {
+            char c = s[i];
+            d[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+        }
+        out->len += len;
+        out->data[out->len] = '\0';
+        return 0;
+    }
+    /* NFKD + case folding can grow a string (ß -> ss, ﬃ -> ffi): start
+     * with room for 2 code points per byte and retry with the size
+     * utf8proc asks for. */
+    size_t want = 2 * len + 8;
+    for (;;) {
+        if (scratch->cap < want * sizeof(utf8proc_int32_t) + 1) {
+            eg_buf_clear(scratch);
+            if (eg_buf_reserve(scratch, want * sizeof(utf8proc_int32_t)))
+                return EG_ERR_RUNTIME;
+        }
+        size_t room = (scratch->cap - 1) / sizeof(utf8proc_int32_t);
+        utf8proc_int32_t *cps = (utf8proc_int32_t *)(void *)scratch->data;
+        utf8proc_ssize_t n =
+            utf8proc_decompose((const utf8proc_uint8_t *)s,
+                               (utf8proc_ssize_t)len, cps,
+                               (utf8proc_ssize_t)room, FOLD_OPTIONS);
+        if (n < 0) /* invalid UTF-8: compare byte for byte */
+            return eg_buf_append(out, s, len);
+        if ((size_t)n > room) {
+            want = (size_t)n;
+            continue;
+        }
+        for (utf8proc_ssize_t i = 0; i < n; i++)
+            if (eg_buf_append_utf8(out, unify_apostrophe((unsigned)cps[i])))
+                return EG_ERR_RUNTIME;
+        return 0;
+    }
+}
+
+int eg_is_word_cp(unsigned cp)
+{
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+               (cp >= 'A' && cp <= 'Z');
+    switch (utf8proc_category((utf8proc_int32_t)cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+int eg_slug_append(eg_buf_t *out, const char *s, size_t len)
+{
+    eg_buf_t folded = EG_BUF_INIT, scratch = EG_BUF_INIT;
+    int rc = eg_fold_append(&folded, &scratch, s, len);
+    size_t i = 0;
+    int pending_dash = 0, wrote = 0;
+    const unsigned char *f = (const unsigned char *)folded.data;
+    while (rc == 0 && i < folded.len) {
+        uint32_t cp;
+        size_t bad;
+        size_t n = eg_utf8_decode(f + i, folded.len - i, &cp, &bad);
+        if (!n)
+            n = bad;
+        if (n && eg_is_word_cp(cp)) {
+            if (pending_dash && wrote)
+                rc = eg_buf_append_byte(out, '-');
+            if (rc == 0)
+                rc = eg_buf_append(out, f + i, n);
+            pending_dash = 0;
+            wrote = 1;
+        } else {
+            pending_dash = 1;
+        }
+        i += n;
+    }
+    eg_buf_free(&folded);
+    eg_buf_free(&scratch);
+    return rc;
+}

@@ -1,0 +1,373 @@
+/* eg_segment.c — one pass over the bytes makes tokens (with an ASCII
+ * class table before any Unicode lookup), a second pass over the tokens
+ * places sentence breaks. The rules are the ones news text needs; see
+ * eg_segment.h for the contract. */
+#include "eg_segment.h"
+
+#include "../base/eg_error.h"
+#include "eg_fold.h"
+#include "eg_utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+enum cls { C_SPACE, C_NEWLINE, C_WORD, C_PUNCT };
+
+static enum cls classify(uint32_t cp, int *upper, int *lower)
+{
+    *upper = *lower = 0;
+    if (cp < 0x80) {
+        if (cp == '\n')
+            return C_NEWLINE;
+        if (cp <= ' ' || cp == 0x7F)
+            return C_SPACE;
+        if (cp >= 'a' && cp <= 'z') {
+            *lower = 1;
+            return C_WORD;
+        }
+        if (cp >= 'A' && cp <= 'Z') {
+            *upper = 1;
+            return C_WORD;
+        }
+        if (cp >= '0' && cp <= '9')
+            return C_WORD;
+        return C_PUNCT;
+    }
+    if (cp == 0x2029 || cp == 0x2028 || cp == 0x85)
+        return C_NEWLINE;
+    switch (utf8proc_category((utf8proc_int32_t)cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT:
+        *upper = 1;
+        return C_WORD;
+    case UTF8PROC_CATEGORY_LL:
+        *lower = 1;
+        return C_WORD;
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+        return C_WORD;
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_CC:
+    case UTF8PROC_CATEGORY_CF: /* BOM, zero-width space, soft hyphen */
+        return C_SPACE;
+    default:
+        return C_PUNCT;
+    }
+}
+
+static int is_apostrophe(uint32_t cp)
+{
+    return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
+
+static int is_digit(uint32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
+static uint32_t decode_at(const char *text, size_t len, size_t i, size_t *n)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    if (s[i] < 0x80) {
+        *n = 1;
+        return s[i];
+    }
+    uint32_t cp;
+    size_t bad;
+    *n = eg_utf8_decode(s + i, len - i, &cp, &bad);
+    if (!*n)
+        *n = bad;
+    return cp;
+}
+
+static int push_token(eg_segments_t *seg, const eg_token_t *t)
+{
+    if (seg->ntokens == seg->tokens_cap) {
+        size_t cap = seg->tokens_cap ? seg->tokens_cap * 2 : 256;
+        eg_token_t *p = realloc(seg->tokens, cap * sizeof *p);
+        if (!p)
+            return EG_ERR_RUNTIME;
+        seg->tokens = p;
+        seg->tokens_cap = cap;
+    }
+    seg->tokens[seg->ntokens++] = *t;
+    return 0;
+}
+
+/* Scan a word starting at i; returns its end and fills case flags. An
+ * apostrophe joins when a letter follows; '.' or ',' when digits are on
+ * both sides. */
+static size_t scan_word(const char *text, size_t len, size_t i, eg_token_t *t)
+{
+    uint32_t prev = 0;
+    int first = 1;
+    while (i < len) {
+        size_t n;
+        uint32_t cp = decode_at(text, len, i, &n);
+        int up, low;
+        enum cls c = classify(cp, &up, &low);
+        if (c != C_WORD) {
+            int joins = 0;
+            if (i + n < len) {
+                size_t n2;
+                uint32_t next = decode_at(text, len, i + n, &n2);
+                int u2, l2;
+                if (is_apostrophe(cp))
+                    joins = classify(next, &u2, &l2) == C_WORD && !is_digit(next);
+                else if (cp == '.' || cp == ',')
+                    joins = is_digit(prev) && is_digit(next);
+            }
+            if (!joins)
+                break;
+        }
+        if (up)
+            t->flags |= EG_TOKF_HAS_UPPER;
+        if (low) {
+            t->flags |= EG_TOKF_HAS_LOWER;
+            if (first)
+                t->flags |= EG_TOKF_FIRST_LOWER;
+        }
+        if (cp >= 0x80)
+            t->flags &= (uint8_t)~EG_TOKF_ASCII;
+        first = 0;
+        prev = cp;
+        i += n;
+    }
+    return i;
+}
+
+/* base_end for a possessive: the word ends in apostrophe + s/S. */
+static uint32_t possessive_base(const char *text, const eg_token_t *t)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    uint32_t e = t->end;
+    if (e - t->start < 3 || (s[e - 1] != 's' && s[e - 1] != 'S'))
+        return e;
+    if (s[e - 2] == '\'')
+        return e - 2;
+    /* U+2019 = E2 80 99, U+02BC = CA BC */
+    if (e - t->start >= 5 && s[e - 4] == 0xE2 && s[e - 3] == 0x80 &&
+        s[e - 2] == 0x99)
+        return e - 4;
+    if (e - t->start >= 4 && s[e - 3] == 0xCA && s[e - 2] == 0xBC)
+        return e - 3;
+    return e;
+}
+
+int eg_tokenize(const char *text, size_t len, eg_segments_t *seg)
+{
+    seg->ntokens = seg->nsentences = seg->nparagraphs = 0;
+    if (len > EG_SEGMENT_MAX_BYTES)
+        return EG_ERR_DATA;
+    size_t i = 0;
+    int newlines = 0, space = 1;
+    while (i < len) {
+        size_t n;
+        uint32_t cp = decode_at(text, len, i, &n);
+        int up, low;
+        enum cls c = classify(cp, &up, &low);
+        if (c == C_NEWLINE || c == C_SPACE) {
+            if (c == C_NEWLINE)
+                newlines += cp == 0x2029 ? 2 : 1;
+            space = 1;
+            i += n;
+            continue;
+        }
+        eg_token_t t = {0};
+        t.start = (uint32_t)i;
+        t.flags = EG_TOKF_ASCII;
+        if (space)
+            t.flags |= EG_TOKF_SPACE_BEFORE;
+        if (newlines >= 2 || seg->ntokens == 0)
+            t.flags |= EG_TOKF_PARA_START;
+        if (c == C_WORD) {
+            t.kind = EG_TOK_WORD;
+            i = scan_word(text, len, i, &t);
+            t.end = (uint32_t)i;
+            t.base_end = possessive_base(text, &t);
+        } else {
+            t.kind = EG_TOK_PUNCT;
+            if (cp >= 0x80)
+                t.flags &= (uint8_t)~EG_TOKF_ASCII;
+            i += n;
+            t.end = t.base_end = (uint32_t)i;
+        }
+        if (push_token(seg, &t))
+            return EG_ERR_RUNTIME;
+        newlines = 0;
+        space = 0;
+    }
+    return 0;
+}
+
+/* ---- sentence breaks ---- */
+
+/* Words after which a '.' does not end a sentence (compared without case). */
+static const char *const ABBREVIATIONS[] = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt",
+    "sgt", "capt", "cmdr", "adm", "maj", "gov", "sen", "rep", "pres", "rev",
+    "fr", "hon", "messrs", "mme", "mlle", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "corp",
+    "co", "vs", "no", "nos", "approx", "dept", "est", "fig", "vol", "ed",
+    "eds", "op", "cf", "al", "ft", "mt", "ave", "blvd", "rd", "univ", "gov't",
+};
+
+static int is_abbreviation(const char *w, size_t n)
+{
+    for (size_t k = 0; k < sizeof ABBREVIATIONS / sizeof *ABBREVIATIONS; k++)
+        if (strlen(ABBREVIATIONS[k]) == n && strncasecmp(ABBREVIATIONS[k], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+static uint32_t token_cp(const char *text, const eg_token_t *t)
+{
+    size_t n;
+    return decode_at(text, t->end, t->start, &n);
+}
+
+static int is_terminal(uint32_t cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 ||
+           cp == 0x203C || cp == 0x2047 || cp == 0x3002;
+}
+
+static int is_closer(uint32_t cp)
+{
+    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
+           cp == 0x201D || cp == 0x2019 || cp == 0x00BB || cp == 0x203A;
+}
+
+/* Does the '.' at token k belong to the word before it? */
+static int period_is_abbreviation(const char *text, const eg_segments_t *seg,
+                                  size_t k)
+{
+    if (k == 0)
+        return 0;
+    const eg_token_t *w = &seg->tokens[k - 1];
+    if (w->kind != EG_TOK_WORD || w->end != seg->tokens[k].start)
+        return 0;
+    size_t n;
+    decode_at(text, w->end, w->start, &n);
+    int single_letter = w->start + n == w->end &&
+                        (w->flags & (EG_TOKF_HAS_UPPER | EG_TOKF_HAS_LOWER));
+    return single_letter || is_abbreviation(text + w->start, w->end - w->start);
+}
+
+static int push_sentence(eg_segments_t *seg, const char *text, size_t first,
+                         size_t end, uint32_t paragraph)
+{
+    (void)text;
+    if (first >= end)
+        return 0;
+    if (seg->nsentences == seg->sentences_cap) {
+        size_t cap = seg->sentences_cap ? seg->sentences_cap * 2 : 64;
+        eg_sentence_t *p = realloc(seg->sentences, cap * sizeof *p);
+        if (!p)
+            return EG_ERR_RUNTIME;
+        seg->sentences = p;
+        seg->sentences_cap = cap;
+    }
+    eg_sentence_t *s = &seg->sentences[seg->nsentences];
+    s->first_token = (uint32_t)first;
+    s->end_token = (uint32_t)end;
+    s->start = seg->tokens[first].start;
+    s->end = seg->tokens[end - 1].end;
+    s->paragraph = paragraph;
+    for (size_t k = first; k < end; k++)
+        seg->tokens[k].sentence = (uint32_t)seg->nsentences;
+    seg->nsentences++;
+    return 0;
+}
+
+/* Index of the first token after the sentence-ending punctuation at k
+ * (more terminal marks and closing quotes/brackets stay with it). */
+static size_t end_of_terminal_run(const char *text, const eg_segments_t *seg,
+                                  size_t k)
+{
+    size_t j = k + 1;
+    while (j < seg->ntokens && seg->tokens[j].kind == EG_TOK_PUNCT &&
+           !(seg->tokens[j].flags & EG_TOKF_PARA_START)) {
+        uint32_t cp = token_cp(text, &seg->tokens[j]);
+        if (!is_terminal(cp) && !is_closer(cp))
+            break;
+        j++;
+    }
+    return j;
+}
+
+static int breaks_after(const char *text, const eg_segments_t *seg, size_t k,
+                        size_t next)
+{
+    uint32_t cp = token_cp(text, &seg->tokens[k]);
+    if (cp == '.' && period_is_abbreviation(text, seg, k))
+        return 0;
+    if (next >= seg->ntokens)
+        return 1;
+    const eg_token_t *n = &seg->tokens[next];
+    if (n->flags & EG_TOKF_PARA_START)
+        return 1;
+    if (n->kind == EG_TOK_WORD && (n->flags & EG_TOKF_FIRST_LOWER))
+        return 0; /* "approx. five", "... said Mr. lee" */
+    if (cp == '.' && !(n->flags & EG_TOKF_SPACE_BEFORE) && n->kind == EG_TOK_WORD)
+        return 0; /* "e.g", "example.com" */
+    return 1;
+}
+
+int eg_segment(const char *text, size_t len, eg_segments_t *seg)
+{
+    int rc = eg_tokenize(text, len, seg);
+    if (rc)
+        return rc;
+    size_t first = 0;
+    uint32_t paragraph = 0;
+    for (size_t k = 0; k < seg->ntokens;) {
+        if (k > first && (seg->tokens[k].flags & EG_TOKF_PARA_START)) {
+            if (push_sentence(seg, text, first, k, paragraph))
+                return EG_ERR_RUNTIME;
+            first = k;
+            paragraph++;
+        } else if (k == first && k > 0 &&
+                   (seg->tokens[k].flags & EG_TOKF_PARA_START)) {
+            paragraph++;
+        }
+        const eg_token_t *t = &seg->tokens[k];
+        if (t->kind == EG_TOK_PUNCT && is_terminal(token_cp(text, t))) {
+            size_t next = end_of_terminal_run(text, seg, k);
+            if (breaks_after(text, seg, k, next)) {
+                if (push_sentence(seg, text, first, next, paragraph))
+                    return EG_ERR_RUNTIME;
+                first = next;
+            }
+            k = next;
+            continue;
+        }
+        k++;
+    }
+    if (push_sentence(seg, text, first, seg->ntokens, paragraph))
+        return EG_ERR_RUNTIME;
+    seg->nparagraphs = seg->ntokens ? paragraph + 1 : 0;
+    return 0;
+}
+
+void eg_segments_init(eg_segments_t *seg)
+{
+    memset(seg, 0, sizeof *seg);
+}
+
+void eg_segments_free(eg_segments_t *seg)
+{
+    free(seg->tokens);
+    free(seg->sentences);
+    memset(seg, 0, sizeof *seg);
+}
