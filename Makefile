@@ -67,7 +67,7 @@ deps-check:
 
 demo: deps
 	@$(MAKE) --no-print-directory entgraph
-	./entgraph build -o out/graph.graphml -o out/graph.json tests/data/beslan-echr.txt
+	./entgraph build -o out/graph.graphml -o out/graph.json tests/data/seed/beslan-echr.txt
 	@$(PYTHON) -c 'import json; g = json.load(open("out/graph.json")); \
 print("out/graph.graphml, out/graph.json: %d nodes, %d edges" % (len(g["nodes"]), len(g["links"]))); \
 [print("  %-40s %s" % (n["label"], n["type"])) for n in g["nodes"]]'
