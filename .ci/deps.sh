@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# deps.sh [build|check] — make sure the Debian packages entgraph needs are here.
+#
+#   build  compiler, make, pkg-config and the -dev libraries (default)
+#   check  build + what the tests need: cmocka, python3-networkx,
+#          python3-igraph (for /usr/bin/python3) and xmllint
+#
+# Silent when everything is present. When something is missing: as root it
+# runs apt-get update + apt-get install for exactly the missing packages;
+# otherwise it prints the sudo command to run and exits 1.
+set -euo pipefail
+
+what=${1:-build}
+case $what in
+build | check) ;;
+*)
+	echo "usage: $0 [build|check]" >&2
+	exit 2
+	;;
+esac
+
+# package|probe — a probe is `cmd:NAME` (on PATH), `pc:NAME` (pkg-config
+# module) or `py:MODULE` (importable by Debian's /usr/bin/python3). dpkg's
+# word is taken first; the probe accepts a library installed another way.
+build_deps=(
+	"gcc|cmd:gcc"
+	"make|cmd:make"
+	"pkg-config|cmd:pkg-config"
+	"libigraph-dev|pc:igraph"
+	"libjansson-dev|pc:jansson"
+	"libpcre2-dev|pc:libpcre2-8"
+	"libutf8proc-dev|pc:libutf8proc"
+	"libxml2-dev|pc:libxml-2.0"
+	"libxxhash-dev|pc:libxxhash"
+	"zlib1g-dev|pc:zlib"
+)
+check_deps=(
+	"libcmocka-dev|pc:cmocka"
+	"python3-networkx|py:networkx"
+	"python3-igraph|py:igraph"
+	"libxml2-utils|cmd:xmllint"
+)
+
+deps=("${build_deps[@]}")
+if [ "$what" = check ]; then
+	deps+=("${check_deps[@]}")
+fi
+
+installed() {
+	dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+probe() {
+	local kind=${1%%:*} name=${1#*:}
+	case $kind in
+	cmd) command -v "$name" >/dev/null 2>&1 ;;
+	pc) command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "$name" ;;
+	py) [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import $name" >/dev/null 2>&1 ;;
+	*) return 1 ;;
+	esac
+}
+
+missing=()
+for dep in "${deps[@]}"; do
+	pkg=${dep%%|*}
+	if ! installed "$pkg" && ! probe "${dep#*|}"; then
+		missing+=("$pkg")
+	fi
+done
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "entgraph: missing packages for '$what': ${missing[*]}" >&2
+	echo "install them with:" >&2
+	echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+	exit 1
+fi
+
+echo "deps.sh: installing ${missing[*]}" >&2
+apt-get update -qq >&2
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
