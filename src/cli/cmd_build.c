@@ -70,7 +70,7 @@ static int parse_options(int argc, char **argv, build_options_t *o, int *first_i
     opterr = 0;
     optind = 1;
     int c;
-    while ((c = getopt_long(argc, argv, "+d:o:w:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+:d:o:w:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
             if (o->ndicts == MAX_LIST)

@@ -1,10 +1,10 @@
 /* eg_input.c — walking inputs and reading documents as valid UTF-8. */
 #include "eg_input.h"
 
+#include "../base/eg_dirwalk.h"
 #include "../text/eg_segment.h"
 #include "../text/eg_utf8.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,57 +31,17 @@ static int push(eg_input_list_t *l, const char *path, int from_folder)
     return 0;
 }
 
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
+typedef struct folder_ctx {
+    eg_input_list_t *list;
+    eg_error_t *err;
+} folder_ctx_t;
 
-static int walk(eg_input_list_t *l, const char *dir_path, eg_error_t *err)
+static int add_folder_file(void *ctx, const char *path)
 {
-    DIR *dir = opendir(dir_path);
-    if (!dir)
-        return eg_error_set(err, EG_ERR_RUNTIME, dir_path, 0, "cannot read folder: %s",
-                            strerror(errno));
-    char **names = NULL;
-    size_t n = 0;
-    int rc = 0;
-    struct dirent *de;
-    while ((de = readdir(dir)) != NULL) {
-        if (de->d_name[0] == '.')
-            continue;
-        char **p = realloc(names, (n + 1) * sizeof *p);
-        if (!p || !(p[n] = strdup(de->d_name))) {
-            names = p ? p : names;
-            rc = eg_error_set(err, EG_ERR_RUNTIME, dir_path, 0, "out of memory");
-            break;
-        }
-        names = p;
-        n++;
-    }
-    closedir(dir);
-    if (n)
-        qsort(names, n, sizeof *names, compare_names);
-    size_t dl = strlen(dir_path);
-    int slash = dl && dir_path[dl - 1] == '/';
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        char child[4096];
-        if ((size_t)snprintf(child, sizeof child, "%s%s%s", dir_path, slash ? "" : "/",
-                             names[i]) >= sizeof child) {
-            rc = eg_error_set(err, EG_ERR_RUNTIME, dir_path, 0, "path too long under this folder");
-            break;
-        }
-        struct stat st;
-        if (stat(child, &st) != 0)
-            continue; /* a dangling link is not a document */
-        if (S_ISDIR(st.st_mode))
-            rc = walk(l, child, err);
-        else if (S_ISREG(st.st_mode) && push(l, child, 1))
-            rc = eg_error_set(err, EG_ERR_RUNTIME, child, 0, "out of memory");
-    }
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
-    return rc;
+    folder_ctx_t *f = ctx;
+    return push(f->list, path, 1)
+               ? eg_error_set(f->err, EG_ERR_RUNTIME, path, 0, "out of memory")
+               : 0;
 }
 
 int eg_input_expand(eg_input_list_t *l, char *const *args, size_t nargs,
@@ -100,7 +60,8 @@ int eg_input_expand(eg_input_list_t *l, char *const *args, size_t nargs,
                                 strerror(errno));
         if (S_ISDIR(st.st_mode)) {
             size_t before = l->n;
-            int rc = walk(l, a, err);
+            folder_ctx_t f = {l, err};
+            int rc = eg_dirwalk(a, add_folder_file, &f, warn, err);
             if (rc)
                 return rc;
             if (l->n == before)

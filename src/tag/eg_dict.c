@@ -7,10 +7,10 @@
 #include "eg_dict.h"
 
 #include "../base/eg_buf.h"
+#include "../base/eg_dirwalk.h"
 #include "../text/eg_fold.h"
 #include "../text/eg_utf8.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -548,58 +548,22 @@ static int load_file(eg_dict_t *d, const char *path, const eg_warner_t *warn,
     return rc;
 }
 
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int has_suffix(const char *s, const char *suffix)
 {
     size_t n = strlen(s), m = strlen(suffix);
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-static int load_dir(eg_dict_t *d, const char *path, const eg_warner_t *warn,
-                    eg_error_t *err)
+typedef struct folder_ctx {
+    eg_dict_t *dict;
+    const eg_warner_t *warn;
+    eg_error_t *err;
+} folder_ctx_t;
+
+static int load_folder_file(void *ctx, const char *path)
 {
-    DIR *dir = opendir(path);
-    if (!dir)
-        return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "cannot read folder: %s",
-                            strerror(errno));
-    char **names = NULL;
-    size_t n = 0;
-    struct dirent *de;
-    int rc = 0;
-    while ((de = readdir(dir)) != NULL) {
-        if (de->d_name[0] == '.')
-            continue;
-        char **p = realloc(names, (n + 1) * sizeof *p);
-        if (!p || !(p[n] = strdup(de->d_name))) {
-            names = p ? p : names;
-            rc = eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
-            break;
-        }
-        names = p;
-        n++;
-    }
-    closedir(dir);
-    if (n)
-        qsort(names, n, sizeof *names, compare_names);
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        char child[4096];
-        snprintf(child, sizeof child, "%s/%s", path, names[i]);
-        struct stat st;
-        if (stat(child, &st) != 0)
-            continue;
-        if (S_ISDIR(st.st_mode))
-            rc = load_dir(d, child, warn, err);
-        else if (S_ISREG(st.st_mode) && has_suffix(names[i], ".tsv"))
-            rc = load_file(d, child, warn, err);
-    }
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
-    return rc;
+    folder_ctx_t *f = ctx;
+    return has_suffix(path, ".tsv") ? load_file(f->dict, path, f->warn, f->err) : 0;
 }
 
 int eg_dict_load_path(eg_dict_t *d, const char *path, const eg_warner_t *warn,
@@ -611,7 +575,8 @@ int eg_dict_load_path(eg_dict_t *d, const char *path, const eg_warner_t *warn,
                             strerror(errno));
     if (S_ISDIR(st.st_mode)) {
         size_t before = d->nentities;
-        int rc = load_dir(d, path, warn, err);
+        folder_ctx_t f = {d, warn, err};
+        int rc = eg_dirwalk(path, load_folder_file, &f, warn, err);
         if (rc == 0 && d->nentities == before)
             eg_warn(warn, path, 0, "folder has no .tsv dictionary with entries");
         return rc;

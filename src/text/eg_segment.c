@@ -301,6 +301,9 @@ static size_t end_of_terminal_run(const char *text, const eg_segments_t *seg,
         uint32_t cp = token_cp(text, &seg->tokens[j]);
         if (!is_terminal(cp) && !is_closer(cp))
             break;
+        /* A quote after white space opens the next sentence: 2011. "Berlin */
+        if (seg->tokens[j].flags & EG_TOKF_SPACE_BEFORE)
+            break;
         j++;
     }
     return j;
@@ -319,7 +322,9 @@ static int breaks_after(const char *text, const eg_segments_t *seg, size_t k,
         return 1;
     if (n->kind == EG_TOK_WORD && (n->flags & EG_TOKF_FIRST_LOWER))
         return 0; /* "approx. five", "... said Mr. lee" */
-    if (cp == '.' && !(n->flags & EG_TOKF_SPACE_BEFORE) && n->kind == EG_TOK_WORD)
+    const eg_token_t *after = &seg->tokens[k + 1];
+    if (cp == '.' && next == k + 1 && !(after->flags & EG_TOKF_SPACE_BEFORE) &&
+        after->kind == EG_TOK_WORD)
         return 0; /* "e.g", "example.com" */
     return 1;
 }
