@@ -7,6 +7,9 @@
 
 #define EG_VERSION "0.1.0"
 
+#define EG_STR_(x) #x
+#define EG_STR(x) EG_STR_(x)
+
 /* Print "entgraph: FILE:LINE: text" on stderr; return the exit code. */
 int cli_report(const eg_error_t *err);
 

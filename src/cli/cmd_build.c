@@ -3,6 +3,7 @@
  * Outputs are opened (as temp files) before any work, so a missing or
  * read-only output folder fails at once rather than after the corpus. */
 #include "../base/eg_buf.h"
+#include "../base/eg_date.h"
 #include "../base/eg_outfile.h"
 #include "../count/eg_cooc.h"
 #include "../export/eg_export.h"
@@ -12,6 +13,7 @@
 #include "../tag/eg_matcher.h"
 #include "../text/eg_segment.h"
 #include "cli.h"
+#include "opt_graph.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -30,7 +32,12 @@ typedef struct build_options {
     size_t noutputs;
     eg_window_t window;
     int quiet;
+    unsigned evidence;       /* windows kept per edge */
+    eg_date_t date;          /* --date: for every document */
+    cli_graph_options_t graph;
 } build_options_t;
+
+enum { OPT_EVIDENCE = 256, OPT_DATE };
 
 static void print_build_help(void)
 {
@@ -47,30 +54,86 @@ static void print_build_help(void)
           "                        " DEFAULT_OUTPUT ")\n"
           "  -w, --window KIND     co-occurrence window: sentence (default),\n"
           "                        paragraph or document\n"
+          "      --evidence K      keep the text of the first K windows of each\n"
+          "                        edge (0-" EG_STR(EG_EVIDENCE_MAX_PER_PAIR) ", default 0)\n"
+          "      --date YYYY-MM-DD date of every document (for first/last)\n"
           "  -q, --quiet           no warnings\n"
-          "  -h, --help            this help\n"
-          "\n"
-          "Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad data.\n",
+          "  -h, --help            this help\n",
           stdout);
+    cli_graph_help(stdout);
+    fputs("\nExit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad data.\n", stdout);
 }
+
+/* getopt_long wants one table: the build options, then the graph ones. */
+static struct option *all_longopts(const struct option *own, size_t nown)
+{
+    size_t ngraph = 0;
+    while (cli_graph_longopts[ngraph].name)
+        ngraph++;
+    struct option *all = calloc(nown + ngraph + 1, sizeof *all);
+    if (all) {
+        memcpy(all, own, nown * sizeof *own);
+        memcpy(all + nown, cli_graph_longopts, ngraph * sizeof *all);
+    }
+    return all;
+}
+
+static int parse_uint(const char *arg, unsigned max, unsigned *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(arg, &end, 10);
+    if (errno || end == arg || *end || arg[0] == '-' || v > max)
+        return -1;
+    *out = (unsigned)v;
+    return 0;
+}
+
+static int parse_option_loop(int argc, char **argv, build_options_t *o,
+                             const struct option *longopts);
 
 /* Returns -1 to go on, or an exit code. */
 static int parse_options(int argc, char **argv, build_options_t *o, int *first_input)
 {
-    static const struct option longopts[] = {
+    static const struct option own[] = {
         {"dict", required_argument, NULL, 'd'},
         {"output", required_argument, NULL, 'o'},
         {"window", required_argument, NULL, 'w'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"evidence", required_argument, NULL, OPT_EVIDENCE},
+        {"date", required_argument, NULL, OPT_DATE},
     };
     memset(o, 0, sizeof *o);
     o->window = EG_WINDOW_SENTENCE;
+    o->date = EG_NO_DATE;
+    cli_graph_options_init(&o->graph);
+    struct option *longopts = all_longopts(own, sizeof own / sizeof *own);
+    if (!longopts) {
+        fprintf(stderr, "entgraph: out of memory\n");
+        return 1;
+    }
+    int code = parse_option_loop(argc, argv, o, longopts);
+    free(longopts);
+    if (code >= 0)
+        return code;
+    if ((code = cli_graph_options_finish(&o->graph)) != 0)
+        return code;
+    o->graph.network.window = o->window;
+    if (optind >= argc)
+        return cli_usage_error("build needs at least one INPUT (a file, a folder or -)");
+    *first_input = optind;
+    return -1;
+}
+
+static int parse_option_loop(int argc, char **argv, build_options_t *o,
+                             const struct option *longopts)
+{
     opterr = 0;
     optind = 1;
     int c;
-    while ((c = getopt_long(argc, argv, "+:d:o:w:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "+:d:o:w:qh" CLI_GRAPH_SHORTOPTS, longopts,
+                            NULL)) != -1) {
         switch (c) {
         case 'd':
             if (o->ndicts == MAX_LIST)
@@ -96,15 +159,29 @@ static int parse_options(int argc, char **argv, build_options_t *o, int *first_i
         case 'h':
             print_build_help();
             return 0;
+        case OPT_EVIDENCE:
+            if (parse_uint(optarg, EG_EVIDENCE_MAX_PER_PAIR, &o->evidence))
+                return cli_usage_error("--evidence '%s': use a number from 0 to %d", optarg,
+                                       EG_EVIDENCE_MAX_PER_PAIR);
+            break;
+        case OPT_DATE:
+            if (eg_date_parse(optarg, strlen(optarg), &o->date))
+                return cli_usage_error("--date '%s': use an ISO-8601 date (YYYY-MM-DD)",
+                                       optarg);
+            break;
         case ':':
             return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
-        default:
+        case '?':
             return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+        default: {
+            int r = cli_graph_option(c, optarg, &o->graph);
+            if (r == 1)
+                return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+            if (r != 0)
+                return r;
+        }
         }
     }
-    if (optind >= argc)
-        return cli_usage_error("build needs at least one INPUT (a file, a folder or -)");
-    *first_input = optind;
     return -1;
 }
 
@@ -143,7 +220,7 @@ typedef struct corpus_state {
 } corpus_state_t;
 
 static int count_corpus(const eg_input_list_t *inputs, const eg_matcher_t *matcher,
-                        eg_cooc_t *counts, eg_window_t window,
+                        eg_cooc_t *counts, const build_options_t *o,
                         const eg_warner_t *warn, eg_error_t *err)
 {
     corpus_state_t st;
@@ -165,9 +242,11 @@ static int count_corpus(const eg_input_list_t *inputs, const eg_matcher_t *match
             eg_error_set(err, rc, path, 0, "cannot segment document");
             break;
         }
+        eg_doc_info_t info = {
+            .index = doc++, .id = path, .date = o->date, .text = text, .len = st.text.len};
         if (eg_matcher_scan(matcher, text, &st.seg, &st.scratch, &st.mentions) ||
-            eg_cooc_add_document(counts, doc++, st.mentions.items, st.mentions.n,
-                                 &st.seg, window))
+            eg_cooc_add_document(counts, &info, st.mentions.items, st.mentions.n,
+                                 &st.seg, o->window))
             rc = eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
     }
     eg_buf_free(&st.raw);
@@ -211,17 +290,17 @@ static int run(const build_options_t *o, char **inputs_argv, size_t ninputs,
     if (rc == 0)
         rc = eg_matcher_build(&matcher, &dict, &warn, err);
     if (rc == 0) {
-        rc = eg_cooc_init(&counts, dict.nentities);
+        eg_cooc_options_t copt = {.evidence = o->evidence};
+        rc = eg_cooc_init(&counts, dict.nentities, &copt);
         have_counts = rc == 0;
         if (rc)
             eg_error_set(err, rc, NULL, 0, "out of memory");
     }
     if (rc == 0)
-        rc = count_corpus(&inputs, matcher, &counts, o->window, &warn, err);
+        rc = count_corpus(&inputs, matcher, &counts, o, &warn, err);
     if (rc == 0) {
         igraph_t g;
-        eg_network_options_t nopt = {.window = o->window};
-        rc = eg_network_build(&g, &dict, &counts, &nopt, err);
+        rc = eg_network_build(&g, &dict, &counts, &o->graph.network, err);
         if (rc == 0) {
             rc = write_outputs(&g, files, o->noutputs ? o->noutputs : 1, err);
             igraph_destroy(&g);

@@ -1,14 +1,18 @@
 /* eg_cooc.c — counting windows. A window's distinct entities are sorted
  * so every pair is visited once with a < b, and pair counts go to an
- * open-addressing table that doubles at half load. */
+ * open-addressing table that doubles at half load. Evidence texts are
+ * stored once per window and shared by the pairs that cite them. */
 #include "eg_cooc.h"
 
+#include "../base/eg_buf.h"
 #include "../base/eg_error.h"
+#include "../text/eg_clean.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define EMPTY UINT32_MAX
+#define NONE UINT32_MAX
 
 int eg_window_parse(const char *s, eg_window_t *out)
 {
@@ -42,21 +46,30 @@ static eg_pair_t *alloc_table(size_t n)
     return t;
 }
 
-int eg_cooc_init(eg_cooc_t *c, size_t nentities)
+int eg_cooc_init(eg_cooc_t *c, size_t nentities, const eg_cooc_options_t *opt)
 {
     memset(c, 0, sizeof *c);
     c->nentities = nentities;
+    if (opt)
+        c->opt = *opt;
+    if (c->opt.evidence > EG_EVIDENCE_MAX_PER_PAIR)
+        c->opt.evidence = EG_EVIDENCE_MAX_PER_PAIR;
     size_t n = nentities ? nentities : 1;
     c->mentions = calloc(n, sizeof *c->mentions);
     c->documents = calloc(n, sizeof *c->documents);
     c->windows = calloc(n, sizeof *c->windows);
     c->last_doc = calloc(n, sizeof *c->last_doc);
+    c->first = malloc(n * sizeof *c->first);
+    c->last = malloc(n * sizeof *c->last);
     c->pair_slots = 1024;
     c->pairs = alloc_table(c->pair_slots);
-    if (!c->mentions || !c->documents || !c->windows || !c->last_doc || !c->pairs) {
+    if (!c->mentions || !c->documents || !c->windows || !c->last_doc || !c->first ||
+        !c->last || !c->pairs) {
         eg_cooc_free(c);
         return EG_ERR_RUNTIME;
     }
+    for (size_t i = 0; i < n; i++)
+        c->first[i] = c->last[i] = EG_NO_DATE;
     return 0;
 }
 
@@ -66,10 +79,30 @@ void eg_cooc_free(eg_cooc_t *c)
     free(c->documents);
     free(c->windows);
     free(c->last_doc);
+    free(c->first);
+    free(c->last);
     free(c->pairs);
     free(c->scratch);
+    for (size_t i = 0; i < c->ntexts; i++)
+        free(c->texts[i]);
+    free(c->texts);
+    free(c->evidence);
     memset(c, 0, sizeof *c);
 }
+
+/* ---- dates ---- */
+
+static void widen(eg_date_t *first, eg_date_t *last, eg_date_t d)
+{
+    if (d == EG_NO_DATE)
+        return;
+    if (*first == EG_NO_DATE || d < *first)
+        *first = d;
+    if (*last == EG_NO_DATE || d > *last)
+        *last = d;
+}
+
+/* ---- the pair table ---- */
 
 static inline size_t pair_hash(uint32_t a, uint32_t b)
 {
@@ -111,14 +144,128 @@ static eg_pair_t *pair_slot(eg_cooc_t *c, uint32_t a, uint32_t b)
         if (p->a == a && p->b == b)
             return p;
         if (p->a == EMPTY) {
+            memset(p, 0, sizeof *p);
             p->a = a;
             p->b = b;
-            p->count = p->documents = p->last_doc = 0;
+            p->first = p->last = EG_NO_DATE;
+            p->evidence = NONE;
             c->npairs++;
             return p;
         }
     }
 }
+
+/* ---- evidence ---- */
+
+static char *keep_text(eg_cooc_t *c, char *owned)
+{
+    if (!owned)
+        return NULL;
+    if (c->ntexts == c->texts_cap) {
+        size_t cap = c->texts_cap ? c->texts_cap * 2 : 256;
+        char **p = realloc(c->texts, cap * sizeof *p);
+        if (!p) {
+            free(owned);
+            return NULL;
+        }
+        c->texts = p;
+        c->texts_cap = cap;
+    }
+    return c->texts[c->ntexts++] = owned;
+}
+
+static uint32_t new_evidence(eg_cooc_t *c, const eg_evidence_t *e)
+{
+    if (c->nevidence == c->evidence_cap) {
+        size_t cap = c->evidence_cap ? c->evidence_cap * 2 : 256;
+        eg_evidence_t *p = realloc(c->evidence, cap * sizeof *p);
+        if (!p)
+            return NONE;
+        c->evidence = p;
+        c->evidence_cap = cap;
+    }
+    c->evidence[c->nevidence] = *e;
+    c->evidence[c->nevidence].next = NONE;
+    return (uint32_t)c->nevidence++;
+}
+
+/* Windows are counted in text order, so appending keeps each pair's
+ * list sorted by (document, window). */
+static int append_evidence(eg_cooc_t *c, eg_pair_t *p, const eg_evidence_t *e)
+{
+    uint32_t idx = new_evidence(c, e);
+    if (idx == NONE)
+        return -1;
+    if (p->evidence == NONE) {
+        p->evidence = idx;
+    } else {
+        uint32_t i = p->evidence;
+        while (c->evidence[i].next != NONE)
+            i = c->evidence[i].next;
+        c->evidence[i].next = idx;
+    }
+    p->nevidence++;
+    return 0;
+}
+
+/* The bytes of the window a mention lies in. */
+static void window_span(const eg_mention_t *m, const eg_segments_t *seg,
+                        const eg_doc_info_t *doc, eg_window_t w, size_t *start,
+                        size_t *end)
+{
+    const eg_sentence_t *s = &seg->sentences[m->sentence];
+    if (w == EG_WINDOW_SENTENCE) {
+        *start = s->start;
+        *end = s->end;
+    } else if (w == EG_WINDOW_PARAGRAPH) {
+        size_t first = m->sentence, last = m->sentence;
+        while (first > 0 && seg->sentences[first - 1].paragraph == s->paragraph)
+            first--;
+        while (last + 1 < seg->nsentences && seg->sentences[last + 1].paragraph == s->paragraph)
+            last++;
+        *start = seg->sentences[first].start;
+        *end = seg->sentences[last].end;
+    } else {
+        *start = 0;
+        *end = doc->len;
+    }
+}
+
+typedef struct window_ctx {
+    const eg_doc_info_t *doc;
+    const eg_segments_t *seg;
+    const eg_mention_t *first_mention;
+    eg_window_t kind;
+    uint32_t index;
+    char *text;        /* made on first use */
+    char **doc_id;     /* the document id, kept once per document */
+} window_ctx_t;
+
+static const char *window_text(eg_cooc_t *c, window_ctx_t *w)
+{
+    if (w->text)
+        return w->text;
+    size_t start, end;
+    window_span(w->first_mention, w->seg, w->doc, w->kind, &start, &end);
+    eg_buf_t b = EG_BUF_INIT;
+    if (eg_clean_append(&b, w->doc->text + start, end - start, EG_CLEAN_COLLAPSE_SPACE,
+                        EG_EVIDENCE_MAX_BYTES) == (size_t)-1) {
+        eg_buf_free(&b);
+        return NULL;
+    }
+    if (!b.data && eg_buf_append(&b, "", 0))
+        return NULL;
+    return w->text = keep_text(c, eg_buf_take(&b));
+}
+
+static const char *document_id(eg_cooc_t *c, window_ctx_t *w)
+{
+    if (!*w->doc_id)
+        *w->doc_id = keep_text(c, strdup(w->doc->id ? w->doc->id : ""));
+    return *w->doc_id;
+}
+
+/* ---- counting ---- */
 
 static int compare_u32(const void *x, const void *y)
 {
@@ -126,7 +273,29 @@ static int compare_u32(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
-static int count_window(eg_cooc_t *c, uint64_t doc, size_t n)
+static int count_pair(eg_cooc_t *c, window_ctx_t *w, uint32_t a, uint32_t b)
+{
+    eg_pair_t *p = pair_slot(c, a, b);
+    if (!p)
+        return -1;
+    p->count++;
+    uint64_t doc = w->doc->index;
+    if (p->last_doc != doc + 1) {
+        p->last_doc = doc + 1;
+        p->documents++;
+    }
+    widen(&p->first, &p->last, w->doc->date);
+    if (p->nevidence < c->opt.evidence) {
+        eg_evidence_t e = {.doc_index = doc, .window = w->index};
+        e.text = (char *)window_text(c, w);
+        e.doc = (char *)document_id(c, w);
+        if (!e.text || !e.doc || append_evidence(c, p, &e))
+            return -1;
+    }
+    return 0;
+}
+
+static int count_window(eg_cooc_t *c, window_ctx_t *w, size_t n)
 {
     qsort(c->scratch, n, sizeof *c->scratch, compare_u32);
     size_t k = 0;
@@ -138,21 +307,14 @@ static int count_window(eg_cooc_t *c, uint64_t doc, size_t n)
     c->windows_with_entities++;
     for (size_t i = 0; i < k; i++) {
         c->windows[c->scratch[i]]++;
-        for (size_t j = i + 1; j < k; j++) {
-            eg_pair_t *p = pair_slot(c, c->scratch[i], c->scratch[j]);
-            if (!p)
+        for (size_t j = i + 1; j < k; j++)
+            if (count_pair(c, w, c->scratch[i], c->scratch[j]))
                 return EG_ERR_RUNTIME;
-            p->count++;
-            if (p->last_doc != doc + 1) {
-                p->last_doc = doc + 1;
-                p->documents++;
-            }
-        }
     }
     return 0;
 }
 
-static uint64_t window_of(const eg_mention_t *m, const eg_segments_t *seg,
+static uint32_t window_of(const eg_mention_t *m, const eg_segments_t *seg,
                           eg_window_t w)
 {
     switch (w) {
@@ -163,8 +325,9 @@ static uint64_t window_of(const eg_mention_t *m, const eg_segments_t *seg,
     return 0;
 }
 
-int eg_cooc_add_document(eg_cooc_t *c, uint64_t doc, const eg_mention_t *ms,
-                         size_t n, const eg_segments_t *seg, eg_window_t w)
+int eg_cooc_add_document(eg_cooc_t *c, const eg_doc_info_t *doc,
+                         const eg_mention_t *ms, size_t n, const eg_segments_t *seg,
+                         eg_window_t kind)
 {
     c->ndocuments++;
     if (n > c->scratch_cap) {
@@ -174,25 +337,102 @@ int eg_cooc_add_document(eg_cooc_t *c, uint64_t doc, const eg_mention_t *ms,
         c->scratch = p;
         c->scratch_cap = n;
     }
+    char *doc_id = NULL;
+    window_ctx_t w = {.doc = doc, .seg = seg, .kind = kind, .doc_id = &doc_id};
     size_t in_window = 0;
-    uint64_t current = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t e = ms[i].entity;
         c->mentions[e]++;
-        if (c->last_doc[e] != doc + 1) {
-            c->last_doc[e] = doc + 1;
+        if (c->last_doc[e] != doc->index + 1) {
+            c->last_doc[e] = doc->index + 1;
             c->documents[e]++;
         }
-        uint64_t win = window_of(&ms[i], seg, w);
-        if (in_window && win != current) {
-            if (count_window(c, doc, in_window))
+        widen(&c->first[e], &c->last[e], doc->date);
+        uint32_t win = window_of(&ms[i], seg, kind);
+        if (in_window && win != w.index) {
+            if (count_window(c, &w, in_window))
                 return EG_ERR_RUNTIME;
             in_window = 0;
         }
-        current = win;
+        if (in_window == 0) {
+            w.index = win;
+            w.first_mention = &ms[i];
+            w.text = NULL;
+        }
         c->scratch[in_window++] = e;
     }
-    return in_window ? count_window(c, doc, in_window) : 0;
+    return in_window ? count_window(c, &w, in_window) : 0;
+}
+
+/* ---- merging ---- */
+
+static int evidence_before(const eg_evidence_t *x, const eg_evidence_t *y)
+{
+    return x->doc_index != y->doc_index ? x->doc_index < y->doc_index
+                                        : x->window < y->window;
+}
+
+/* Merge src's list (items in src) into dst's pair p, keeping the first K. */
+static int merge_evidence(eg_cooc_t *dst, eg_pair_t *p, const eg_cooc_t *src,
+                          uint32_t src_head)
+{
+    uint32_t a = p->evidence, b = src_head;
+    uint32_t head = NONE, tail = NONE, kept = 0;
+    while (kept < dst->opt.evidence && (a != NONE || b != NONE)) {
+        uint32_t idx;
+        if (b == NONE || (a != NONE && evidence_before(&dst->evidence[a], &src->evidence[b]))) {
+            idx = a;
+            a = dst->evidence[a].next;
+        } else {
+            idx = new_evidence(dst, &src->evidence[b]);
+            if (idx == NONE)
+                return -1;
+            b = src->evidence[b].next;
+        }
+        dst->evidence[idx].next = NONE;
+        if (tail == NONE)
+            head = idx;
+        else
+            dst->evidence[tail].next = idx;
+        tail = idx;
+        kept++;
+    }
+    p->evidence = head;
+    p->nevidence = kept;
+    return 0;
+}
+
+int eg_cooc_merge(eg_cooc_t *dst, eg_cooc_t *src)
+{
+    for (size_t e = 0; e < dst->nentities && e < src->nentities; e++) {
+        dst->mentions[e] += src->mentions[e];
+        dst->documents[e] += src->documents[e];
+        dst->windows[e] += src->windows[e];
+        widen(&dst->first[e], &dst->last[e], src->first[e]);
+        widen(&dst->first[e], &dst->last[e], src->last[e]);
+    }
+    dst->windows_with_entities += src->windows_with_entities;
+    dst->ndocuments += src->ndocuments;
+    for (size_t i = 0; i < src->pair_slots; i++) {
+        const eg_pair_t *s = &src->pairs[i];
+        if (s->a == EMPTY)
+            continue;
+        eg_pair_t *p = pair_slot(dst, s->a, s->b);
+        if (!p)
+            return EG_ERR_RUNTIME;
+        p->count += s->count;
+        p->documents += s->documents;
+        widen(&p->first, &p->last, s->first);
+        widen(&p->first, &p->last, s->last);
+        if (s->evidence != NONE && merge_evidence(dst, p, src, s->evidence))
+            return EG_ERR_RUNTIME;
+    }
+    /* The texts the moved evidence points to now belong to dst. */
+    for (size_t i = 0; i < src->ntexts; i++)
+        if (!keep_text(dst, src->texts[i]))
+            return EG_ERR_RUNTIME;
+    src->ntexts = 0;
+    return 0;
 }
 
 static int compare_pairs(const void *x, const void *y)

@@ -9,12 +9,23 @@
  * pair shares a window). windows_with_entities is W for the association
  * measures. Documents must be added in order, with increasing indexes.
  *
+ * Dates: a document may carry a date (eg_date_t); every entity and pair
+ * keeps the first and last date it was seen on (EG_NO_DATE if never).
+ *
+ * Evidence: with options.evidence = K > 0, each pair keeps the text of
+ * the first K windows it shares (in document order, then text order),
+ * with the document id: white space collapsed, control characters
+ * replaced, cut to EG_EVIDENCE_MAX_BYTES at a character boundary with
+ * "…". Keeping the *first* K makes the choice independent of how
+ * documents are split between workers, so outputs stay byte-identical.
+ *
  * Pairs live in an open-addressing table keyed by (a, b), a < b. Not
- * thread-safe; one counter per thread (merging comes with -j).
+ * thread-safe; one counter per thread, combined with eg_cooc_merge.
  */
 #ifndef EG_COOC_H
 #define EG_COOC_H
 
+#include "../base/eg_date.h"
 #include "../tag/eg_matcher.h"
 #include "../text/eg_segment.h"
 
@@ -31,12 +42,40 @@ typedef enum eg_window {
 int eg_window_parse(const char *s, eg_window_t *out);
 const char *eg_window_name(eg_window_t w);
 
+#define EG_EVIDENCE_MAX_BYTES 300
+#define EG_EVIDENCE_MAX_PER_PAIR 100
+
+/* One window of evidence for a pair. */
+typedef struct eg_evidence {
+    uint64_t doc_index;  /* order of the document in the corpus */
+    uint32_t window;     /* order of the window in its document */
+    uint32_t next;       /* next evidence of the same pair, or UINT32_MAX */
+    char *doc;           /* document id (owned) */
+    char *text;          /* cleaned window text (owned) */
+} eg_evidence_t;
+
 typedef struct eg_pair {
     uint32_t a, b;          /* entity indexes, a < b */
     uint64_t count;         /* windows holding both */
     uint64_t documents;     /* documents where they share a window */
     uint64_t last_doc;      /* internal: last document counted + 1 */
+    eg_date_t first, last;  /* dates of the first and last shared window */
+    uint32_t evidence;      /* first evidence item, or UINT32_MAX */
+    uint32_t nevidence;
 } eg_pair_t;
+
+/* What the counter needs to know about a document. */
+typedef struct eg_doc_info {
+    uint64_t index;      /* order in the corpus: 0, 1, 2... */
+    const char *id;      /* shown in evidence */
+    eg_date_t date;      /* EG_NO_DATE when undated */
+    const char *text;    /* the document text (for evidence) */
+    size_t len;
+} eg_doc_info_t;
+
+typedef struct eg_cooc_options {
+    unsigned evidence; /* windows kept per pair, <= EG_EVIDENCE_MAX_PER_PAIR */
+} eg_cooc_options_t;
 
 typedef struct eg_cooc {
     size_t nentities;
@@ -44,6 +83,12 @@ typedef struct eg_cooc {
     uint64_t *documents;  /* [nentities] */
     uint64_t *windows;    /* [nentities], n_i */
     uint64_t *last_doc;   /* internal, [nentities] */
+    eg_date_t *first, *last; /* [nentities] dates, EG_NO_DATE if none */
+    eg_cooc_options_t opt;
+    eg_evidence_t *evidence; /* all evidence items */
+    size_t nevidence, evidence_cap;
+    char **texts;            /* owned strings evidence points into */
+    size_t ntexts, texts_cap;
     eg_pair_t *pairs;     /* open-addressing table, a == b == UINT32_MAX empty */
     size_t pair_slots, npairs;
     uint64_t windows_with_entities; /* W */
@@ -52,15 +97,26 @@ typedef struct eg_cooc {
     size_t scratch_cap;
 } eg_cooc_t;
 
-/* Returns 0 or EG_ERR_RUNTIME. */
-int eg_cooc_init(eg_cooc_t *c, size_t nentities);
+/* Returns 0 or EG_ERR_RUNTIME. opt may be NULL (no evidence). */
+int eg_cooc_init(eg_cooc_t *c, size_t nentities, const eg_cooc_options_t *opt);
 void eg_cooc_free(eg_cooc_t *c);
 
 /* Count one document's mentions (in text order, as the matcher gives
- * them), grouped by window. doc_index starts at 0 and increases. */
-int eg_cooc_add_document(eg_cooc_t *c, uint64_t doc_index,
+ * them), grouped by window. Document indexes must increase. */
+int eg_cooc_add_document(eg_cooc_t *c, const eg_doc_info_t *doc,
                          const eg_mention_t *mentions, size_t n,
                          const eg_segments_t *seg, eg_window_t window);
+
+/* Add the counts of src (over other documents) into dst; both were made
+ * for the same dictionary and options. Evidence keeps the first K by
+ * (document index, window). src is left empty but valid. */
+int eg_cooc_merge(eg_cooc_t *dst, eg_cooc_t *src);
+
+/* The evidence items of a pair, in order: follow ->next from p->evidence. */
+static inline const eg_evidence_t *eg_cooc_evidence(const eg_cooc_t *c, uint32_t i)
+{
+    return i == UINT32_MAX ? NULL : &c->evidence[i];
+}
 
 /* The pairs in a new array sorted by (a, b); the caller frees it. */
 eg_pair_t *eg_cooc_sorted_pairs(const eg_cooc_t *c, size_t *n);

@@ -45,6 +45,7 @@ typedef struct ctx {
     const igraph_t *g;
     xmlTextWriterPtr w;
     attrs_t ga, va, ea;
+    eg_buf_t scratch;
 } ctx_t;
 
 static igraph_real_t num_value(const igraph_t *g, char kind, const char *name,
@@ -132,6 +133,12 @@ static int write_data(ctx_t *c, const attrs_t *a, char kind, igraph_integer_t in
         if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
             format_number(num, sizeof num, num_value(c->g, kind, name, index));
             text = num;
+        } else if (type == IGRAPH_ATTRIBUTE_STRING && kind == 'e' &&
+                   strcmp(name, "evidence") == 0) {
+            eg_buf_clear(&c->scratch);
+            if (eg_evidence_join(str_value(c->g, kind, name, index), &c->scratch))
+                return -1;
+            text = c->scratch.data;
         } else if (type == IGRAPH_ATTRIBUTE_STRING) {
             text = str_value(c->g, kind, name, index);
         } else if (type == IGRAPH_ATTRIBUTE_BOOLEAN) {
@@ -235,5 +242,6 @@ int eg_export_graphml(const igraph_t *g, FILE *out, eg_error_t *err)
     attrs_destroy(&c.ga);
     attrs_destroy(&c.va);
     attrs_destroy(&c.ea);
+    eg_buf_free(&c.scratch);
     return rc ? eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "cannot write GraphML") : 0;
 }

@@ -2,8 +2,11 @@
  * attribute lists so that a new attribute reaches JSON with no code here. */
 #include "eg_export.h"
 
+#include "../graph/eg_network.h"
+
 #include <jansson.h>
 #include <math.h>
+#include <string.h>
 
 static json_t *number(igraph_real_t v)
 {
@@ -12,6 +15,23 @@ static json_t *number(igraph_real_t v)
     if (v == floor(v) && fabs(v) < 9007199254740992.0)
         return json_integer((json_int_t)v);
     return json_real(v);
+}
+
+static json_t *evidence_list(const char *encoded)
+{
+    json_t *list = json_array();
+    const char *pos = encoded, *doc, *text;
+    size_t doc_len, text_len;
+    while (list && eg_evidence_next(&pos, &doc, &doc_len, &text, &text_len)) {
+        json_t *item = json_object();
+        if (!item || json_array_append_new(list, item) ||
+            json_object_set_new(item, "doc", json_stringn(doc, doc_len)) ||
+            json_object_set_new(item, "text", json_stringn(text, text_len))) {
+            json_decref(list);
+            return NULL;
+        }
+    }
+    return list;
 }
 
 typedef struct attr_list {
@@ -48,6 +68,9 @@ static int put_attr(json_t *obj, const igraph_t *g, const attr_list_t *l,
                         : kind == 'v' ? VAN(g, name, index)
                                       : EAN(g, name, index);
         value = number(v);
+    } else if (type == IGRAPH_ATTRIBUTE_STRING && kind == 'e' &&
+               strcmp(name, "evidence") == 0) {
+        value = evidence_list(EAS(g, name, index));
     } else if (type == IGRAPH_ATTRIBUTE_STRING) {
         const char *s = kind == 'g' ? GAS(g, name)
                       : kind == 'v' ? VAS(g, name, index)

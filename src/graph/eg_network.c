@@ -2,6 +2,8 @@
  * reads this graph, so every format carries the same facts. */
 #include "eg_network.h"
 
+#include "../base/eg_buf.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +35,58 @@ void eg_igraph_setup(void)
 const char *eg_igraph_last_error(void)
 {
     return g_last_error;
+}
+
+int eg_evidence_next(const char **pos, const char **doc, size_t *doc_len,
+                     const char **text, size_t *text_len)
+{
+    const char *p = *pos;
+    if (!p || !*p)
+        return 0;
+    const char *end = strchr(p, EG_EVIDENCE_SEP);
+    if (!end)
+        end = p + strlen(p);
+    const char *sep = memchr(p, EG_EVIDENCE_DOC_SEP, (size_t)(end - p));
+    *doc = p;
+    *doc_len = sep ? (size_t)(sep - p) : 0;
+    *text = sep ? sep + 1 : p;
+    *text_len = (size_t)(end - *text);
+    *pos = *end ? end + 1 : end;
+    return 1;
+}
+
+static int has_dates(const eg_cooc_t *c)
+{
+    for (size_t i = 0; i < c->nentities; i++)
+        if (c->first[i] != EG_NO_DATE)
+            return 1;
+    return 0;
+}
+
+static int set_date(igraph_t *g, int vertex, igraph_integer_t i, const char *name,
+                    eg_date_t d)
+{
+    char buf[11] = "";
+    if (d != EG_NO_DATE)
+        eg_date_format(d, buf);
+    return vertex ? SETVAS(g, name, i, buf) : SETEAS(g, name, i, buf);
+}
+
+static int encode_evidence(const eg_cooc_t *c, const eg_pair_t *p, eg_buf_t *out)
+{
+    eg_buf_clear(out);
+    if (eg_buf_append(out, "", 0))
+        return -1;
+    int first = 1;
+    for (const eg_evidence_t *e = eg_cooc_evidence(c, p->evidence); e;
+         e = eg_cooc_evidence(c, e->next)) {
+        if ((!first && eg_buf_append_byte(out, EG_EVIDENCE_SEP)) ||
+            eg_buf_append_str(out, e->doc) ||
+            eg_buf_append_byte(out, EG_EVIDENCE_DOC_SEP) || eg_buf_append_str(out, e->text))
+            return -1;
+        first = 0;
+    }
+    return 0;
 }
 
 static const eg_dict_t *g_sort_dict; /* for qsort; build is single-threaded */
@@ -73,12 +127,15 @@ static int set_vertex_attributes(igraph_t *g, const eg_dict_t *d,
             if (SETVAS(g, d->attr_names[k], v, val ? val : ""))
                 return -1;
         }
+        if (has_dates(c) && (set_date(g, 1, v, "first", c->first[order[i]]) ||
+                             set_date(g, 1, v, "last", c->last[order[i]])))
+            return -1;
     }
     return 0;
 }
 
-static int add_edges(igraph_t *g, const eg_pair_t *pairs, size_t np,
-                     const long *vertex_of)
+static int add_edges(igraph_t *g, const eg_cooc_t *c, const eg_pair_t *pairs,
+                     size_t np, const long *vertex_of)
 {
     edge_t *edges = malloc((np + 1) * sizeof *edges);
     if (!edges)
@@ -102,6 +159,8 @@ static int add_edges(igraph_t *g, const eg_pair_t *pairs, size_t np,
         rc = igraph_add_edges(g, &ev, NULL) == IGRAPH_SUCCESS ? 0 : -1;
         igraph_vector_int_destroy(&ev);
     }
+    int dated = has_dates(c);
+    eg_buf_t evidence = EG_BUF_INIT;
     for (size_t i = 0; rc == 0 && i < ne; i++) {
         const eg_pair_t *p = edges[i].pair;
         igraph_integer_t e = (igraph_integer_t)i;
@@ -109,7 +168,14 @@ static int add_edges(igraph_t *g, const eg_pair_t *pairs, size_t np,
             SETEAN(g, "documents", e, (igraph_real_t)p->documents) ||
             SETEAN(g, "weight", e, (igraph_real_t)p->count))
             rc = -1;
+        if (rc == 0 && dated &&
+            (set_date(g, 0, e, "first", p->first) || set_date(g, 0, e, "last", p->last)))
+            rc = -1;
+        if (rc == 0 && c->opt.evidence &&
+            (encode_evidence(c, p, &evidence) || SETEAS(g, "evidence", e, evidence.data)))
+            rc = -1;
     }
+    eg_buf_free(&evidence);
     free(edges);
     return rc;
 }
@@ -145,7 +211,7 @@ int eg_network_build(igraph_t *g, const eg_dict_t *d, const eg_cooc_t *c,
             SETGAN(g, "documents", (igraph_real_t)c->ndocuments) ||
             SETGAN(g, "windows", (igraph_real_t)c->windows_with_entities) ||
             set_vertex_attributes(g, d, c, order, nv) ||
-            add_edges(g, pairs, np, vertex_of)) {
+            add_edges(g, c, pairs, np, vertex_of)) {
             igraph_destroy(g);
             rc = -1;
         }

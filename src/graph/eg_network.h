@@ -6,8 +6,17 @@
  * (source, target) vertex index, undirected, no self-loops.
  * Vertex attributes: id, label, type, mentions, documents, then the
  * dictionary's extra columns (strings, "" when an entity has none).
- * Edge attributes: count, documents, weight (= count).
+ * Edge attributes: count, documents, weight (= count), and evidence
+ * when evidence was kept.
+ * With dated documents, nodes and edges also get first and last
+ * ("YYYY-MM-DD"): the dates of their first and last document.
  * Graph attributes: window, documents, windows.
+ *
+ * Evidence is one string attribute per edge so that igraph's own
+ * subgraph and deletion functions keep it with its edge: entries are
+ * separated by EG_EVIDENCE_SEP and each is "document-id" EG_EVIDENCE_DOC_SEP
+ * "window text". Both separators are control characters, which cleaned
+ * text never contains. Writers decode it with eg_evidence_next.
  *
  * eg_igraph_setup() must run once before any igraph call: it installs the
  * C attribute handler and an error handler that records the message and
@@ -21,6 +30,15 @@
 #include "../tag/eg_dict.h"
 
 #include <igraph.h>
+
+#define EG_EVIDENCE_SEP '\x1e'
+#define EG_EVIDENCE_DOC_SEP '\x1f'
+
+/* Step through an encoded evidence string: *pos starts at the string;
+ * returns 1 and the next entry's document id and text (not
+ * NUL-terminated), or 0 at the end. */
+int eg_evidence_next(const char **pos, const char **doc, size_t *doc_len,
+                     const char **text, size_t *text_len);
 
 void eg_igraph_setup(void);
 

@@ -1,0 +1,66 @@
+/* eg_date.c — days from civil dates and back (Howard Hinnant's
+ * algorithms, exact for the proleptic Gregorian calendar). */
+#include "eg_date.h"
+
+#include <stdio.h>
+
+static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (int64_t)doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = (int64_t)yoe + era * 400 + (*m <= 2);
+}
+
+static int digits(const char *s, size_t n, unsigned *out)
+{
+    unsigned v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (unsigned)(s[i] - '0');
+    }
+    *out = v;
+    return 0;
+}
+
+int eg_date_parse(const char *s, size_t n, eg_date_t *out)
+{
+    unsigned y, m, d;
+    if (n < 10 || s[4] != '-' || s[7] != '-' || digits(s, 4, &y) ||
+        digits(s + 5, 2, &m) || digits(s + 8, 2, &d))
+        return -1;
+    if (n > 10 && s[10] != 'T' && s[10] != 't' && s[10] != ' ')
+        return -1;
+    static const unsigned days_in[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1 || d > days_in[m - 1])
+        return -1;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (m == 2 && d == 29 && !leap)
+        return -1;
+    *out = (eg_date_t)days_from_civil(y, m, d);
+    return 0;
+}
+
+void eg_date_format(eg_date_t days, char out[11])
+{
+    int64_t y;
+    unsigned m, d;
+    civil_from_days(days, &y, &m, &d);
+    snprintf(out, 11, "%04d-%02u-%02u", (int)(y % 10000), m % 100, d % 100);
+}
