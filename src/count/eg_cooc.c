@@ -189,22 +189,52 @@ static uint32_t new_evidence(eg_cooc_t *c, const eg_evidence_t *e)
     return (uint32_t)c->nevidence++;
 }
 
-/* Windows are counted in text order, so appending keeps each pair's
- * list sorted by (document, window). */
-static int append_evidence(eg_cooc_t *c, eg_pair_t *p, const eg_evidence_t *e)
+static int evidence_before(const eg_evidence_t *x, const eg_evidence_t *y)
 {
+    int d = strcmp(x->doc, y->doc);
+    if (d)
+        return d < 0;
+    if (x->window != y->window)
+        return x->window < y->window;
+    return strcmp(x->text, y->text) < 0;
+}
+
+/* Insert e into p's sorted list, keeping at most K items. e's strings
+ * must already belong to c. */
+static int insert_evidence(eg_cooc_t *c, eg_pair_t *p, const eg_evidence_t *e)
+{
+    unsigned k = c->opt.evidence;
+    if (k == 0)
+        return 0;
+    /* Find the insertion point; give up when e would land past K. */
+    uint32_t prev = NONE, cur = p->evidence, pos = 0;
+    while (cur != NONE && evidence_before(&c->evidence[cur], e)) {
+        prev = cur;
+        cur = c->evidence[cur].next;
+        pos++;
+    }
+    if (pos >= k)
+        return 0;
+    if (cur != NONE && !evidence_before(e, &c->evidence[cur]) &&
+        strcmp(e->doc, c->evidence[cur].doc) == 0 && e->window == c->evidence[cur].window)
+        return 0; /* the same window offered twice */
     uint32_t idx = new_evidence(c, e);
     if (idx == NONE)
         return -1;
-    if (p->evidence == NONE) {
+    c->evidence[idx].next = cur;
+    if (prev == NONE)
         p->evidence = idx;
-    } else {
-        uint32_t i = p->evidence;
-        while (c->evidence[i].next != NONE)
+    else
+        c->evidence[prev].next = idx;
+    if (++p->nevidence > k) { /* drop the last */
+        uint32_t i = p->evidence, before = NONE;
+        while (c->evidence[i].next != NONE) {
+            before = i;
             i = c->evidence[i].next;
-        c->evidence[i].next = idx;
+        }
+        c->evidence[before].next = NONE;
+        p->nevidence = k;
     }
-    p->nevidence++;
     return 0;
 }
 
@@ -273,6 +303,19 @@ static int compare_u32(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
+/* A cheap test before making the window's text: a full list whose last
+ * item comes from an earlier document id cannot take this window. */
+static int might_keep(const eg_cooc_t *c, const eg_pair_t *p, const window_ctx_t *w)
+{
+    if (p->nevidence < c->opt.evidence)
+        return 1;
+    uint32_t i = p->evidence;
+    while (c->evidence[i].next != NONE)
+        i = c->evidence[i].next;
+    const char *id = w->doc->id ? w->doc->id : "";
+    return strcmp(id, c->evidence[i].doc) <= 0;
+}
+
 static int count_pair(eg_cooc_t *c, window_ctx_t *w, uint32_t a, uint32_t b)
 {
     eg_pair_t *p = pair_slot(c, a, b);
@@ -285,11 +328,11 @@ static int count_pair(eg_cooc_t *c, window_ctx_t *w, uint32_t a, uint32_t b)
         p->documents++;
     }
     widen(&p->first, &p->last, w->doc->date);
-    if (p->nevidence < c->opt.evidence) {
-        eg_evidence_t e = {.doc_index = doc, .window = w->index};
+    if (c->opt.evidence && might_keep(c, p, w)) {
+        eg_evidence_t e = {.window = w->index};
         e.text = (char *)window_text(c, w);
         e.doc = (char *)document_id(c, w);
-        if (!e.text || !e.doc || append_evidence(c, p, &e))
+        if (!e.text || !e.doc || insert_evidence(c, p, &e))
             return -1;
     }
     return 0;
@@ -366,42 +409,6 @@ int eg_cooc_add_document(eg_cooc_t *c, const eg_doc_info_t *doc,
 
 /* ---- merging ---- */
 
-static int evidence_before(const eg_evidence_t *x, const eg_evidence_t *y)
-{
-    return x->doc_index != y->doc_index ? x->doc_index < y->doc_index
-                                        : x->window < y->window;
-}
-
-/* Merge src's list (items in src) into dst's pair p, keeping the first K. */
-static int merge_evidence(eg_cooc_t *dst, eg_pair_t *p, const eg_cooc_t *src,
-                          uint32_t src_head)
-{
-    uint32_t a = p->evidence, b = src_head;
-    uint32_t head = NONE, tail = NONE, kept = 0;
-    while (kept < dst->opt.evidence && (a != NONE || b != NONE)) {
-        uint32_t idx;
-        if (b == NONE || (a != NONE && evidence_before(&dst->evidence[a], &src->evidence[b]))) {
-            idx = a;
-            a = dst->evidence[a].next;
-        } else {
-            idx = new_evidence(dst, &src->evidence[b]);
-            if (idx == NONE)
-                return -1;
-            b = src->evidence[b].next;
-        }
-        dst->evidence[idx].next = NONE;
-        if (tail == NONE)
-            head = idx;
-        else
-            dst->evidence[tail].next = idx;
-        tail = idx;
-        kept++;
-    }
-    p->evidence = head;
-    p->nevidence = kept;
-    return 0;
-}
-
 int eg_cooc_merge(eg_cooc_t *dst, eg_cooc_t *src)
 {
     for (size_t e = 0; e < dst->nentities && e < src->nentities; e++) {
@@ -421,11 +428,13 @@ int eg_cooc_merge(eg_cooc_t *dst, eg_cooc_t *src)
         if (!p)
             return EG_ERR_RUNTIME;
         p->count += s->count;
+        p->last_doc = 0;
         p->documents += s->documents;
         widen(&p->first, &p->last, s->first);
         widen(&p->first, &p->last, s->last);
-        if (s->evidence != NONE && merge_evidence(dst, p, src, s->evidence))
-            return EG_ERR_RUNTIME;
+        for (uint32_t e = s->evidence; e != NONE; e = src->evidence[e].next)
+            if (insert_evidence(dst, p, &src->evidence[e]))
+                return EG_ERR_RUNTIME;
     }
     /* The texts the moved evidence points to now belong to dst. */
     for (size_t i = 0; i < src->ntexts; i++)
@@ -455,4 +464,20 @@ eg_pair_t *eg_cooc_sorted_pairs(const eg_cooc_t *c, size_t *n)
     qsort(out, k, sizeof *out, compare_pairs);
     *n = k;
     return out;
+}
+
+eg_pair_t *eg_cooc_pair(eg_cooc_t *c, uint32_t a, uint32_t b)
+{
+    return pair_slot(c, a, b);
+}
+
+int eg_cooc_offer_evidence(eg_cooc_t *c, eg_pair_t *p, const char *doc,
+                           uint32_t window, const char *text)
+{
+    eg_evidence_t e = {.window = window};
+    e.doc = keep_text(c, strdup(doc));
+    e.text = keep_text(c, strdup(text));
+    if (!e.doc || !e.text)
+        return EG_ERR_RUNTIME;
+    return insert_evidence(c, p, &e) ? EG_ERR_RUNTIME : 0;
 }

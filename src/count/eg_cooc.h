@@ -13,11 +13,13 @@
  * keeps the first and last date it was seen on (EG_NO_DATE if never).
  *
  * Evidence: with options.evidence = K > 0, each pair keeps the text of
- * the first K windows it shares (in document order, then text order),
- * with the document id: white space collapsed, control characters
- * replaced, cut to EG_EVIDENCE_MAX_BYTES at a character boundary with
- * "…". Keeping the *first* K makes the choice independent of how
- * documents are split between workers, so outputs stay byte-identical.
+ * K windows it shares, with the document id: white space collapsed,
+ * control characters replaced, cut to EG_EVIDENCE_MAX_BYTES at a
+ * character boundary with "…". The K kept are the smallest by (document
+ * id, window index, text): a rule that depends on the documents only,
+ * not on the order they were read in, so workers (-j) and shards merged
+ * in any order — even lines shuffled by a map/reduce sort — give the
+ * same evidence, byte for byte.
  *
  * Pairs live in an open-addressing table keyed by (a, b), a < b. Not
  * thread-safe; one counter per thread, combined with eg_cooc_merge.
@@ -47,7 +49,6 @@ const char *eg_window_name(eg_window_t w);
 
 /* One window of evidence for a pair. */
 typedef struct eg_evidence {
-    uint64_t doc_index;  /* order of the document in the corpus */
     uint32_t window;     /* order of the window in its document */
     uint32_t next;       /* next evidence of the same pair, or UINT32_MAX */
     char *doc;           /* document id (owned) */
@@ -66,7 +67,7 @@ typedef struct eg_pair {
 
 /* What the counter needs to know about a document. */
 typedef struct eg_doc_info {
-    uint64_t index;      /* order in the corpus: 0, 1, 2... */
+    uint64_t index;      /* order in the corpus: 0, 1, 2... (unique) */
     const char *id;      /* shown in evidence */
     eg_date_t date;      /* EG_NO_DATE when undated */
     const char *text;    /* the document text (for evidence) */
@@ -108,9 +109,18 @@ int eg_cooc_add_document(eg_cooc_t *c, const eg_doc_info_t *doc,
                          const eg_segments_t *seg, eg_window_t window);
 
 /* Add the counts of src (over other documents) into dst; both were made
- * for the same dictionary and options. Evidence keeps the first K by
- * (document index, window). src is left empty but valid. */
+ * for the same dictionary and options. src's strings move to dst; src
+ * stays valid for eg_cooc_free only. */
 int eg_cooc_merge(eg_cooc_t *dst, eg_cooc_t *src);
+
+/* Offer one evidence window to pair p (for readers of partial counts):
+ * kept when it is among the K smallest. doc and text are copied. */
+int eg_cooc_offer_evidence(eg_cooc_t *c, eg_pair_t *p, const char *doc,
+                           uint32_t window, const char *text);
+
+/* The pair (a, b), a < b, created with zero counts when new; NULL when
+ * memory runs out. */
+eg_pair_t *eg_cooc_pair(eg_cooc_t *c, uint32_t a, uint32_t b);
 
 /* The evidence items of a pair, in order: follow ->next from p->evidence. */
 static inline const eg_evidence_t *eg_cooc_evidence(const eg_cooc_t *c, uint32_t i)
