@@ -32,7 +32,9 @@ size_t eg_clean_append(eg_buf_t *out, const char *text, size_t n, unsigned flags
         int space = 0;
         if (c < 0x20 || c == 0x7F) {
             space = 1;
-            replaced += !is_space_byte(c);
+            /* Line breaks and tabs are ordinary white space in running
+             * text (collapsed); anywhere else they are replaced too. */
+            replaced += !collapse || !is_space_byte(c);
         } else if (c == 0xC2 && len == 2 && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F) {
             space = 1;
             replaced++;

@@ -67,7 +67,7 @@ static enum cls classify(uint32_t cp, int *upper, int *lower)
 
 static int is_apostrophe(uint32_t cp)
 {
-    return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+    return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC;
 }
 
 static int is_digit(uint32_t cp)

@@ -1,0 +1,253 @@
+/* test_fold.c — the folded form under which aliases and text tokens meet,
+ * and the slug that makes default node ids. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/eg_buf.h"
+#include "text/eg_fold.h"
+
+/* The folded form of s as a NUL-terminated string the caller frees. */
+static char *fold(const char *s)
+{
+    eg_buf_t out = EG_BUF_INIT, scratch = EG_BUF_INIT;
+    assert_int_equal(eg_fold_append(&out, &scratch, s, strlen(s)), 0);
+    eg_buf_free(&scratch);
+    if (!out.data)
+        return calloc(1, 1);
+    return eg_buf_take(&out);
+}
+
+static char *slug(const char *s)
+{
+    eg_buf_t out = EG_BUF_INIT;
+    assert_int_equal(eg_slug_append(&out, s, strlen(s)), 0);
+    if (!out.data)
+        return calloc(1, 1);
+    return eg_buf_take(&out);
+}
+
+static void assert_folds_to(const char *in, const char *want)
+{
+    char *got = fold(in);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void assert_slug_is(const char *in, const char *want)
+{
+    char *got = slug(in);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void test_ascii_is_lower_cased(void **state)
+{
+    (void)state;
+    assert_folds_to("Dmitry PESKOV", "dmitry peskov");
+    assert_folds_to("ECHR-2004, g7!", "echr-2004, g7!");
+}
+
+static void test_accented_name_folds_equal_to_unaccented(void **state)
+{
+    (void)state;
+    char *a = fold("São Paulo");
+    char *b = fold("Sao Paulo");
+    assert_string_equal(a, b);
+    assert_string_equal(a, "sao paulo");
+    free(a);
+    free(b);
+}
+
+static void test_decomposed_accent_folds_like_precomposed(void **state)
+{
+    (void)state;
+    /* "e" + U+0301 COMBINING ACUTE ACCENT vs U+00E9 */
+    assert_folds_to("Cafe\xCC\x81", "cafe");
+    assert_folds_to("Café", "cafe");
+    assert_folds_to("ÎLE-DE-FRANCE", "ile-de-france");
+}
+
+static void test_full_width_letters_fold_to_ascii(void **state)
+{
+    (void)state;
+    assert_folds_to("ＥＣＨＲ", "echr");
+    assert_folds_to("Ｇ７", "g7");
+}
+
+static void test_ligature_decomposes(void **state)
+{
+    (void)state;
+    assert_folds_to("ﬁnance", "finance");
+}
+
+static void test_curly_apostrophe_equals_ascii_apostrophe(void **state)
+{
+    (void)state;
+    char *curly = fold("Peskov’s");
+    char *straight = fold("Peskov's");
+    assert_string_equal(curly, straight);
+    assert_string_equal(curly, "peskov's");
+    free(curly);
+    free(straight);
+    assert_folds_to("O‘Brien", "o'brien");   /* U+2018 */
+    assert_folds_to("Hawaiʼi", "hawai'i");   /* U+02BC */
+}
+
+static void test_sharp_s_folds_to_ss(void **state)
+{
+    (void)state;
+    assert_folds_to("Straße", "strasse");
+    char *a = fold("STRASSE");
+    char *b = fold("Straße");
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+}
+
+static void test_cyrillic_and_greek_are_case_folded(void **state)
+{
+    (void)state;
+    assert_folds_to("Песков ПЕСКОВ", "песков песков");
+    assert_folds_to("ΑΘΗΝΑ", "αθηνα");
+    /* Case variants of a name with й (и + breve) meet in one form. */
+    char *a = fold("ДМИТРИЙ");
+    char *b = fold("Дмитрий");
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+}
+
+static void test_fold_appends_to_existing_content(void **state)
+{
+    (void)state;
+    eg_buf_t out = EG_BUF_INIT, scratch = EG_BUF_INIT;
+    eg_buf_append_str(&out, "x|");
+    assert_int_equal(eg_fold_append(&out, &scratch, "AB", 2), 0);
+    assert_int_equal(eg_fold_append(&out, &scratch, "|São", strlen("|São")), 0);
+    assert_string_equal(out.data, "x|ab|sao");
+    assert_int_equal(out.len, strlen("x|ab|sao"));
+    eg_buf_free(&out);
+    eg_buf_free(&scratch);
+}
+
+static void test_fold_uses_only_the_given_length(void **state)
+{
+    (void)state;
+    eg_buf_t out = EG_BUF_INIT, scratch = EG_BUF_INIT;
+    assert_int_equal(eg_fold_append(&out, &scratch, "Russia's", 6), 0);
+    assert_string_equal(out.data, "russia");
+    eg_buf_clear(&out);
+    assert_int_equal(eg_fold_append(&out, &scratch, "Peskov’s army", 6), 0);
+    assert_string_equal(out.data, "peskov");
+    eg_buf_free(&out);
+    eg_buf_free(&scratch);
+}
+
+static void test_invalid_utf8_is_copied_byte_for_byte(void **state)
+{
+    (void)state;
+    eg_buf_t out = EG_BUF_INIT, scratch = EG_BUF_INIT;
+    const char in[] = "Ab\xFF" "C";
+    assert_int_equal(eg_fold_append(&out, &scratch, in, sizeof in - 1), 0);
+    assert_int_equal(out.len, sizeof in - 1);
+    assert_memory_equal(out.data, in, sizeof in - 1);
+    eg_buf_free(&out);
+    eg_buf_free(&scratch);
+}
+
+static void test_long_text_that_grows_when_folded(void **state)
+{
+    (void)state;
+    /* 300 ligatures "ﬃ" (3 bytes each) fold to 900 bytes "ffi". */
+    eg_buf_t in = EG_BUF_INIT, want = EG_BUF_INIT;
+    for (int i = 0; i < 300; i++) {
+        eg_buf_append_str(&in, "ﬃ");
+        eg_buf_append_str(&want, "ffi");
+    }
+    assert_folds_to(in.data, want.data);
+    eg_buf_free(&in);
+    eg_buf_free(&want);
+}
+
+static void test_slug_of_person_name(void **state)
+{
+    (void)state;
+    assert_slug_is("Dmitry Peskov", "dmitry-peskov");
+}
+
+static void test_slug_of_long_organisation_name(void **state)
+{
+    (void)state;
+    assert_slug_is("European Court of Human Rights", "european-court-of-human-rights");
+}
+
+static void test_slug_collapses_runs_and_trims_dashes(void **state)
+{
+    (void)state;
+    assert_slug_is("  --Dmitry   Peskov!! ", "dmitry-peskov");
+    assert_slug_is("O'Brien & Sons, Ltd.", "o-brien-sons-ltd");
+}
+
+static void test_slug_folds_accents_and_case(void **state)
+{
+    (void)state;
+    assert_slug_is("São Paulo", "sao-paulo");
+    assert_slug_is("Île-de-France", "ile-de-france");
+    assert_slug_is("Мария Захарова", "мария-захарова");
+}
+
+static void test_slug_of_punctuation_only_is_empty(void **state)
+{
+    (void)state;
+    assert_slug_is("...!?", "");
+    assert_slug_is(" - ", "");
+    assert_slug_is("", "");
+}
+
+static void test_word_code_points(void **state)
+{
+    (void)state;
+    assert_true(eg_is_word_cp('a'));
+    assert_true(eg_is_word_cp('Z'));
+    assert_true(eg_is_word_cp('7'));
+    assert_true(eg_is_word_cp(0xE9));   /* é */
+    assert_true(eg_is_word_cp(0x0414)); /* Д */
+    assert_true(eg_is_word_cp(0x0301)); /* combining acute */
+    assert_true(eg_is_word_cp(0x6771)); /* 東 */
+    assert_false(eg_is_word_cp('-'));
+    assert_false(eg_is_word_cp(' '));
+    assert_false(eg_is_word_cp('\''));
+    assert_false(eg_is_word_cp(0x2019)); /* ’ */
+    assert_false(eg_is_word_cp(0xA0));   /* no-break space */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ascii_is_lower_cased),
+        cmocka_unit_test(test_accented_name_folds_equal_to_unaccented),
+        cmocka_unit_test(test_decomposed_accent_folds_like_precomposed),
+        cmocka_unit_test(test_full_width_letters_fold_to_ascii),
+        cmocka_unit_test(test_ligature_decomposes),
+        cmocka_unit_test(test_curly_apostrophe_equals_ascii_apostrophe),
+        cmocka_unit_test(test_sharp_s_folds_to_ss),
+        cmocka_unit_test(test_cyrillic_and_greek_are_case_folded),
+        cmocka_unit_test(test_fold_appends_to_existing_content),
+        cmocka_unit_test(test_fold_uses_only_the_given_length),
+        cmocka_unit_test(test_invalid_utf8_is_copied_byte_for_byte),
+        cmocka_unit_test(test_long_text_that_grows_when_folded),
+        cmocka_unit_test(test_slug_of_person_name),
+        cmocka_unit_test(test_slug_of_long_organisation_name),
+        cmocka_unit_test(test_slug_collapses_runs_and_trims_dashes),
+        cmocka_unit_test(test_slug_folds_accents_and_case),
+        cmocka_unit_test(test_slug_of_punctuation_only_is_empty),
+        cmocka_unit_test(test_word_code_points),
+    };
+    return cmocka_run_group_tests_name("fold", tests, NULL, NULL);
+}
