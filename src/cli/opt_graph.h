@@ -20,6 +20,7 @@
 
 typedef struct cli_graph_options {
     eg_network_options_t network;
+    eg_export_options_t export;
 } cli_graph_options_t;
 
 /* The long options, terminated by an all-zero entry. */

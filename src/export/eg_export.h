@@ -1,7 +1,7 @@
 /* eg_export.h — writing the network to files.
  *
  * Each writer takes the igraph graph built by eg_network_build and an
- * open stream; it reports failure through err and never closes the
+ * open stream (CSV: one stream per table); it reports failure through err and never closes the
  * stream (the caller's eg_outfile does that atomically). The format of an
  * output path is chosen by its extension.
  *
@@ -10,7 +10,9 @@
  *   {"directed": false, "multigraph": false, "graph": {...},
  *    "nodes": [{"id": ..., "label": ..., ...}],
  *    "links": [{"source": id, "target": id, "count": ..., ...}]}
- * Numbers that are whole are written as integers; NaN becomes null.
+ * Numbers that are whole are written as integers, others with up to 15
+ * significant digits (the graph keeps measures and analytics rounded to
+ * 12, eg_round_sig); NaN becomes null in JSON.
  * Edge evidence is a list of {"doc", "text"} objects in JSON and a
  * joined string (eg_evidence_join) in GraphML.
  * Both are deterministic: same graph, same bytes.
@@ -28,20 +30,85 @@ typedef enum eg_format {
     EG_FORMAT_UNKNOWN = 0,
     EG_FORMAT_GRAPHML,
     EG_FORMAT_JSON,
+    EG_FORMAT_GEXF,
+    EG_FORMAT_CSV,       /* a pair: X.nodes.csv and X.edges.csv */
+    EG_FORMAT_CSV_NODES, /* X.nodes.csv alone */
+    EG_FORMAT_CSV_EDGES, /* X.edges.csv alone */
 } eg_format_t;
 
-/* Format from the path's extension (case-insensitive); UNKNOWN if none. */
+typedef enum eg_json_style {
+    EG_JSON_NODE_LINK = 0,
+    EG_JSON_GRAPHOLOGY,
+    EG_JSON_CYTOSCAPE,
+} eg_json_style_t;
+
+typedef enum eg_gexf_version {
+    EG_GEXF_1_3 = 0,
+    EG_GEXF_1_2, /* 1.2draft */
+} eg_gexf_version_t;
+
+/* All zero = the defaults (node-link JSON, GEXF 1.3). */
+typedef struct eg_export_options {
+    eg_json_style_t json_style;
+    eg_gexf_version_t gexf_version;
+} eg_export_options_t;
+
+/* Format from the path's extension (case-insensitive): .graphml .json
+ * .gexf .csv (.nodes.csv and .edges.csv: that table only); UNKNOWN if
+ * none. */
 eg_format_t eg_format_from_path(const char *path);
+
+#define EG_EXPORT_MAX_PARTS 2
+
+/* The files an output path stands for: the path itself, except for
+ * X.csv, which stands for X.nodes.csv and X.edges.csv. Fills paths and
+ * formats (EG_EXPORT_MAX_PARTS entries); returns the number of files, or
+ * -1 when a path would not fit. */
+int eg_export_parts(const char *path, char paths[][4096], eg_format_t *formats);
 
 int eg_export_graphml(const igraph_t *g, FILE *out, eg_error_t *err);
 int eg_export_json(const igraph_t *g, FILE *out, eg_error_t *err);
+
+/* JSON in a style: node-link (as eg_export_json); graphology, the shape
+ * of graphology's export() that Graph.from() and sigma.js load:
+ *   {"attributes": {...}, "options": {"type": "undirected", "multi":
+ *    false, "allowSelfLoops": false}, "nodes": [{"key": id, "attributes":
+ *    {label, x, y, size, color: "#rrggbb", ...}}], "edges": [{"key": "e0",
+ *    "source", "target", "undirected": true, "attributes": {...}}]}
+ * cytoscape, Cytoscape.js elements (also read by Cytoscape desktop):
+ *   {"data": {...}, "elements": {"nodes": [{"data": {"id", ...},
+ *    "position": {"x", "y"}}], "edges": [{"data": {"id": "e0", "source",
+ *    "target", ...}}]}}
+ * The r, g, b attributes become "color" in both. */
+int eg_export_json_style(const igraph_t *g, eg_json_style_t style, FILE *out,
+                         eg_error_t *err);
+
+/* GEXF 1.3 (or 1.2draft) with libxml2's xmlwriter: node and edge
+ * attributes declared with their types (long, double, string), label and
+ * weight as XML attributes, x/y/size/r/g/b as viz:position, viz:size
+ * and viz:color, and with dates (first/last) a dynamic graph where each
+ * node and edge has a spell [first, last] (timeformat date). */
+int eg_export_gexf(const igraph_t *g, eg_gexf_version_t version, FILE *out,
+                   eg_error_t *err);
+
+/* CSV for Gephi's spreadsheet import (Data Laboratory → Import
+ * spreadsheet), RFC 4180 quoting, UTF-8, "\r\n" line ends. Nodes: Id,
+ * Label, then the other node attributes; edges: Source, Target, Type
+ * (Undirected), Weight, then the other edge attributes (evidence
+ * joined). */
+int eg_export_csv_nodes(const igraph_t *g, FILE *out, eg_error_t *err);
+int eg_export_csv_edges(const igraph_t *g, FILE *out, eg_error_t *err);
 
 /* The edge evidence attribute (see eg_network.h) as one readable string
  * for formats without lists: "doc: text | doc: text". Appends to out;
  * returns 0 or EG_ERR_RUNTIME. */
 int eg_evidence_join(const char *encoded, eg_buf_t *out);
 
-/* Dispatch on format. */
+/* Dispatch on format (EG_FORMAT_CSV is not one file: use its parts). */
 int eg_export(const igraph_t *g, eg_format_t format, FILE *out, eg_error_t *err);
+
+/* The same with options (NULL = defaults). */
+int eg_export_with(const igraph_t *g, eg_format_t format, const eg_export_options_t *opt,
+                   FILE *out, eg_error_t *err);
 
 #endif

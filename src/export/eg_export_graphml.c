@@ -14,53 +14,19 @@
  * declared "long", otherwise "double". */
 #include "eg_export.h"
 
+#include "eg_export_attrs.h"
+
 #include <libxml/xmlwriter.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-typedef struct attrs {
-    igraph_strvector_t names;
-    igraph_vector_int_t types;
-} attrs_t;
-
-static int attrs_init(attrs_t *a)
-{
-    if (igraph_strvector_init(&a->names, 0))
-        return -1;
-    if (igraph_vector_int_init(&a->types, 0)) {
-        igraph_strvector_destroy(&a->names);
-        return -1;
-    }
-    return 0;
-}
-
-static void attrs_destroy(attrs_t *a)
-{
-    igraph_strvector_destroy(&a->names);
-    igraph_vector_int_destroy(&a->types);
-}
-
 typedef struct ctx {
     const igraph_t *g;
     xmlTextWriterPtr w;
-    attrs_t ga, va, ea;
+    eg_attr_list_t ga, va, ea;
     eg_buf_t scratch;
 } ctx_t;
-
-static igraph_real_t num_value(const igraph_t *g, char kind, const char *name,
-                               igraph_integer_t i)
-{
-    return kind == 'g' ? GAN(g, name) : kind == 'v' ? VAN(g, name, i) : EAN(g, name, i);
-}
-
-static const char *str_value(const igraph_t *g, char kind, const char *name,
-                             igraph_integer_t i)
-{
-    const char *s = kind == 'g' ? GAS(g, name) : kind == 'v' ? VAS(g, name, i)
-                                                             : EAS(g, name, i);
-    return s ? s : "";
-}
 
 static const char *key_type(const igraph_t *g, char kind, const char *name,
                             igraph_integer_t type, igraph_integer_t count)
@@ -69,24 +35,7 @@ static const char *key_type(const igraph_t *g, char kind, const char *name,
         return "string";
     if (type == IGRAPH_ATTRIBUTE_BOOLEAN)
         return "boolean";
-    for (igraph_integer_t i = 0; i < count; i++) {
-        igraph_real_t v = num_value(g, kind, name, i);
-        if (!isfinite(v) || v != floor(v) || fabs(v) > 9.0e15)
-            return "double";
-    }
-    return "long";
-}
-
-static void format_number(char *buf, size_t n, igraph_real_t v)
-{
-    if (isnan(v))
-        snprintf(buf, n, "NaN");
-    else if (isinf(v))
-        snprintf(buf, n, v > 0 ? "INF" : "-INF");
-    else if (v == floor(v) && fabs(v) < 9.0e15)
-        snprintf(buf, n, "%.0f", v);
-    else
-        snprintf(buf, n, "%.17g", v);
+    return eg_attr_is_whole(g, kind, name, count) ? "long" : "double";
 }
 
 /* The node id attribute is the GraphML node id itself. */
@@ -95,7 +44,7 @@ static int is_node_id(char kind, const char *name)
     return kind == 'v' && strcmp(name, "id") == 0;
 }
 
-static int write_keys(ctx_t *c, const attrs_t *a, char kind, const char *domain,
+static int write_keys(ctx_t *c, const eg_attr_list_t *a, char kind, const char *domain,
                       igraph_integer_t count)
 {
     for (igraph_integer_t k = 0; k < igraph_strvector_size(&a->names); k++) {
@@ -121,34 +70,15 @@ static int write_keys(ctx_t *c, const attrs_t *a, char kind, const char *domain,
     return 0;
 }
 
-static int write_data(ctx_t *c, const attrs_t *a, char kind, igraph_integer_t index)
+static int write_data(ctx_t *c, const eg_attr_list_t *a, char kind, igraph_integer_t index)
 {
-    for (igraph_integer_t k = 0; k < igraph_strvector_size(&a->names); k++) {
+    int failed = 0;
+    for (igraph_integer_t k = 0; k < igraph_strvector_size(&a->names) && !failed; k++) {
         const char *name = igraph_strvector_get(&a->names, k);
-        if (is_node_id(kind, name))
-            continue;
-        igraph_integer_t type = VECTOR(a->types)[k];
         char id[512], num[64];
-        const char *text;
-        if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
-            format_number(num, sizeof num, num_value(c->g, kind, name, index));
-            text = num;
-        } else if (type == IGRAPH_ATTRIBUTE_STRING && kind == 'e' &&
-                   strcmp(name, "evidence") == 0) {
-            eg_buf_clear(&c->scratch);
-            if (eg_evidence_join(str_value(c->g, kind, name, index), &c->scratch))
-                return -1;
-            text = c->scratch.data;
-        } else if (type == IGRAPH_ATTRIBUTE_STRING) {
-            text = str_value(c->g, kind, name, index);
-        } else if (type == IGRAPH_ATTRIBUTE_BOOLEAN) {
-            igraph_bool_t b = kind == 'g' ? GAB(c->g, name)
-                            : kind == 'v' ? VAB(c->g, name, index)
-                                          : EAB(c->g, name, index);
-            text = b ? "true" : "false";
-        } else {
+        const char *text = eg_attr_text(c->g, a, k, kind, index, num, &c->scratch, &failed);
+        if (is_node_id(kind, name) || !text)
             continue;
-        }
         snprintf(id, sizeof id, "%c_%s", kind, name);
         if (xmlTextWriterStartElement(c->w, BAD_CAST "data") < 0 ||
             xmlTextWriterWriteAttribute(c->w, BAD_CAST "key", BAD_CAST id) < 0 ||
@@ -156,7 +86,7 @@ static int write_data(ctx_t *c, const attrs_t *a, char kind, igraph_integer_t in
             xmlTextWriterEndElement(c->w) < 0)
             return -1;
     }
-    return 0;
+    return failed ? -1 : 0;
 }
 
 static const char *node_id(const igraph_t *g, igraph_integer_t v)
@@ -220,14 +150,10 @@ static int write_to_stream(void *context, const char *buffer, int len)
 int eg_export_graphml(const igraph_t *g, FILE *out, eg_error_t *err)
 {
     ctx_t c = {.g = g};
-    if (attrs_init(&c.ga) || attrs_init(&c.va) || attrs_init(&c.ea))
-        return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
+    if (eg_attr_lists_init(g, &c.ga, &c.va, &c.ea))
+        return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "cannot list graph attributes");
     int rc = 0;
-    if (igraph_cattribute_list(g, &c.ga.names, &c.ga.types, &c.va.names, &c.va.types,
-                               &c.ea.names, &c.ea.types) != IGRAPH_SUCCESS)
-        rc = -1;
-    xmlOutputBufferPtr ob =
-        rc ? NULL : xmlOutputBufferCreateIO(write_to_stream, NULL, out, NULL);
+    xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(write_to_stream, NULL, out, NULL);
     c.w = ob ? xmlNewTextWriter(ob) : NULL;
     if (!c.w) {
         if (ob)
@@ -239,9 +165,7 @@ int eg_export_graphml(const igraph_t *g, FILE *out, eg_error_t *err)
         rc = write_graph(&c);
         xmlFreeTextWriter(c.w); /* flushes and closes ob, not the stream */
     }
-    attrs_destroy(&c.ga);
-    attrs_destroy(&c.va);
-    attrs_destroy(&c.ea);
+    eg_attr_lists_destroy(&c.ga, &c.va, &c.ea);
     eg_buf_free(&c.scratch);
     return rc ? eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "cannot write GraphML") : 0;
 }

@@ -1,11 +1,15 @@
-/* eg_export_json.c — node-link JSON with jansson, built from the graph's
- * attribute lists so that a new attribute reaches JSON with no code here. */
+/* eg_export_json.c — JSON with jansson, built from the graph's attribute
+ * lists so that a new attribute reaches JSON with no code here. Three
+ * shapes of the same facts: node-link (networkx, D3), graphology's
+ * export() (sigma.js) and Cytoscape.js elements; see eg_export.h. */
 #include "eg_export.h"
 
 #include "../graph/eg_network.h"
+#include "eg_export_attrs.h"
 
 #include <jansson.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 static json_t *number(igraph_real_t v)
@@ -34,27 +38,7 @@ static json_t *evidence_list(const char *encoded)
     return list;
 }
 
-typedef struct attr_list {
-    igraph_strvector_t names;
-    igraph_vector_int_t types;
-} attr_list_t;
-
-static int attr_list_init(attr_list_t *l)
-{
-    if (igraph_strvector_init(&l->names, 0))
-        return -1;
-    if (igraph_vector_int_init(&l->types, 0)) {
-        igraph_strvector_destroy(&l->names);
-        return -1;
-    }
-    return 0;
-}
-
-static void attr_list_destroy(attr_list_t *l)
-{
-    igraph_strvector_destroy(&l->names);
-    igraph_vector_int_destroy(&l->types);
-}
+typedef eg_attr_list_t attr_list_t;
 
 /* Set obj[name] from the attribute of kind (graph, vertex, edge) at index. */
 static int put_attr(json_t *obj, const igraph_t *g, const attr_list_t *l,
@@ -141,26 +125,171 @@ static json_t *build_document(const igraph_t *g, attr_list_t *ga, attr_list_t *v
     return root;
 }
 
+static int is_rgb(const char *name)
+{
+    return (name[0] == 'r' || name[0] == 'g' || name[0] == 'b') && name[1] == 0;
+}
+
+/* The node attributes for graphology and Cytoscape: no id (it is the
+ * key), r/g/b as one "color", and for Cytoscape x/y in "position". */
+static int put_node_attrs(json_t *obj, json_t *position, const igraph_t *g,
+                          const attr_list_t *va, igraph_integer_t v)
+{
+    int failed = 0, has_rgb = 0;
+    for (igraph_integer_t k = 0; k < igraph_strvector_size(&va->names) && !failed; k++) {
+        const char *name = igraph_strvector_get(&va->names, k);
+        if (strcmp(name, "id") == 0)
+            continue;
+        if (is_rgb(name) && VECTOR(va->types)[k] == IGRAPH_ATTRIBUTE_NUMERIC) {
+            has_rgb = 1;
+            continue;
+        }
+        if (position && (strcmp(name, "x") == 0 || strcmp(name, "y") == 0)) {
+            failed |= put_attr(position, g, va, k, 'v', v);
+            continue;
+        }
+        failed |= put_attr(obj, g, va, k, 'v', v);
+    }
+    if (!failed && has_rgb) {
+        char hex[8];
+        snprintf(hex, sizeof hex, "#%02x%02x%02x", (unsigned)VAN(g, "r", v) & 255,
+                 (unsigned)VAN(g, "g", v) & 255, (unsigned)VAN(g, "b", v) & 255);
+        failed |= json_object_set_new(obj, "color", json_string(hex));
+    }
+    return failed;
+}
+
+static int put_all(json_t *obj, const igraph_t *g, const attr_list_t *l, char kind,
+                   igraph_integer_t index)
+{
+    int failed = 0;
+    for (igraph_integer_t k = 0; k < igraph_strvector_size(&l->names) && !failed; k++)
+        failed |= put_attr(obj, g, l, k, kind, index);
+    return failed;
+}
+
+static void edge_ends(const igraph_t *g, igraph_integer_t e, const char **src,
+                      const char **dst)
+{
+    igraph_integer_t u = IGRAPH_FROM(g, e), v = IGRAPH_TO(g, e);
+    if (!igraph_is_directed(g) && u > v) {
+        igraph_integer_t t = u;
+        u = v;
+        v = t;
+    }
+    *src = VAS(g, "id", u);
+    *dst = VAS(g, "id", v);
+}
+
+static json_t *build_graphology(const igraph_t *g, attr_list_t *ga, attr_list_t *va,
+                                attr_list_t *ea)
+{
+    json_t *root = json_object(), *attrs = json_object(), *nodes = json_array(),
+           *edges = json_array();
+    json_t *options = json_pack("{s:s, s:b, s:b}", "type", "undirected", "multi", 0,
+                                "allowSelfLoops", 0);
+    int failed = !root || !attrs || !nodes || !edges || !options;
+    json_object_set_new(root, "attributes", attrs);
+    json_object_set_new(root, "options", options);
+    json_object_set_new(root, "nodes", nodes);
+    json_object_set_new(root, "edges", edges);
+    failed = failed || put_all(attrs, g, ga, 'g', 0);
+    for (igraph_integer_t v = 0; v < igraph_vcount(g) && !failed; v++) {
+        json_t *node = json_object(), *a = json_object();
+        failed |= !node || !a || json_array_append_new(nodes, node) ||
+                  json_object_set_new(node, "key", json_string(VAS(g, "id", v))) ||
+                  json_object_set_new(node, "attributes", a) ||
+                  put_node_attrs(a, NULL, g, va, v);
+    }
+    for (igraph_integer_t e = 0; e < igraph_ecount(g) && !failed; e++) {
+        const char *src, *dst;
+        char key[32];
+        edge_ends(g, e, &src, &dst);
+        snprintf(key, sizeof key, "e%lld", (long long)e);
+        json_t *edge = json_object(), *a = json_object();
+        failed |= !edge || !a || json_array_append_new(edges, edge) ||
+                  json_object_set_new(edge, "key", json_string(key)) ||
+                  json_object_set_new(edge, "source", json_string(src)) ||
+                  json_object_set_new(edge, "target", json_string(dst)) ||
+                  json_object_set_new(edge, "undirected", json_true()) ||
+                  json_object_set_new(edge, "attributes", a) || put_all(a, g, ea, 'e', e);
+    }
+    if (failed) {
+        json_decref(root);
+        return NULL;
+    }
+    return root;
+}
+
+/* Edge ids "e:0", "e:1"...: Cytoscape keeps nodes and edges in one id
+ * space, and entity ids (slugs) never hold a colon unless a dictionary
+ * says so. */
+static json_t *build_cytoscape(const igraph_t *g, attr_list_t *ga, attr_list_t *va,
+                               attr_list_t *ea)
+{
+    json_t *root = json_object(), *data = json_object(), *elements = json_object(),
+           *nodes = json_array(), *edges = json_array();
+    int failed = !root || !data || !elements || !nodes || !edges;
+    json_object_set_new(root, "data", data);
+    json_object_set_new(root, "elements", elements);
+    json_object_set_new(elements, "nodes", nodes);
+    json_object_set_new(elements, "edges", edges);
+    failed = failed || put_all(data, g, ga, 'g', 0);
+    for (igraph_integer_t v = 0; v < igraph_vcount(g) && !failed; v++) {
+        json_t *node = json_object(), *d = json_object(), *pos = json_object();
+        failed |= !node || !d || !pos || json_array_append_new(nodes, node) ||
+                  json_object_set_new(node, "data", d) ||
+                  json_object_set_new(d, "id", json_string(VAS(g, "id", v))) ||
+                  put_node_attrs(d, pos, g, va, v);
+        if (!failed && json_object_size(pos))
+            failed |= json_object_set_new(node, "position", pos);
+        else
+            json_decref(pos);
+    }
+    for (igraph_integer_t e = 0; e < igraph_ecount(g) && !failed; e++) {
+        const char *src, *dst;
+        char key[32];
+        edge_ends(g, e, &src, &dst);
+        snprintf(key, sizeof key, "e:%lld", (long long)e);
+        json_t *edge = json_object(), *d = json_object();
+        failed |= !edge || !d || json_array_append_new(edges, edge) ||
+                  json_object_set_new(edge, "data", d) ||
+                  json_object_set_new(d, "id", json_string(key)) ||
+                  json_object_set_new(d, "source", json_string(src)) ||
+                  json_object_set_new(d, "target", json_string(dst)) ||
+                  put_all(d, g, ea, 'e', e);
+    }
+    if (failed) {
+        json_decref(root);
+        return NULL;
+    }
+    return root;
+}
+
 int eg_export_json(const igraph_t *g, FILE *out, eg_error_t *err)
 {
+    return eg_export_json_style(g, EG_JSON_NODE_LINK, out, err);
+}
+
+int eg_export_json_style(const igraph_t *g, eg_json_style_t style, FILE *out,
+                         eg_error_t *err)
+{
     attr_list_t ga, va, ea;
-    if (attr_list_init(&ga) || attr_list_init(&va) || attr_list_init(&ea))
-        return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
+    if (eg_attr_lists_init(g, &ga, &va, &ea))
+        return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "cannot list graph attributes");
     int rc = 0;
-    if (igraph_cattribute_list(g, &ga.names, &ga.types, &va.names, &va.types,
-                               &ea.names, &ea.types) != IGRAPH_SUCCESS)
-        rc = eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "cannot list graph attributes");
-    json_t *doc = rc ? NULL : build_document(g, &ga, &va, &ea);
-    if (!rc && !doc)
+    json_t *doc = style == EG_JSON_GRAPHOLOGY  ? build_graphology(g, &ga, &va, &ea)
+                : style == EG_JSON_CYTOSCAPE ? build_cytoscape(g, &ga, &va, &ea)
+                                             : build_document(g, &ga, &va, &ea);
+    if (!doc)
         rc = eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory building JSON");
+    size_t flags = JSON_INDENT(1) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15);
     if (doc) {
-        if (json_dumpf(doc, out, JSON_INDENT(1) | JSON_PRESERVE_ORDER) ||
+        if (json_dumpf(doc, out, flags) ||
             fputc('\n', out) == EOF)
             rc = eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "cannot write JSON");
         json_decref(doc);
     }
-    attr_list_destroy(&ga);
-    attr_list_destroy(&va);
-    attr_list_destroy(&ea);
+    eg_attr_lists_destroy(&ga, &va, &ea);
     return rc;
 }

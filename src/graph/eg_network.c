@@ -3,6 +3,8 @@
 #include "eg_network.h"
 
 #include "../base/eg_buf.h"
+#include "eg_analytics.h"
+#include "eg_filter.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,8 +136,25 @@ static int set_vertex_attributes(igraph_t *g, const eg_dict_t *d,
     return 0;
 }
 
+/* count, documents, the measures and weight of one edge. */
+static int set_edge_counts(igraph_t *g, igraph_integer_t e, const eg_cooc_t *c,
+                           const eg_pair_t *p, eg_measure_t weight)
+{
+    double m[EG_MEASURE_N];
+    eg_measures_compute(p->count, c->windows[p->a], c->windows[p->b],
+                        c->windows_with_entities, m);
+    if (SETEAN(g, "count", e, (igraph_real_t)p->count) ||
+        SETEAN(g, "documents", e, (igraph_real_t)p->documents) ||
+        SETEAN(g, "weight", e, eg_round_sig(m[weight])))
+        return -1;
+    for (int k = EG_MEASURE_COUNT + 1; k < EG_MEASURE_N; k++)
+        if (SETEAN(g, eg_measure_name((eg_measure_t)k), e, eg_round_sig(m[k])))
+            return -1;
+    return 0;
+}
+
 static int add_edges(igraph_t *g, const eg_cooc_t *c, const eg_pair_t *pairs,
-                     size_t np, const long *vertex_of)
+                     size_t np, const long *vertex_of, eg_measure_t weight)
 {
     edge_t *edges = malloc((np + 1) * sizeof *edges);
     if (!edges)
@@ -164,9 +183,7 @@ static int add_edges(igraph_t *g, const eg_cooc_t *c, const eg_pair_t *pairs,
     for (size_t i = 0; rc == 0 && i < ne; i++) {
         const eg_pair_t *p = edges[i].pair;
         igraph_integer_t e = (igraph_integer_t)i;
-        if (SETEAN(g, "count", e, (igraph_real_t)p->count) ||
-            SETEAN(g, "documents", e, (igraph_real_t)p->documents) ||
-            SETEAN(g, "weight", e, (igraph_real_t)p->count))
+        if (set_edge_counts(g, e, c, p, weight))
             rc = -1;
         if (rc == 0 && dated &&
             (set_date(g, 0, e, "first", p->first) || set_date(g, 0, e, "last", p->last)))
@@ -211,7 +228,7 @@ int eg_network_build(igraph_t *g, const eg_dict_t *d, const eg_cooc_t *c,
             SETGAN(g, "documents", (igraph_real_t)c->ndocuments) ||
             SETGAN(g, "windows", (igraph_real_t)c->windows_with_entities) ||
             set_vertex_attributes(g, d, c, order, nv) ||
-            add_edges(g, c, pairs, np, vertex_of)) {
+            add_edges(g, c, pairs, np, vertex_of, opt->measure)) {
             igraph_destroy(g);
             rc = -1;
         }
@@ -222,5 +239,10 @@ int eg_network_build(igraph_t *g, const eg_dict_t *d, const eg_cooc_t *c,
     if (rc)
         return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "cannot build the graph: %s",
                             eg_igraph_last_error());
+    if ((rc = eg_filter_apply(g, d, opt, err)) != 0 ||
+        (rc = eg_analytics_apply(g, opt, err)) != 0) {
+        igraph_destroy(g);
+        return rc;
+    }
     return 0;
 }

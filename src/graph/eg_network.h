@@ -6,8 +6,9 @@
  * (source, target) vertex index, undirected, no self-loops.
  * Vertex attributes: id, label, type, mentions, documents, then the
  * dictionary's extra columns (strings, "" when an entity has none).
- * Edge attributes: count, documents, weight (= count), and evidence
- * when evidence was kept.
+ * Edge attributes: count, documents, weight (the chosen measure; count
+ * by default), pmi, npmi, dice, jaccard, assoc, llr, and evidence when
+ * evidence was kept.
  * With dated documents, nodes and edges also get first and last
  * ("YYYY-MM-DD"): the dates of their first and last document.
  * Graph attributes: window, documents, windows.
@@ -28,6 +29,7 @@
 #include "../base/eg_error.h"
 #include "../count/eg_cooc.h"
 #include "../tag/eg_dict.h"
+#include "eg_measures.h"
 
 #include <igraph.h>
 
@@ -45,12 +47,55 @@ void eg_igraph_setup(void);
 /* The message of igraph's last error on this thread ("" when none). */
 const char *eg_igraph_last_error(void);
 
+typedef enum eg_communities {
+    EG_COMMUNITIES_NONE = 0,
+    EG_COMMUNITIES_LEIDEN,
+    EG_COMMUNITIES_LOUVAIN,
+} eg_communities_t;
+
+typedef enum eg_layout {
+    EG_LAYOUT_NONE = 0,
+    EG_LAYOUT_AUTO, /* fr up to EG_LAYOUT_FR_MAX nodes, drl above */
+    EG_LAYOUT_FR,
+    EG_LAYOUT_DRL,
+} eg_layout_t;
+
+typedef enum eg_color_by {
+    EG_COLOR_TYPE = 0,
+    EG_COLOR_COMMUNITY,
+} eg_color_by_t;
+
+#define EG_LAYOUT_FR_MAX 3000
+#define EG_BETWEENNESS_AUTO_MAX 5000
+
+/* All zero = the plain count graph (weight = count, no filter, no
+ * analytics); the CLI's defaults are set in cli_graph_options_init. */
 typedef struct eg_network_options {
     eg_window_t window;
+    eg_measure_t measure;   /* which measure becomes "weight" */
+    /* filters (eg_filter.h), 0 = off */
+    uint64_t min_count;     /* edges with count < min_count go */
+    uint64_t min_mentions;  /* nodes with mentions < min_mentions go */
+    uint64_t top_nodes;     /* keep the N most mentioned nodes */
+    uint64_t top_edges;     /* keep the N heaviest edges */
+    double backbone;        /* disparity filter significance, 0 < alpha < 1 */
+    const char *focus;      /* ego network around this id, label or alias */
+    unsigned depth;         /* ... of this radius (>= 1 when focus is set) */
+    /* analytics (eg_analytics.h) */
+    int analytics;          /* degree, strength, pagerank, size, colour */
+    int betweenness;        /* -1 auto (<= EG_BETWEENNESS_AUTO_MAX nodes), 0, 1 */
+    eg_communities_t communities;
+    eg_layout_t layout;
+    eg_color_by_t color;
+    unsigned long seed;     /* for communities and layout */
 } eg_network_options_t;
 
 /* Build g (uninitialised on entry; destroy it with igraph_destroy when
- * 0 is returned). Returns 0 or EG_ERR_RUNTIME. */
+ * 0 is returned): the counts as a graph with every association measure
+ * on each edge (eg_measures.h; "weight" is opt->measure), then the
+ * filters (eg_filter_apply), then the analytics (eg_analytics_apply).
+ * Returns 0, EG_ERR_USAGE when --focus names no entity of the graph, or
+ * EG_ERR_RUNTIME. */
 int eg_network_build(igraph_t *g, const eg_dict_t *dict, const eg_cooc_t *counts,
                      const eg_network_options_t *opt, eg_error_t *err);
 

@@ -1,0 +1,51 @@
+/* eg_export_attrs.h — what every writer needs from the graph's
+ * attributes: their names and types, values by domain, the numeric type
+ * to declare, and one fixed way to print a number. Internal to
+ * src/export; not thread-safe beyond what igraph's attribute handler is.
+ *
+ * A domain is 'g' (graph), 'v' (vertex) or 'e' (edge).
+ */
+#ifndef EG_EXPORT_ATTRS_H
+#define EG_EXPORT_ATTRS_H
+
+#include "../base/eg_buf.h"
+
+#include <igraph.h>
+#include <stddef.h>
+
+typedef struct eg_attr_list {
+    igraph_strvector_t names;
+    igraph_vector_int_t types; /* IGRAPH_ATTRIBUTE_NUMERIC, _STRING, ... */
+} eg_attr_list_t;
+
+/* The three lists of g (graph, vertex, edge). Returns 0 or -1; on 0 call
+ * eg_attr_lists_destroy. */
+int eg_attr_lists_init(const igraph_t *g, eg_attr_list_t *ga, eg_attr_list_t *va,
+                       eg_attr_list_t *ea);
+void eg_attr_lists_destroy(eg_attr_list_t *ga, eg_attr_list_t *va, eg_attr_list_t *ea);
+
+igraph_real_t eg_attr_num(const igraph_t *g, char kind, const char *name,
+                          igraph_integer_t i);
+/* Never NULL ("" for none). */
+const char *eg_attr_str(const igraph_t *g, char kind, const char *name,
+                        igraph_integer_t i);
+
+/* 1 when every value of a numeric attribute over count elements is a
+ * whole number below 2^53 (declare "long"), else 0 ("double"). */
+int eg_attr_is_whole(const igraph_t *g, char kind, const char *name,
+                     igraph_integer_t count);
+
+/* Whole numbers without a point ("12"), others with %.15g, or %.17g
+ * when that is needed to read the same double back; NaN "NaN", infinities "INF"/"-INF". */
+void eg_format_number(char *buf, size_t n, igraph_real_t v);
+
+/* Attribute k of list l for element i as the text the XML and CSV
+ * writers put in a file: numbers by eg_format_number, the edge evidence
+ * joined (eg_evidence_join, into scratch), booleans "true"/"false".
+ * Returns NULL for no value (NaN, or a type that is not written) and
+ * sets *failed when memory runs out. num holds at least 64 bytes. */
+const char *eg_attr_text(const igraph_t *g, const eg_attr_list_t *l, igraph_integer_t k,
+                         char kind, igraph_integer_t i, char *num, eg_buf_t *scratch,
+                         int *failed);
+
+#endif

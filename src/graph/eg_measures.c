@@ -1,0 +1,73 @@
+/* eg_measures.c — association measures from window counts; see
+ * eg_measures.h for the definitions. Logarithms of ratios are taken as
+ * differences of logarithms of the counts, so nothing overflows for
+ * large corpora (n_ij W can pass 2^64). */
+#include "eg_measures.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const NAMES[EG_MEASURE_N] = {
+    "count", "pmi", "npmi", "dice", "jaccard", "assoc", "llr",
+};
+
+int eg_measure_parse(const char *s, eg_measure_t *out)
+{
+    for (int m = 0; m < EG_MEASURE_N; m++)
+        if (strcmp(s, NAMES[m]) == 0) {
+            *out = (eg_measure_t)m;
+            return 0;
+        }
+    return -1;
+}
+
+const char *eg_measure_name(eg_measure_t m)
+{
+    return m >= 0 && m < EG_MEASURE_N ? NAMES[m] : "?";
+}
+
+/* k ln(k w / (row col)), with 0 ln 0 = 0. */
+static double llr_term(double k, double row, double col, double w)
+{
+    if (k <= 0)
+        return 0;
+    return k * (log(k) + log(w) - log(row) - log(col));
+}
+
+static double dunning_g2(double k11, double n_i, double n_j, double w)
+{
+    double k12 = n_i - k11, k21 = n_j - k11, k22 = w - n_i - n_j + k11;
+    double g2 = 2 * (llr_term(k11, n_i, n_j, w) + llr_term(k12, n_i, w - n_j, w) +
+                     llr_term(k21, w - n_i, n_j, w) + llr_term(k22, w - n_i, w - n_j, w));
+    return g2 < 0 ? 0 : g2; /* rounding can leave -1e-16 for independence */
+}
+
+void eg_measures_compute(uint64_t n_ij, uint64_t n_i, uint64_t n_j, uint64_t w,
+                         double value[EG_MEASURE_N])
+{
+    double k = (double)n_ij, a = (double)n_i, b = (double)n_j, n = (double)w;
+    if (n_ij == 0 || n_ij > n_i || n_ij > n_j || n_i + n_j - n_ij > w) {
+        for (int m = 0; m < EG_MEASURE_N; m++)
+            value[m] = NAN;
+        return;
+    }
+    double pmi = log(k) + log(n) - log(a) - log(b);
+    value[EG_MEASURE_COUNT] = k;
+    value[EG_MEASURE_PMI] = pmi;
+    value[EG_MEASURE_NPMI] = n_ij == w ? 1.0 : pmi / (log(n) - log(k));
+    value[EG_MEASURE_DICE] = 2 * k / (a + b);
+    value[EG_MEASURE_JACCARD] = k / (a + b - k);
+    value[EG_MEASURE_ASSOC] = k * n / (a * b);
+    value[EG_MEASURE_LLR] = dunning_g2(k, a, b, n);
+}
+
+double eg_round_sig(double v)
+{
+    if (!isfinite(v) || v == 0)
+        return v == 0 ? 0 : v; /* also turns -0 into 0 */
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.12g", v);
+    return strtod(buf, NULL);
+}
