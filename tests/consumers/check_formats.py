@@ -1,0 +1,277 @@
+#!/usr/bin/python3
+"""Do Gephi-bound and web-bound files carry what their readers need?
+
+Usage (Debian's python, which has python3-networkx):
+    /usr/bin/python3 tests/consumers/check_formats.py --bin ./entgraph [--root DIR]
+
+Corpora: the Wikinews articles of tests/data/wikinews as dated JSONL (the
+date comes from each file name), the seed article alone, and for GraphML
+the shared Wikinews sample (../shared/data/wikinews/sample) when it is
+there, else tests/data/wikinews. Checks:
+
+  - GEXF 1.3 validates against the official RelaxNG schema
+    (tests/schemas/gexf-1.3, xmllint --relaxng); every node has
+    viz:position, viz:size and viz:color, every node and edge a spell;
+  - GEXF 1.2draft (--gexf-version 1.2) loads in networkx.read_gexf with
+    the node-link JSON's nodes, labels, edges and weights;
+  - GraphML declares label, x, y, size, r, g, b (nodes) and weight
+    (edges) under the names Gephi's importer maps, and community;
+  - the CSV pair has Gephi's Id/Label and Source/Target/Type/Weight
+    columns and the same nodes and edges;
+  - --evidence 2 puts on the Beslan -- Russia edge of the seed graph the
+    sentence that links them;
+  - the JavaScript consumers (tests/consumers/js/check.js: graphology-gexf,
+    graphology, cytoscape) load GEXF and the JSON styles. Their pinned
+    packages are installed with `npm ci` when node_modules is missing;
+    without node or npm this part is skipped with a SKIP line.
+
+One line per check (`PASS name`, `FAIL name: reason` or `SKIP name:
+reason`), then `N passed, M failed`; exit 1 when anything failed.
+"""
+
+import argparse
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import warnings
+import xml.etree.ElementTree as ET
+
+GEXF13 = "http://gexf.net/1.3"
+VIZ13 = "http://gexf.net/1.3/viz"
+GEXF12 = "http://www.gexf.net/1.2draft"
+GEPHI_NODE_KEYS = ["label", "x", "y", "size", "r", "g", "b"]
+
+
+class Report:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, name, fn):
+        """fn() returns None/True (pass) or a reason string (fail)."""
+        try:
+            r = fn()
+        except Exception as e:
+            r = "%s: %s" % (type(e).__name__, str(e).splitlines()[0] if str(e) else "")
+        if r is None or r is True:
+            self.passed += 1
+            print("PASS %s" % name)
+        else:
+            self.failed += 1
+            print("FAIL %s: %s" % (name, r))
+        sys.stdout.flush()
+
+
+def run(binary, args, cwd):
+    p = subprocess.run([binary, "build"] + args, cwd=cwd, capture_output=True, text=True)
+    if p.returncode != 0:
+        raise RuntimeError("entgraph %s: exit %d: %s" % (" ".join(args), p.returncode, p.stderr.strip()))
+
+
+def dated_jsonl(root, path):
+    """tests/data/wikinews as JSONL, each article dated from its name."""
+    folder = os.path.join(root, "tests", "data", "wikinews")
+    with open(path, "w", encoding="utf-8") as out:
+        for name in sorted(os.listdir(folder)):
+            m = re.match(r"\d+-(\d{4}-\d{2}-\d{2})-", name)
+            if not m:
+                continue
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                out.write(json.dumps({"id": name, "date": m.group(1), "text": f.read()}) + "\n")
+
+
+def node_link(path):
+    with open(path, encoding="utf-8") as f:
+        g = json.load(f)
+    nodes = {n["id"]: n for n in g["nodes"]}
+    edges = {frozenset((l["source"], l["target"])): l for l in g["links"]}
+    return nodes, edges
+
+
+def check_gexf13(path, schema):
+    p = subprocess.run(["xmllint", "--noout", "--relaxng", schema, path],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        return "xmllint --relaxng: %s" % p.stderr.strip().splitlines()[0]
+    root = ET.parse(path).getroot()
+    if root.tag != "{%s}gexf" % GEXF13 or root.get("version") != "1.3":
+        return "root is %s version %s" % (root.tag, root.get("version"))
+    graph = root.find("{%s}graph" % GEXF13)
+    if graph.get("mode") != "dynamic" or graph.get("timeformat") != "date":
+        return "dated input but graph mode=%s timeformat=%s" % (graph.get("mode"), graph.get("timeformat"))
+    nodes = graph.findall("{%s}nodes/{%s}node" % (GEXF13, GEXF13))
+    edges = graph.findall("{%s}edges/{%s}edge" % (GEXF13, GEXF13))
+    if not nodes or not edges:
+        return "no nodes or no edges"
+    for n in nodes:
+        for what in ("position", "size", "color"):
+            if n.find("{%s}%s" % (VIZ13, what)) is None:
+                return "node %s has no viz:%s" % (n.get("id"), what)
+    for el in nodes + edges:
+        spell = el.find("{%s}spells/{%s}spell" % (GEXF13, GEXF13))
+        if spell is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", spell.get("start", "")):
+            return "%s %s has no dated spell" % (el.tag.split("}")[1], el.get("id"))
+    starts = {n.find("{%s}spells/{%s}spell" % (GEXF13, GEXF13)).get("start") for n in nodes}
+    if len(starts) < 2:
+        return "every node starts on the same date: %s" % starts
+    return None
+
+
+def check_gexf12(path, json_path):
+    import networkx as nx
+    root = ET.parse(path).getroot()
+    if root.tag != "{%s}gexf" % GEXF12:
+        return "root namespace is %s" % root.tag
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        g = nx.read_gexf(path)
+    nodes, edges = node_link(json_path)
+    if set(g.nodes) != set(nodes):
+        return "node ids differ from the JSON: %s" % sorted(set(g.nodes) ^ set(nodes))[:5]
+    for n, d in g.nodes(data=True):
+        if d.get("label") != nodes[n]["label"]:
+            return "node %s label %r, want %r" % (n, d.get("label"), nodes[n]["label"])
+        if "viz" not in d or "position" not in d["viz"]:
+            return "node %s: networkx read no viz position" % n
+    got = {frozenset((a, b)): d for a, b, d in g.edges(data=True)}
+    if set(got) != set(edges):
+        return "edges differ from the JSON (%d vs %d)" % (len(got), len(edges))
+    for k, d in got.items():
+        if abs(float(d["weight"]) - float(edges[k]["weight"])) > 1e-9:
+            return "edge %s weight %s, want %s" % (sorted(k), d["weight"], edges[k]["weight"])
+    return None
+
+
+def check_graphml_gephi(path):
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    root = ET.parse(path).getroot()
+    keys = {(k.get("for"), k.get("attr.name")): k for k in root.findall(ns + "key")}
+    for name in GEPHI_NODE_KEYS + ["community"]:
+        if ("node", name) not in keys:
+            return "no node key with attr.name %r" % name
+    if ("edge", "weight") not in keys:
+        return "no edge key with attr.name 'weight'"
+    for name in ("r", "g", "b", "community"):
+        if keys[("node", name)].get("attr.type") not in ("int", "long"):
+            return "node key %s is %s, Gephi parses colours as integers" % (name, keys[("node", name)].get("attr.type"))
+    graph = root.find(ns + "graph")
+    nodes = graph.findall(ns + "node")
+    if len(nodes) < 20:
+        return "only %d nodes" % len(nodes)
+    for n in nodes:
+        have = {d.get("key") for d in n.findall(ns + "data")}
+        for name in GEPHI_NODE_KEYS:
+            if keys[("node", name)].get("id") not in have:
+                return "node %s has no %s" % (n.get("id"), name)
+    return None
+
+
+def check_csv(nodes_csv, edges_csv, json_path):
+    nodes, edges = node_link(json_path)
+    with open(nodes_csv, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    if rows[0][:2] != ["Id", "Label"]:
+        return "node header starts %s" % rows[0][:2]
+    got = {r[0]: r[1] for r in rows[1:]}
+    if got != {k: v["label"] for k, v in nodes.items()}:
+        return "node table differs from the JSON"
+    with open(edges_csv, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    if rows[0][:4] != ["Source", "Target", "Type", "Weight"]:
+        return "edge header starts %s" % rows[0][:4]
+    got = {frozenset(r[:2]): r for r in rows[1:]}
+    if set(got) != set(edges):
+        return "edge table differs from the JSON (%d vs %d)" % (len(got), len(edges))
+    for k, r in got.items():
+        if r[2] != "Undirected" or abs(float(r[3]) - float(edges[k]["weight"])) > 1e-9:
+            return "edge %s: %s" % (sorted(k), r[:4])
+    return None
+
+
+def check_evidence(json_path):
+    nodes, edges = node_link(json_path)
+    e = edges.get(frozenset(("beslan", "russia")))
+    if e is None:
+        return "no beslan -- russia edge"
+    ev = e.get("evidence")
+    if not isinstance(ev, list) or not 1 <= len(ev) <= 2:
+        return "evidence is %r" % (ev,)
+    for item in ev:
+        if "Beslan" not in item["text"] or "Russia" not in item["text"]:
+            return "evidence sentence does not name both: %r" % item["text"]
+    if "serious failings" not in ev[0]["text"]:
+        return "first evidence is not the opening sentence: %r" % ev[0]["text"]
+    return None
+
+
+def js_consumers(report, root, folder):
+    js = os.path.join(root, "tests", "consumers", "js")
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not node or not npm:
+        print("SKIP js consumers: %s not found (install nodejs and npm)" % ("node" if not node else "npm"))
+        return
+    if not os.path.isdir(os.path.join(js, "node_modules")):
+        p = subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=js, capture_output=True, text=True)
+        if p.returncode != 0:
+            report.check("npm ci in tests/consumers/js", lambda: p.stderr.strip().splitlines()[-1])
+            return
+    p = subprocess.run([node, "check.js", folder], cwd=js, capture_output=True, text=True)
+    lines = [l for l in p.stdout.splitlines() if l.startswith(("PASS ", "FAIL "))]
+    for line in lines:
+        ok, _, rest = line.partition(" ")
+        name, _, reason = rest.partition(": ") if ok == "FAIL" else (rest, "", "")
+        report.check("js: " + name, lambda reason=reason: reason or None)
+    if p.returncode != 0 and not any(l.startswith("FAIL") for l in lines):
+        report.check("js: check.js runs", lambda: (p.stderr.strip() or "exit %d" % p.returncode).splitlines()[-1])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--root", default=os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    a = ap.parse_args()
+    binary, root = os.path.abspath(a.bin), a.root
+    data = os.path.join(root, "tests", "data")
+    report = Report()
+    tmp = tempfile.mkdtemp(prefix="eg-formats-")
+    try:
+        corpus = os.path.join(tmp, "wikinews.jsonl")
+        dated_jsonl(root, corpus)
+        common = ["-q", "--input", "jsonl", "--evidence", "2", "--betweenness"]
+        report.check("build the dated Wikinews graph in every format", lambda: run(binary, common + [
+            "-o", "graph.gexf", "-o", "graph.json", "-o", "graph.csv", corpus], tmp))
+        report.check("build GEXF 1.2draft and the JSON styles", lambda: (
+            run(binary, common + ["--gexf-version", "1.2", "-o", "graph12.gexf", corpus], tmp),
+            run(binary, common + ["--json-style", "graphology", "-o", "graph.graphology.json", corpus], tmp),
+            run(binary, common + ["--json-style", "cytoscape", "-o", "graph.cytoscape.json", corpus], tmp))[-1])
+        j = lambda name: os.path.join(tmp, name)
+        report.check("GEXF 1.3 validates (RelaxNG) with viz and spells",
+                     lambda: check_gexf13(j("graph.gexf"), os.path.join(root, "tests", "schemas", "gexf-1.3", "gexf.rng")))
+        report.check("networkx read_gexf loads GEXF 1.2draft like the JSON",
+                     lambda: check_gexf12(j("graph12.gexf"), j("graph.json")))
+        report.check("CSV pair has Gephi's columns and the JSON's nodes and edges",
+                     lambda: check_csv(j("graph.nodes.csv"), j("graph.edges.csv"), j("graph.json")))
+        sample = os.path.normpath(os.path.join(root, "..", "shared", "data", "wikinews", "sample"))
+        if not os.path.isdir(sample):
+            sample = os.path.join(data, "wikinews")
+        report.check("GraphML of the Wikinews sample has Gephi's names and community",
+                     lambda: (run(binary, ["-q", "-o", "sample.graphml", sample], tmp),
+                              check_graphml_gephi(j("sample.graphml")))[-1])
+        report.check("--evidence 2 shows the sentence linking Beslan and Russia",
+                     lambda: (run(binary, ["-q", "--evidence", "2", "-o", "seed.json",
+                                           os.path.join(data, "seed", "beslan-echr.txt")], tmp),
+                              check_evidence(j("seed.json")))[-1])
+        js_consumers(report, root, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("%d passed, %d failed" % (report.passed, report.failed))
+    sys.exit(1 if report.failed else 0)
+
+
+if __name__ == "__main__":
+    main()
