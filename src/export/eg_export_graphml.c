@@ -11,7 +11,19 @@
  * string. Keys are declared per domain with prefixes (g_, v_, e_), since
  * "documents" exists for the graph, nodes and edges and key ids must be
  * unique. A numeric attribute whose values are all whole numbers is
- * declared "long", otherwise "double". */
+ * declared "long", otherwise "double".
+ *
+ * Gephi: its GraphML importer (gephi/gephi,
+ * modules/ImportPlugin/src/main/java/org/gephi/io/importer/plugin/file/
+ * ImporterGraphML.java) maps node keys named "label", "x", "y", "z",
+ * "size", "r", "g", "b" and the edge key "weight" to its own label,
+ * position, size, colour and weight (the constructor's
+ * addNodePropertyAssociation / addEdgePropertyAssociation calls); a key
+ * is matched by its id first, then by attr.name (readAttribute), which
+ * is why attr.name carries the plain name here. r, g and b are read with
+ * Integer.parseInt, so they must be whole numbers: eg_format_number writes
+ * whole values without a point. The analytics stage (eg_style.h) sets
+ * exactly these attributes. */
 #include "eg_export.h"
 
 #include "eg_export_attrs.h"

@@ -9,6 +9,10 @@
  * Size: 10 + 40 (ln m - ln m_min) / (ln m_max - ln m_min) from the
  * node's mentions m (20 when all are equal), rounded to 0.01.
  *
+ * The attribute names x, y, size, r, g, b are the ones Gephi's GraphML
+ * importer maps to position, size and colour (see
+ * eg_export_graphml.c); the GEXF writer turns them into viz: elements.
+ *
  * Colour (r, g, b, integers 0-255) from the Tableau 10 palette, chosen
  * for readability on white: by type, person is blue (78,121,167), place
  * green (89,161,79), organisation red (225,87,89), and the other types
