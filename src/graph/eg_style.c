@@ -94,38 +94,43 @@ static int by_name(const void *x, const void *y)
     return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-/* Palette index of each vertex's type: the three usual types fixed, the
- * other types in name order on the colours left. */
-static int type_colours(const igraph_t *g, unsigned *index)
+static int fixed_type(const char *t)
 {
     static const char *const fixed[] = {"person", "place", "organisation"};
+    for (int k = 0; k < 3; k++)
+        if (strcmp(t, fixed[k]) == 0)
+            return k;
+    return -1;
+}
+
+/* Palette index of each vertex's type: the three usual types fixed, the
+ * other types in name order on the colours left (sorted once, then
+ * looked up, so many nodes of many types stay cheap). */
+static int type_colours(const igraph_t *g, unsigned *index)
+{
     igraph_integer_t nv = igraph_vcount(g);
     const char **others = malloc(((size_t)nv + 1) * sizeof *others);
     if (!others)
         return -1;
     size_t n = 0;
-    for (igraph_integer_t v = 0; v < nv; v++) {
-        const char *t = VAS(g, "type", v);
-        int is_fixed = 0;
-        for (unsigned k = 0; k < 3; k++)
-            is_fixed |= strcmp(t, fixed[k]) == 0;
-        if (!is_fixed)
-            others[n++] = t;
-    }
+    for (igraph_integer_t v = 0; v < nv; v++)
+        if (fixed_type(VAS(g, "type", v)) < 0)
+            others[n++] = VAS(g, "type", v);
     qsort(others, n, sizeof *others, by_name);
+    size_t distinct = 0;
+    for (size_t i = 0; i < n; i++)
+        if (distinct == 0 || strcmp(others[i], others[distinct - 1]) != 0)
+            others[distinct++] = others[i];
     for (igraph_integer_t v = 0; v < nv; v++) {
         const char *t = VAS(g, "type", v);
-        index[v] = EG_PALETTE_SIZE - 1;
-        for (unsigned k = 0; k < 3; k++)
-            if (strcmp(t, fixed[k]) == 0)
-                index[v] = k;
-        unsigned rank = 3;
-        for (size_t i = 0; i < n && index[v] == EG_PALETTE_SIZE - 1; i++) {
-            if (i > 0 && strcmp(others[i], others[i - 1]) != 0)
-                rank++;
-            if (strcmp(others[i], t) == 0)
-                index[v] = rank < EG_PALETTE_SIZE - 1 ? rank : EG_PALETTE_SIZE - 1;
+        int k = fixed_type(t);
+        if (k >= 0) {
+            index[v] = (unsigned)k;
+            continue;
         }
+        const char **hit = bsearch(&t, others, distinct, sizeof *others, by_name);
+        size_t rank = 3 + (size_t)(hit - others);
+        index[v] = rank < EG_PALETTE_SIZE - 1 ? (unsigned)rank : EG_PALETTE_SIZE - 1;
     }
     free(others);
     return 0;
