@@ -51,7 +51,7 @@ SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 $(eval $(call flavour,release,))
 $(eval $(call flavour,asan,$(SAN)))
 
-.PHONY: all deps deps-check demo check check-unit check-cases check-consumers \
+.PHONY: all deps deps-check demo check eval dict check-unit check-cases check-consumers \
         check-asan install uninstall clean
 
 all: entgraph
@@ -96,12 +96,26 @@ check-asan: build/asan/entgraph $(asan_UNIT)
 install: entgraph
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/dict
 	install -m 755 entgraph $(DESTDIR)$(PREFIX)/bin/entgraph
-	install -m 644 dict/*.tsv $(DESTDIR)$(DATADIR)/dict/
+	install -m 644 dict/*.tsv dict/*.txt $(DESTDIR)$(DATADIR)/dict/
 	test ! -f dict/README.md || install -m 644 dict/README.md $(DESTDIR)$(DATADIR)/dict/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/entgraph
 	rm -rf $(DESTDIR)$(DATADIR)
+
+# Tagging quality on WikiGold (tests/eval): baseline vs entgraph, each
+# rule's contribution, the shipped dictionary per type. Not part of check.
+eval: entgraph
+	$(PYTHON) tests/eval/eval.py --bin ./entgraph
+
+# Regenerate dict/world-*.tsv and dict/words.txt (committed; needs npm,
+# iso-codes and wamerican).
+dict:
+	bash .ci/deps.sh dict
+	cd dict/build && npm ci --no-audit --no-fund
+	node dict/build/cities.js > dict/build/cities.jsonl
+	$(PYTHON) dict/build/generate.py --cities-json dict/build/cities.jsonl
+	rm -f dict/build/cities.jsonl
 
 clean:
 	rm -rf build entgraph

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# deps.sh [build|check] — make sure the Debian packages entgraph needs are here.
+# deps.sh [build|check|dict] — make sure the Debian packages entgraph needs are here.
 #
 #   build  compiler, make, pkg-config and the -dev libraries (default)
 #   check  build + what the tests need: cmocka, python3-networkx,
@@ -12,7 +12,7 @@ set -euo pipefail
 
 what=${1:-build}
 case $what in
-build | check) ;;
+build | check | dict) ;;
 *)
 	echo "usage: $0 [build|check]" >&2
 	exit 2
@@ -41,9 +41,18 @@ check_deps=(
 	"libxml2-utils|cmd:xmllint"
 )
 
+# make dict: the sources of the generated gazetteer files
+dict_deps=(
+	"iso-codes|file:/usr/share/iso-codes/json/iso_3166-1.json"
+	"wamerican|file:/usr/share/dict/american-english"
+	"npm|cmd:npm"
+)
+
 deps=("${build_deps[@]}")
 if [ "$what" = check ]; then
 	deps+=("${check_deps[@]}")
+elif [ "$what" = dict ]; then
+	deps=("${dict_deps[@]}")
 fi
 
 installed() {
@@ -56,6 +65,7 @@ probe() {
 	cmd) command -v "$name" >/dev/null 2>&1 ;;
 	pc) command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "$name" ;;
 	py) [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import $name" >/dev/null 2>&1 ;;
+	file) [ -e "$name" ] ;;
 	*) return 1 ;;
 	esac
 }

@@ -5,6 +5,8 @@
 
 #include "../base/eg_error.h"
 
+#include <stddef.h>
+
 #define EG_VERSION "0.1.0"
 
 #define EG_STR_(x) #x
@@ -28,6 +30,14 @@ const char *cli_default_dict(void);
 /* Remove open temp outputs and exit 128+signal on SIGINT/SIGTERM. */
 void cli_install_signal_handlers(void);
 
+/* Load each dictionary path in order, or the shipped dict/ when n is 0
+ * (EG_ERR_USAGE when it cannot be found). Defined in cmd_tag.c. */
+struct eg_dict;
+int cli_load_dicts(const char *const *paths, size_t n, struct eg_dict *dict,
+                   const eg_warner_t *warn, eg_error_t *err);
+
 int cmd_build(int argc, char **argv);
+int cmd_tag(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
 
 #endif

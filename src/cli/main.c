@@ -15,8 +15,10 @@ static void print_help(FILE *out)
           "\n"
           "commands:\n"
           "  build    corpus -> graph file(s) (GraphML, JSON)\n"
+          "  tag      corpus -> mentions (JSON lines, or CoNLL for evaluation)\n"
+          "  dict     check, stats, lookup: inspect dictionaries\n"
           "\n"
-          "Run 'entgraph build --help' for the options.\n"
+          "Run 'entgraph COMMAND --help' for the options.\n"
           "Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad data.\n",
           out);
 }
@@ -40,5 +42,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "build") == 0)
         return cmd_build(argc - 1, argv + 1);
+    if (strcmp(cmd, "tag") == 0)
+        return cmd_tag(argc - 1, argv + 1);
+    if (strcmp(cmd, "dict") == 0)
+        return cmd_dict(argc - 1, argv + 1);
     return cli_usage_error("unknown command '%s'", cmd);
 }

@@ -8,8 +8,10 @@
 
 #include "../base/eg_buf.h"
 #include "../base/eg_dirwalk.h"
+#include "../text/eg_clean.h"
 #include "../text/eg_fold.h"
 #include "../text/eg_utf8.h"
+#include "eg_patterns.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -37,6 +39,8 @@ void eg_dict_init(eg_dict_t *d)
     memset(d, 0, sizeof *d);
     eg_strmap_init(&d->ids);
     eg_strmap_init(&d->files);
+    eg_strmap_init(&d->stop);
+    eg_strmap_init(&d->words);
 }
 
 void eg_dict_free(eg_dict_t *d)
@@ -59,6 +63,8 @@ void eg_dict_free(eg_dict_t *d)
     free(d->attr_names);
     eg_strmap_free(&d->ids);
     eg_strmap_free(&d->files);
+    eg_strmap_free(&d->stop);
+    eg_strmap_free(&d->words);
     memset(d, 0, sizeof *d);
 }
 
@@ -80,36 +86,6 @@ static void trim(const char **s, size_t *n)
         (*s)++, (*n)--;
     while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\r'))
         (*n)--;
-}
-
-/* Copy s into out with control characters (C0, DEL, C1) turned into
- * spaces and the non-characters U+FFFE/U+FFFF into U+FFFD, which XML 1.0
- * forbids. Returns the number of characters replaced. */
-static size_t sanitize(const char *s, size_t n, eg_buf_t *out)
-{
-    size_t replaced = 0;
-    eg_buf_clear(out);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == 0x7F) {
-            eg_buf_append_byte(out, ' ');
-            replaced++;
-        } else if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-                   (unsigned char)s[i + 1] <= 0x9F) {
-            eg_buf_append_byte(out, ' ');
-            replaced++;
-            i++;
-        } else if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF &&
-                   ((unsigned char)s[i + 2] == 0xBE ||
-                    (unsigned char)s[i + 2] == 0xBF)) {
-            eg_buf_append(out, "\xEF\xBF\xBD", 3);
-            replaced++;
-            i += 2;
-        } else {
-            eg_buf_append_byte(out, (char)c);
-        }
-    }
-    return replaced;
 }
 
 /* people.tsv -> person, places.tsv -> place, cities.tsv -> city. */
@@ -137,7 +113,10 @@ static char *type_from_path(const char *path)
 
 /* ---- columns ---- */
 
-enum { COL_NAME = -2, COL_ID = -3, COL_ALIASES = -4, COL_TYPE = -5, COL_CASE = -6 };
+enum {
+    COL_NAME = -2, COL_ID = -3, COL_ALIASES = -4, COL_TYPE = -5, COL_CASE = -6,
+    COL_PRIORITY = -7
+};
 
 typedef struct header {
     int ncols;
@@ -191,7 +170,7 @@ static int parse_header(eg_dict_t *d, header_t *h, const char *line,
     int have_name = 0;
     static const struct { const char *name; int role; } SPECIAL[] = {
         {"name", COL_NAME}, {"id", COL_ID}, {"aliases", COL_ALIASES},
-        {"type", COL_TYPE}, {"case", COL_CASE},
+        {"type", COL_TYPE}, {"case", COL_CASE}, {"priority", COL_PRIORITY},
     };
     for (int c = 0; c < n; c++) {
         trim(&f[c], &fl[c]);
@@ -279,6 +258,20 @@ static long new_entity(eg_dict_t *d, const char *id, size_t idlen)
     return e->id ? idx : -1;
 }
 
+/* In check mode, a later row of the same id with another value. */
+static const eg_dict_t *checking;
+static const char *checking_path;
+static long checking_line;
+
+static int conflict(const eg_entity_t *e, size_t k, const char *v, size_t n)
+{
+    if (checking && (strlen(e->attrs[k]) != n || memcmp(e->attrs[k], v, n)))
+        eg_warn(checking->check, checking_path, checking_line,
+                "id '%s' merges with %s:%ld but its %s differs ('%.*s' vs '%s'); keeping the first",
+                e->id, e->file, e->line, checking->attr_names[k], (int)n, v, e->attrs[k]);
+    return 0;
+}
+
 static int set_attr(eg_entity_t *e, size_t k, const char *v, size_t n)
 {
     if (k >= e->nattrs) {
@@ -291,7 +284,7 @@ static int set_attr(eg_entity_t *e, size_t k, const char *v, size_t n)
         e->nattrs = k + 1;
     }
     if (e->attrs[k]) /* the first definition wins */
-        return 0;
+        return conflict(e, k, v, n);
     return (e->attrs[k] = dup_range(v, n)) ? 0 : EG_ERR_RUNTIME;
 }
 
@@ -313,6 +306,52 @@ static int parse_case(const char *v, size_t n, uint8_t *policy)
     else
         return -1;
     return 0;
+}
+
+static int parse_priority(const char *v, size_t n, int *out)
+{
+    char tmp[16];
+    if (n >= sizeof tmp)
+        return -1;
+    memcpy(tmp, v, n);
+    tmp[n] = '\0';
+    char *end;
+    errno = 0;
+    long x = strtol(tmp, &end, 10);
+    if (*end || errno || x < -1000000 || x > 1000000)
+        return -1;
+    *out = (int)x;
+    return 0;
+}
+
+/* Add the folded form of s to a word list (stop or words). */
+static int add_folded(eg_strmap_t *set, const char *s, size_t n)
+{
+    eg_buf_t f = EG_BUF_INIT, work = EG_BUF_INIT;
+    int rc = eg_fold_append(&f, &work, s, n);
+    if (rc == 0 && f.len && eg_strmap_intern(set, f.data, f.len, NULL) < 0)
+        rc = EG_ERR_RUNTIME;
+    eg_buf_free(&f);
+    eg_buf_free(&work);
+    return rc;
+}
+
+static int add_stop_row(eg_dict_t *d, const char *name, size_t name_n,
+                        const char *aliases, size_t aliases_n, const char *path,
+                        long lineno, eg_error_t *err)
+{
+    int rc = add_folded(&d->stop, name, name_n);
+    for (size_t i = 0, start = 0; rc == 0 && aliases && i <= aliases_n; i++) {
+        if (i < aliases_n && aliases[i] != '|')
+            continue;
+        const char *a = aliases + start;
+        size_t al = i - start;
+        trim(&a, &al);
+        start = i + 1;
+        if (al)
+            rc = add_folded(&d->stop, a, al);
+    }
+    return rc ? eg_error_set(err, EG_ERR_RUNTIME, path, lineno, "out of memory") : 0;
 }
 
 static int add_aliases(eg_dict_t *d, uint32_t ent, const char *list, size_t n,
@@ -354,12 +393,17 @@ static int parse_row(eg_dict_t *d, const header_t *h, row_t *r,
                                 "row has %d fields, the header has %d", n, h->ncols);
     }
     const char *name = NULL, *id = NULL, *aliases = NULL, *type = NULL, *cas = NULL;
-    size_t name_n = 0, id_n = 0, aliases_n = 0, type_n = 0, cas_n = 0;
+    const char *prio = NULL;
+    size_t name_n = 0, id_n = 0, aliases_n = 0, type_n = 0, cas_n = 0, prio_n = 0;
     size_t replaced = 0;
     for (int c = 0; c < h->ncols; c++) {
         const char *v = c < n ? f[c] : "";
         size_t vl = c < n ? fl[c] : 0;
-        replaced += sanitize(v, vl, &r->clean[c]);
+        eg_buf_clear(&r->clean[c]);
+        size_t bad = eg_clean_append(&r->clean[c], v, vl, 0, 0);
+        if (bad == (size_t)-1)
+            return eg_error_set(err, EG_ERR_RUNTIME, r->path, r->lineno, "out of memory");
+        replaced += bad;
         v = r->clean[c].data ? r->clean[c].data : "";
         vl = r->clean[c].len;
         trim(&v, &vl);
@@ -369,6 +413,7 @@ static int parse_row(eg_dict_t *d, const header_t *h, row_t *r,
         case COL_ALIASES: aliases = v, aliases_n = vl; break;
         case COL_TYPE: type = v, type_n = vl; break;
         case COL_CASE: cas = v, cas_n = vl; break;
+        case COL_PRIORITY: prio = v, prio_n = vl; break;
         default: break;
         }
     }
@@ -384,6 +429,12 @@ static int parse_row(eg_dict_t *d, const header_t *h, row_t *r,
     if (parse_case(cas ? cas : "", cas_n, &policy))
         return eg_error_set(err, EG_ERR_DATA, r->path, r->lineno,
                             "case '%.*s' is not auto, fold or exact", (int)cas_n, cas);
+    int priority = 0;
+    if (prio_n && parse_priority(prio, prio_n, &priority))
+        return eg_error_set(err, EG_ERR_DATA, r->path, r->lineno,
+                            "priority '%.*s' is not an integer", (int)prio_n, prio);
+    if (type_n == 4 && strncasecmp(type, "stop", 4) == 0)
+        return add_stop_row(d, name, name_n, aliases, aliases_n, r->path, r->lineno, err);
 
     eg_buf_t slug = EG_BUF_INIT;
     if (!id || id_n == 0) {
@@ -409,6 +460,7 @@ static int parse_row(eg_dict_t *d, const header_t *h, row_t *r,
         else {
             e->file = r->path;
             e->line = r->lineno;
+            e->priority = priority;
         }
     } else {
         eg_entity_t *e = &d->entities[ent];
@@ -420,6 +472,9 @@ static int parse_row(eg_dict_t *d, const header_t *h, row_t *r,
     eg_buf_free(&slug);
     if (rc)
         return rc;
+    checking = d->check ? d : NULL;
+    checking_path = r->path;
+    checking_line = r->lineno;
     for (int c = 0; c < h->ncols && c < n; c++) {
         if (h->role[c] < 0)
             continue;
@@ -499,6 +554,11 @@ int eg_dict_load_text(eg_dict_t *d, const char *path, const char *text,
             have_header = 1;
         } else {
             rc = parse_row(d, &h, r, line, n, warn, err);
+            if (rc == EG_ERR_DATA && d->check) { /* report it, go on */
+                eg_warn(d->check, err->file, err->line, "%s", err->text);
+                d->nbad++;
+                rc = 0;
+            }
         }
     }
     if (rc == 0 && !have_header)
@@ -533,6 +593,49 @@ static int read_file(const char *path, eg_buf_t *out, eg_error_t *err)
     return 0;
 }
 
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* stop*.txt -> the stop list, words*.txt -> common words, else NULL. */
+static eg_strmap_t *word_list_for(eg_dict_t *d, const char *path)
+{
+    const char *b = base_name(path);
+    if (!has_suffix(b, ".txt"))
+        return NULL;
+    if (strncmp(b, "stop", 4) == 0)
+        return &d->stop;
+    if (strncmp(b, "words", 5) == 0)
+        return &d->words;
+    return NULL;
+}
+
+static int load_word_list(eg_strmap_t *set, const char *path, const char *text,
+                          size_t len, eg_error_t *err)
+{
+    for (size_t pos = 0; pos < len;) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        const char *line = text + pos;
+        size_t n = end - pos;
+        pos = end + 1;
+        trim(&line, &n);
+        if (n == 0 || line[0] == '#')
+            continue;
+        if (add_folded(set, line, n))
+            return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
+    }
+    return 0;
+}
+
 static int load_file(eg_dict_t *d, const char *path, const eg_warner_t *warn,
                      eg_error_t *err)
 {
@@ -541,17 +644,19 @@ static int load_file(eg_dict_t *d, const char *path, const eg_warner_t *warn,
     if (rc == 0 && memchr(content.data ? content.data : "", '\0', content.len))
         rc = eg_error_set(err, EG_ERR_DATA, path, 0,
                           "binary file (NUL byte), not a dictionary");
-    if (rc == 0)
+    eg_strmap_t *list = word_list_for(d, path);
+    if (rc == 0 && list) {
+        eg_buf_t repaired = EG_BUF_INIT;
+        eg_utf8_repair(content.data ? content.data : "", content.len, &repaired);
+        rc = load_word_list(list, path, repaired.data ? repaired.data : "", repaired.len,
+                            err);
+        eg_buf_free(&repaired);
+    } else if (rc == 0) {
         rc = eg_dict_load_text(d, path, content.data ? content.data : "", content.len,
                                warn, err);
+    }
     eg_buf_free(&content);
     return rc;
-}
-
-static int has_suffix(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
 typedef struct folder_ctx {
@@ -563,7 +668,11 @@ typedef struct folder_ctx {
 static int load_folder_file(void *ctx, const char *path)
 {
     folder_ctx_t *f = ctx;
-    return has_suffix(path, ".tsv") ? load_file(f->dict, path, f->warn, f->err) : 0;
+    if (eg_patterns_is_patterns_file(path))
+        return 0; /* eg_patterns_load_path reads it */
+    if (has_suffix(path, ".tsv") || word_list_for(f->dict, path))
+        return load_file(f->dict, path, f->warn, f->err);
+    return 0;
 }
 
 int eg_dict_load_path(eg_dict_t *d, const char *path, const eg_warner_t *warn,
@@ -581,5 +690,7 @@ int eg_dict_load_path(eg_dict_t *d, const char *path, const eg_warner_t *warn,
             eg_warn(warn, path, 0, "folder has no .tsv dictionary with entries");
         return rc;
     }
+    if (eg_patterns_is_patterns_file(path))
+        return 0;
     return load_file(d, path, warn, err);
 }

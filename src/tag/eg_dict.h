@@ -11,6 +11,16 @@
  * by U+FFFD, each with a warning, so labels are always safe to write as
  * XML. A folder loads its *.tsv files in byte order of their names.
  *
+ * Besides entities a dictionary can hold two word lists, plain UTF-8
+ * text with one entry per line ('#' comments): a file named stop*.txt is
+ * a stop list (surface forms never matched, whatever entity lists them;
+ * rows whose type is `stop` add to it too), and words*.txt is a list of
+ * common lower-case words (the tagger does not take a capitalised common
+ * word at the start of a sentence for a name). A folder loads these .txt
+ * files too; patterns.tsv in a folder is left to the pattern loader.
+ * A `priority` column (an integer, default 0) orders entities that share
+ * a surface form: the highest priority wins, then the first defined.
+ *
  * The dictionary owns all its strings. Not thread-safe while loading;
  * read-only use from many threads afterwards is safe.
  */
@@ -50,6 +60,8 @@ typedef struct eg_entity {
     size_t nattrs;     /* attributes known when the entity was made */
     const char *file;  /* first definition */
     long line;
+    int priority;      /* `priority` column (default 0): among entities that
+                          share a surface form, the highest wins */
 } eg_entity_t;
 
 typedef struct eg_dict {
@@ -61,6 +73,15 @@ typedef struct eg_dict {
     size_t nattrs;
     eg_strmap_t ids;   /* entity id -> index */
     eg_strmap_t files; /* interned file names */
+    eg_strmap_t stop;  /* folded surface forms never matched (stop*.txt,
+                          rows of type `stop`) */
+    eg_strmap_t words; /* folded common lower-case words (words*.txt), for
+                          the sentence-initial rule and `dict check` */
+    const eg_warner_t *check; /* check mode (NULL: off): a malformed row is
+                                 reported here and skipped, counted in nbad,
+                                 and merged rows with differing attributes
+                                 are reported; set before loading */
+    size_t nbad;
 } eg_dict_t;
 
 void eg_dict_init(eg_dict_t *d);

@@ -31,7 +31,9 @@ struct eg_matcher {
     uint32_t *cand;
     alias_info_t *alias;
     uint32_t *tok_spans; /* start, end pairs into the alias text */
-    size_t ntok_spans;
+    size_t ntok_spans, tok_spans_cap;
+    uint8_t *common;     /* per vocabulary id: 1 = a common lower-case word */
+    size_t nskipped;     /* aliases on the stop list */
 };
 
 static inline uint64_t mix(uint64_t k)
@@ -144,13 +146,18 @@ static uint8_t effective_policy(const eg_alias_t *a, const eg_segments_t *seg)
 
 typedef struct pending {
     uint32_t node, alias;
+    int priority;
 } pending_t;
 
+/* By node; within a node the highest priority first, then dictionary
+ * order: accept() takes the first candidate whose case policy fits. */
 static int compare_pending(const void *a, const void *b)
 {
     const pending_t *x = a, *y = b;
     if (x->node != y->node)
         return x->node < y->node ? -1 : 1;
+    if (x->priority != y->priority)
+        return x->priority > y->priority ? -1 : 1;
     return x->alias < y->alias ? -1 : x->alias > y->alias;
 }
 
@@ -177,16 +184,24 @@ static int add_alias(eg_matcher_t *m, uint32_t ai, eg_segments_t *seg,
     info->policy = effective_policy(a, seg);
     info->tok_first = (uint32_t)(m->ntok_spans / 2);
     info->ntok = (uint32_t)seg->ntokens;
-    uint32_t *spans = realloc(m->tok_spans, (m->ntok_spans + 2 * seg->ntokens) * sizeof *spans);
-    if (!spans)
-        return -1;
-    m->tok_spans = spans;
+    if (m->ntok_spans + 2 * seg->ntokens > m->tok_spans_cap) {
+        /* geometric growth: one realloc per alias would copy the array
+         * once per alias (quadratic on a 100,000-name gazetteer) */
+        size_t cap = (m->ntok_spans + 2 * seg->ntokens) * 2 + 64;
+        uint32_t *p = realloc(m->tok_spans, cap * sizeof *p);
+        if (!p)
+            return -1;
+        m->tok_spans = p;
+        m->tok_spans_cap = cap;
+    }
+    uint32_t *spans = m->tok_spans;
     for (size_t k = 0; k < seg->ntokens; k++) {
         spans[m->ntok_spans++] = seg->tokens[k].start;
         spans[m->ntok_spans++] = seg->tokens[k].end;
     }
     pend[*npend].node = node;
     pend[*npend].alias = ai;
+    pend[*npend].priority = m->dict->entities[a->entity].priority;
     (*npend)++;
     return 0;
 }
@@ -222,6 +237,17 @@ int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
                     a->text);
             continue;
         }
+        if (dict->stop.count) {
+            eg_buf_clear(&folded);
+            if (eg_fold_append(&folded, &work, a->text, strlen(a->text))) {
+                rc = -1;
+                break;
+            }
+            if (eg_strmap_find(&dict->stop, folded.data, folded.len) >= 0) {
+                m->nskipped++;
+                continue;
+            }
+        }
         rc = add_alias(m, (uint32_t)ai, &seg, &folded, &work, pend, &npend);
     }
     eg_segments_free(&seg);
@@ -240,6 +266,14 @@ int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
         }
     }
     free(pend);
+    if (rc == 0 && !(m->common = calloc(m->vocab.count + 1, 1)))
+        rc = -1;
+    for (size_t w = 0; rc == 0 && w < dict->words.count; w++) {
+        long id = eg_strmap_find(&m->vocab, eg_strmap_key(&dict->words, w),
+                                 dict->words.key_lens[w]);
+        if (id >= 0)
+            m->common[id] = 1;
+    }
     if (rc) {
         eg_matcher_free(m);
         return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
@@ -260,6 +294,7 @@ void eg_matcher_free(eg_matcher_t *m)
     free(m->cand);
     free(m->alias);
     free(m->tok_spans);
+    free(m->common);
     free(m);
 }
 
@@ -271,6 +306,21 @@ size_t eg_matcher_nodes(const eg_matcher_t *m)
 size_t eg_matcher_vocabulary(const eg_matcher_t *m)
 {
     return m->vocab.count;
+}
+
+size_t eg_matcher_stopped(const eg_matcher_t *m)
+{
+    return m->nskipped;
+}
+
+int eg_matcher_is_common_word(const eg_matcher_t *m, int32_t token_id)
+{
+    return token_id >= 0 && (size_t)token_id < m->vocab.count && m->common[token_id];
+}
+
+const eg_dict_t *eg_matcher_dict(const eg_matcher_t *m)
+{
+    return m->dict;
 }
 
 void eg_mentions_free(eg_mentions_t *m)
@@ -285,6 +335,8 @@ void eg_match_scratch_free(eg_match_scratch_t *s)
     eg_buf_free(&s->fold_work);
     free(s->ids);
     free(s->base_ids);
+    free(s->parts);
+    free(s->merged);
     memset(s, 0, sizeof *s);
 }
 

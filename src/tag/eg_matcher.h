@@ -12,7 +12,9 @@
  * alias without lower-case letters and with capitals or digits, such as
  * ECHR or G7, is exact; any other matches in any case except an
  * all-lower-case span). When several entities share a surface form, the
- * one whose alias came first in the dictionary wins.
+ * entity with the highest priority wins, then the one whose alias came
+ * first in the dictionary. Aliases on the dictionary's stop list are
+ * never matched.
  *
  * The matcher keeps pointers into the dictionary: free it first. Scanning
  * is read-only on the matcher, so threads may share one matcher, each
@@ -54,6 +56,11 @@ typedef struct eg_match_scratch {
     int32_t *ids;      /* vocabulary id of each token, -1 when unknown */
     int32_t *base_ids; /* id of a possessive's base, -1 when none */
     size_t cap;
+    /* working space of eg_tagger_resolve (grows per document, not per token) */
+    void *parts;
+    size_t parts_cap;
+    eg_mention_t *merged;
+    size_t merged_cap;
 } eg_match_scratch_t;
 
 void eg_match_scratch_free(eg_match_scratch_t *s);
@@ -68,8 +75,20 @@ void eg_matcher_free(eg_matcher_t *m);
 size_t eg_matcher_nodes(const eg_matcher_t *m);
 size_t eg_matcher_vocabulary(const eg_matcher_t *m);
 
+/* Number of aliases left out because the stop list holds them. */
+size_t eg_matcher_stopped(const eg_matcher_t *m);
+
+/* Is the vocabulary token (an id from a scratch's ids[]) on the
+ * dictionary's list of common lower-case words? */
+int eg_matcher_is_common_word(const eg_matcher_t *m, int32_t token_id);
+
+/* The dictionary the matcher was built from. */
+const eg_dict_t *eg_matcher_dict(const eg_matcher_t *m);
+
 /* Find the mentions in one segmented document; out is cleared first and
- * filled in text order. Returns 0 or EG_ERR_RUNTIME. */
+ * filled in text order. Afterwards scratch->ids[k] holds the vocabulary
+ * id of token k (-1 when no alias contains it) until the next scan, for
+ * eg_tagger_resolve. Returns 0 or EG_ERR_RUNTIME. */
 int eg_matcher_scan(const eg_matcher_t *m, const char *text,
                     const eg_segments_t *seg, eg_match_scratch_t *scratch,
                     eg_mentions_t *out);

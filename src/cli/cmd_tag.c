@@ -1,0 +1,332 @@
+/* cmd_tag.c — `entgraph tag`: the tagger alone, corpus -> mentions.
+ * The loop per document is read, segment, scan, resolve, write; it is
+ * kept short so that it can move into a shared pipeline unchanged. */
+#include "../base/eg_buf.h"
+#include "../base/eg_outfile.h"
+#include "../export/eg_export_mentions.h"
+#include "../ingest/eg_input.h"
+#include "../tag/eg_dict.h"
+#include "../tag/eg_matcher.h"
+#include "../tag/eg_patterns.h"
+#include "../tag/eg_tagger.h"
+#include "../text/eg_segment.h"
+#include "cli.h"
+
+#include "../text/eg_fold.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TAG_MAX_DICTS 64
+
+enum tag_format { TAG_JSONL, TAG_CONLL };
+
+typedef struct tag_options {
+    const char *dicts[TAG_MAX_DICTS];
+    size_t ndicts;
+    const char *output; /* NULL or "-": standard output */
+    int format;         /* enum tag_format; -1 = from the output's extension */
+    unsigned rules;
+    int quiet;
+} tag_options_t;
+
+static void print_tag_help(void)
+{
+    printf("usage: entgraph tag [options] INPUT...\n"
+           "\n"
+           "Find the dictionary's entities in the corpus and write one line per\n"
+           "mention: JSON lines {doc, start, end, text, id, label, type, sentence}\n"
+           "(byte offsets into the document) or CoNLL token/IOB2 columns.\n"
+           "\n"
+           "options:\n"
+           "  -d, --dict PATH       dictionary file or folder (repeatable;\n"
+           "                        default: the shipped dict/)\n"
+           "  -o, --output FILE     output file (.jsonl or .conll); default or -:\n"
+           "                        standard output\n"
+           "  -f, --format FORMAT   jsonl (default) or conll\n"
+           "      --rules LIST      document rules to apply: %s;\n"
+           "                        default: partial,initial,patterns\n"
+           "  -q, --quiet           no warnings\n"
+           "  -h, --help            this help\n"
+           "\n"
+           "Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad data.\n",
+           eg_rules_names());
+}
+
+static int parse_format(const char *s)
+{
+    if (strcmp(s, "jsonl") == 0)
+        return TAG_JSONL;
+    if (strcmp(s, "conll") == 0)
+        return TAG_CONLL;
+    return -1;
+}
+
+static int format_of_path(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    return dot ? parse_format(dot + 1) : -1;
+}
+
+/* Returns -1 to go on, or an exit code. */
+static int parse_tag_options(int argc, char **argv, tag_options_t *o, int *first)
+{
+    static const struct option longopts[] = {
+        {"dict", required_argument, NULL, 'd'},   {"output", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'}, {"rules", required_argument, NULL, 'r'},
+        {"quiet", no_argument, NULL, 'q'},        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(o, 0, sizeof *o);
+    o->format = -1;
+    o->rules = EG_RULES_DEFAULT;
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, "+:d:o:f:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            if (o->ndicts == TAG_MAX_DICTS)
+                return cli_usage_error("more than %d dictionaries", TAG_MAX_DICTS);
+            o->dicts[o->ndicts++] = optarg;
+            break;
+        case 'o':
+            if (o->output)
+                return cli_usage_error("tag writes one output; -o given twice");
+            o->output = optarg;
+            break;
+        case 'f':
+            if ((o->format = parse_format(optarg)) < 0)
+                return cli_usage_error("--format '%s': use jsonl or conll", optarg);
+            break;
+        case 'r':
+            if (eg_rules_parse(optarg, &o->rules))
+                return cli_usage_error("--rules '%s': use %s", optarg, eg_rules_names());
+            break;
+        case 'q': o->quiet = 1; break;
+        case 'h': print_tag_help(); return 0;
+        case ':': return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
+        default: return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    int to_stdout = !o->output || strcmp(o->output, "-") == 0;
+    if (o->format < 0)
+        o->format = to_stdout ? TAG_JSONL : format_of_path(o->output);
+    if (o->format < 0)
+        return cli_usage_error("output '%s': unknown format (use .jsonl or .conll, or --format)",
+                               o->output);
+    if (optind >= argc)
+        return cli_usage_error("tag needs at least one INPUT (a file, a folder or -)");
+    *first = optind;
+    return -1;
+}
+
+int cli_load_dicts(const char *const *paths, size_t n, eg_dict_t *dict,
+                   const eg_warner_t *warn, eg_error_t *err)
+{
+    const char *def = NULL;
+    if (n == 0) {
+        if (!(def = cli_default_dict()))
+            return eg_error_set(err, EG_ERR_USAGE, NULL, 0,
+                                "no dictionary: the shipped dict/ folder was not found; "
+                                "give one with -d");
+        paths = &def;
+        n = 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        int rc = eg_dict_load_path(dict, paths[i], warn, err);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+typedef struct tag_state {
+    eg_buf_t raw, text;
+    eg_segments_t seg;
+    eg_match_scratch_t scratch;
+    eg_pattern_scratch_t pscratch;
+    eg_mentions_t mentions;
+    eg_buf_t names;           /* labels and ids of pattern mentions */
+    eg_mention_view_t *views; /* per mention; NULL id = from the dictionary */
+    size_t views_cap;
+} tag_state_t;
+
+static int load_patterns(const tag_options_t *o, eg_patterns_t *pats, eg_error_t *err)
+{
+    const char *def = o->ndicts ? NULL : cli_default_dict();
+    for (size_t i = 0; i < o->ndicts || (def && i == 0); i++) {
+        int rc = eg_patterns_load_path(pats, def ? def : o->dicts[i], err);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* Labels and ids of the pattern mentions (label, then slug id, each
+ * NUL-terminated in st->names); NULL views when there are none. */
+static int pattern_views(tag_state_t *st, const eg_patterns_t *pats, const char *text,
+                         const eg_mention_view_t **out)
+{
+    *out = NULL;
+    const eg_mentions_t *m = &st->mentions;
+    size_t npat = 0;
+    for (size_t i = 0; i < m->n; i++)
+        npat += m->items[i].entity == EG_ENTITY_PATTERN;
+    if (npat == 0)
+        return 0;
+    if (m->n > st->views_cap) {
+        eg_mention_view_t *v = realloc(st->views, m->n * sizeof *v);
+        if (!v)
+            return EG_ERR_RUNTIME;
+        st->views = v;
+        st->views_cap = m->n;
+    }
+    eg_buf_clear(&st->names);
+    size_t *offs = calloc(2 * m->n, sizeof *offs);
+    if (!offs)
+        return EG_ERR_RUNTIME;
+    int rc = 0;
+    for (size_t i = 0; i < m->n && rc == 0; i++) {
+        const eg_mention_t *mn = &m->items[i];
+        if (mn->entity != EG_ENTITY_PATTERN)
+            continue;
+        offs[2 * i] = st->names.len;
+        rc = eg_patterns_label(pats, mn->alias, text + mn->start, mn->end - mn->start,
+                               &st->names) ||
+             eg_buf_append_byte(&st->names, '\0');
+        offs[2 * i + 1] = st->names.len;
+        if (rc == 0) {
+            size_t before = st->names.len;
+            rc = eg_slug_append(&st->names, st->names.data + offs[2 * i],
+                                offs[2 * i + 1] - 1 - offs[2 * i]) ||
+                 eg_buf_append_byte(&st->names, '\0');
+            if (st->names.len == before + 1)
+                offs[2 * i + 1] = offs[2 * i]; /* no letter: id = label */
+        }
+    }
+    for (size_t i = 0; i < m->n && rc == 0; i++) {
+        const eg_mention_t *mn = &m->items[i];
+        memset(&st->views[i], 0, sizeof st->views[i]);
+        if (mn->entity != EG_ENTITY_PATTERN)
+            continue;
+        st->views[i].label = st->names.data + offs[2 * i];
+        st->views[i].id = st->names.data + offs[2 * i + 1];
+        st->views[i].type = eg_patterns_type(pats, mn->alias);
+    }
+    free(offs);
+    *out = st->views;
+    return rc ? EG_ERR_RUNTIME : 0;
+}
+
+static int tag_corpus(const tag_options_t *o, const eg_input_list_t *inputs,
+                      const eg_dict_t *dict, const eg_matcher_t *matcher,
+                      eg_patterns_t *pats, FILE *fp, const eg_warner_t *warn,
+                      eg_error_t *err)
+{
+    tag_state_t st;
+    memset(&st, 0, sizeof st);
+    eg_segments_init(&st.seg);
+    int rc = 0;
+    for (size_t i = 0; i < inputs->n && rc == 0; i++) {
+        const char *path = inputs->paths[i];
+        int r = eg_input_read(path, inputs->from_folder[i], &st.raw, &st.text, warn, err);
+        if (r < 0) {
+            rc = r;
+            break;
+        }
+        if (r == EG_READ_SKIPPED)
+            continue;
+        const char *text = st.text.data ? st.text.data : "";
+        if ((rc = eg_segment(text, st.text.len, &st.seg)) != 0) {
+            eg_error_set(err, rc, path, 0, "cannot segment document");
+            break;
+        }
+        if (eg_matcher_scan(matcher, text, &st.seg, &st.scratch, &st.mentions) ||
+            eg_tagger_resolve(matcher, text, &st.seg, &st.scratch, &st.mentions, o->rules) ||
+            eg_patterns_scan(pats, text, &st.seg, &st.pscratch, &st.mentions)) {
+            rc = eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
+            break;
+        }
+        const eg_mention_view_t *views = NULL;
+        if (pattern_views(&st, pats, text, &views)) {
+            rc = eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
+            break;
+        }
+        if (o->format == TAG_CONLL)
+            rc = eg_export_mentions_conll(fp, text, &st.seg, &st.mentions, dict, views);
+        else
+            rc = eg_export_mentions_jsonl(fp, path, text, &st.mentions, dict, views);
+        if (rc)
+            eg_error_set(err, EG_ERR_RUNTIME, o->output ? o->output : "-", 0,
+                         "cannot write mentions");
+    }
+    eg_buf_free(&st.raw);
+    eg_buf_free(&st.text);
+    eg_segments_free(&st.seg);
+    eg_match_scratch_free(&st.scratch);
+    eg_pattern_scratch_free(&st.pscratch);
+    eg_mentions_free(&st.mentions);
+    eg_buf_free(&st.names);
+    free(st.views);
+    if (rc == 0 && pats->limit_hits)
+        eg_warn(warn, NULL, 0, "%zu pattern match(es) stopped by the match limit",
+                pats->limit_hits);
+    return rc;
+}
+
+static int run_tag(const tag_options_t *o, char **args, size_t nargs, FILE *fp,
+                   eg_error_t *err)
+{
+    int quiet = o->quiet;
+    eg_warner_t warn = cli_warner(&quiet);
+    eg_input_list_t inputs = {0};
+    eg_dict_t dict;
+    eg_dict_init(&dict);
+    eg_matcher_t *matcher = NULL;
+    eg_patterns_t pats;
+    eg_patterns_init(&pats);
+    int rc = eg_input_expand(&inputs, args, nargs, &warn, err);
+    if (rc == 0)
+        rc = cli_load_dicts(o->dicts, o->ndicts, &dict, &warn, err);
+    if (rc == 0 && (o->rules & EG_RULE_PATTERNS))
+        rc = load_patterns(o, &pats, err);
+    if (rc == 0)
+        rc = eg_matcher_build(&matcher, &dict, &warn, err);
+    if (rc == 0)
+        rc = tag_corpus(o, &inputs, &dict, matcher, &pats, fp, &warn, err);
+    eg_patterns_free(&pats);
+    eg_matcher_free(matcher);
+    eg_dict_free(&dict);
+    eg_input_list_free(&inputs);
+    return rc;
+}
+
+int cmd_tag(int argc, char **argv)
+{
+    tag_options_t o;
+    int first = 0;
+    int code = parse_tag_options(argc, argv, &o, &first);
+    if (code >= 0)
+        return code;
+    eg_error_t err = {0};
+    char **args = argv + first;
+    size_t nargs = (size_t)(argc - first);
+    if (!o.output || strcmp(o.output, "-") == 0) {
+        int rc = run_tag(&o, args, nargs, stdout, &err);
+        if (rc == 0 && fflush(stdout) != 0)
+            rc = eg_error_set(&err, EG_ERR_RUNTIME, "-", 0, "cannot write mentions");
+        return rc ? cli_report(&err) : 0;
+    }
+    eg_outfile_t out;
+    if (eg_outfile_open(&out, o.output, &err))
+        return cli_report(&err);
+    int rc = run_tag(&o, args, nargs, out.fp, &err);
+    if (rc == 0)
+        rc = eg_outfile_commit(&out, &err);
+    else
+        eg_outfile_abort(&out);
+    return rc ? cli_report(&err) : 0;
+}
