@@ -5,13 +5,14 @@
 #   make check      build and run every test (unit, end-to-end, consumers),
 #                   then the same under AddressSanitizer + UBSan
 #   make install PREFIX=/usr/local
+#   make bench      entgraph vs its peers (tests/bench/README.md)
 #
 # demo and check install missing Debian packages first (.ci/deps.sh).
 
 CC      ?= cc
 PREFIX  ?= /usr/local
 PYTHON  ?= /usr/bin/python3
-PKGS    := igraph jansson libpcre2-8 libutf8proc libxxhash libxml-2.0
+PKGS    := igraph jansson libpcre2-8 libutf8proc libxxhash libxml-2.0 zlib
 CSTD    := -std=c17 -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Wshadow -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
@@ -51,7 +52,7 @@ SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 $(eval $(call flavour,release,))
 $(eval $(call flavour,asan,$(SAN)))
 
-.PHONY: all deps deps-check demo check eval dict check-unit check-cases check-consumers \
+.PHONY: all deps deps-check demo check eval dict check-unit check-cases check-consumers check-scale \
         check-asan install uninstall clean
 
 all: entgraph
@@ -74,7 +75,7 @@ print("out/graph.graphml, out/graph.json: %d nodes, %d edges" % (len(g["nodes"])
 
 check: deps-check
 	@$(MAKE) --no-print-directory entgraph $(release_UNIT)
-	@$(MAKE) --no-print-directory check-unit check-cases check-consumers
+	@$(MAKE) --no-print-directory check-unit check-cases check-consumers check-scale
 	@$(MAKE) --no-print-directory check-asan
 
 check-unit: $(release_UNIT)
@@ -85,13 +86,27 @@ check-cases: entgraph
 
 check-consumers: entgraph
 	$(PYTHON) tests/consumers/check_consumers.py --bin ./entgraph
+	$(PYTHON) tests/consumers/check_formats.py --bin ./entgraph
+
+# Threads, gzip and shards give byte-identical graphs (GNU parallel included).
+check-scale: entgraph
+	bash tests/scale/check_scale.sh ./entgraph
+
+# entgraph against its peers (../shared/bench) on one corpus, in one run:
+# table and ratios in out/bench/results.md. BENCH_QUICK=1: the 20 MB corpus.
+# See tests/bench/README.md. Not part of check.
+.PHONY: bench
+bench: entgraph
+	@bash tests/bench/run.sh
 
 # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
 check-asan: build/asan/entgraph $(asan_UNIT)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  bash tests/run_unit.sh $(asan_UNIT)
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	ENTGRAPH_DICT=$(CURDIR)/dict ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  $(PYTHON) tests/run_cases.py --bin build/asan/entgraph tests/cases
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  bash tests/scale/check_scale.sh build/asan/entgraph
 
 install: entgraph
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/dict

@@ -3,7 +3,8 @@
 #
 #   build  compiler, make, pkg-config and the -dev libraries (default)
 #   check  build + what the tests need: cmocka, python3-networkx,
-#          python3-igraph (for /usr/bin/python3) and xmllint
+#          python3-igraph (for /usr/bin/python3), xmllint, and node +
+#          npm for the JavaScript consumer tests (tests/consumers/js)
 #
 # Silent when everything is present. When something is missing: as root it
 # runs apt-get update + apt-get install for exactly the missing packages;
@@ -39,6 +40,9 @@ check_deps=(
 	"python3-networkx|py:networkx"
 	"python3-igraph|py:igraph"
 	"libxml2-utils|cmd:xmllint"
+	"parallel|cmd:parallel"
+	"nodejs|cmd:node"
+	"npm|cmd:npm"
 )
 
 # make dict: the sources of the generated gazetteer files

@@ -19,41 +19,81 @@ void eg_strmap_free(eg_strmap_t *m)
     free(m->key_lens);
     free(m->hashes);
     free(m->slots);
+    free(m->bloom);
     memset(m, 0, sizeof *m);
+}
+
+uint64_t eg_strmap_hash(const char *key, size_t len)
+{
+    return XXH3_64bits(key, len);
 }
 
 long eg_strmap_find(const eg_strmap_t *m, const char *key, size_t len)
 {
+    return m->nslots ? eg_strmap_find_hashed(m, key, len, XXH3_64bits(key, len)) : -1;
+}
+
+/* The Bloom word of a hash and its three bits (from hash bits that the
+ * slot index does not use first). */
+static inline size_t bloom_word(const eg_strmap_t *m, uint64_t h)
+{
+    return (size_t)(h >> 40) & (m->nslots / 16 - 1);
+}
+
+static inline uint64_t bloom_bits(uint64_t h)
+{
+    return (1ULL << ((h >> 20) & 63)) | (1ULL << ((h >> 26) & 63)) | (1ULL << ((h >> 32) & 63));
+}
+
+long eg_strmap_find_hashed(const eg_strmap_t *m, const char *key, size_t len, uint64_t h)
+{
     if (!m->nslots)
         return -1;
-    uint64_t h = XXH3_64bits(key, len);
+    uint64_t bits = bloom_bits(h);
+    if ((m->bloom[bloom_word(m, h)] & bits) != bits)
+        return -1;
     size_t mask = m->nslots - 1;
+    uint64_t tag = h & 0xFFFFFFFF00000000ULL;
     for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        uint32_t s = m->slots[i];
+        uint64_t s = m->slots[i];
         if (!s)
             return -1;
-        size_t id = s - 1;
-        if (m->hashes[id] == h && m->key_lens[id] == len &&
-            memcmp(m->keys[id], key, len) == 0)
+        if ((s & 0xFFFFFFFF00000000ULL) != tag)
+            continue;
+        size_t id = (size_t)(s & 0xFFFFFFFFu) - 1;
+        if (m->key_lens[id] == len && memcmp(m->keys[id], key, len) == 0)
             return (long)id;
     }
+}
+
+static inline uint64_t slot_of(const eg_strmap_t *m, size_t id)
+{
+    return (m->hashes[id] & 0xFFFFFFFF00000000ULL) | (uint64_t)(id + 1);
 }
 
 static int grow_slots(eg_strmap_t *m)
 {
     size_t n = m->nslots ? m->nslots * 2 : 64;
-    uint32_t *slots = calloc(n, sizeof *slots);
-    if (!slots)
+    uint64_t *slots = calloc(n, sizeof *slots);
+    uint64_t *bloom = calloc(n / 16, sizeof *bloom);
+    if (!slots || !bloom) {
+        free(slots);
+        free(bloom);
         return -1;
+    }
     for (size_t id = 0; id < m->count; id++) {
         size_t i = (size_t)m->hashes[id] & (n - 1);
         while (slots[i])
             i = (i + 1) & (n - 1);
-        slots[i] = (uint32_t)(id + 1);
+        slots[i] = slot_of(m, id);
     }
     free(m->slots);
+    free(m->bloom);
     m->slots = slots;
+    m->bloom = bloom;
     m->nslots = n;
+    for (size_t id = 0; id < m->count; id++)
+        m->bloom[bloom_word(m, m->hashes[id])] |= bloom_bits(m->hashes[id]);
     return 0;
 }
 
@@ -100,7 +140,8 @@ long eg_strmap_intern(eg_strmap_t *m, const char *key, size_t len, int *added)
     size_t i = (size_t)m->hashes[id] & mask;
     while (m->slots[i])
         i = (i + 1) & mask;
-    m->slots[i] = (uint32_t)(id + 1);
+    m->slots[i] = slot_of(m, id);
+    m->bloom[bloom_word(m, m->hashes[id])] |= bloom_bits(m->hashes[id]);
     if (added)
         *added = 1;
     return (long)id;

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -63,6 +64,9 @@ static int is_dir(const char *path)
 const char *cli_default_dict(void)
 {
     static char found[PATH_MAX + 64];
+    const char *env = getenv("ENTGRAPH_DICT");
+    if (env && *env)
+        return env; /* checked when it is loaded: a wrong path is an error */
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {

@@ -481,3 +481,24 @@ int eg_cooc_offer_evidence(eg_cooc_t *c, eg_pair_t *p, const char *doc,
         return EG_ERR_RUNTIME;
     return insert_evidence(c, p, &e) ? EG_ERR_RUNTIME : 0;
 }
+
+void eg_cooc_trim_evidence(eg_cooc_t *c, unsigned k)
+{
+    if (k > EG_EVIDENCE_MAX_PER_PAIR)
+        k = EG_EVIDENCE_MAX_PER_PAIR;
+    c->opt.evidence = k;
+    for (size_t i = 0; i < c->pair_slots; i++) {
+        eg_pair_t *p = &c->pairs[i];
+        if (p->a == EMPTY || p->nevidence <= k)
+            continue;
+        if (k == 0) {
+            p->evidence = NONE;
+        } else {
+            uint32_t e = p->evidence;
+            for (unsigned n = 1; n < k; n++)
+                e = c->evidence[e].next;
+            c->evidence[e].next = NONE;
+        }
+        p->nevidence = k;
+    }
+}

@@ -118,6 +118,9 @@ int eg_cooc_merge(eg_cooc_t *dst, eg_cooc_t *src);
 int eg_cooc_offer_evidence(eg_cooc_t *c, eg_pair_t *p, const char *doc,
                            uint32_t window, const char *text);
 
+/* Keep at most k evidence windows per pair (the k smallest) from now on. */
+void eg_cooc_trim_evidence(eg_cooc_t *c, unsigned k);
+
 /* The pair (a, b), a < b, created with zero counts when new; NULL when
  * memory runs out. */
 eg_pair_t *eg_cooc_pair(eg_cooc_t *c, uint32_t a, uint32_t b);

@@ -116,6 +116,7 @@ static int set_vertex_attributes(igraph_t *g, const eg_dict_t *d,
                                  const eg_cooc_t *c, const uint32_t *order,
                                  size_t nv)
 {
+    int dated = has_dates(c); /* once: it looks at every entity */
     for (size_t i = 0; i < nv; i++) {
         const eg_entity_t *e = &d->entities[order[i]];
         igraph_integer_t v = (igraph_integer_t)i;
@@ -129,8 +130,8 @@ static int set_vertex_attributes(igraph_t *g, const eg_dict_t *d,
             if (SETVAS(g, d->attr_names[k], v, val ? val : ""))
                 return -1;
         }
-        if (has_dates(c) && (set_date(g, 1, v, "first", c->first[order[i]]) ||
-                             set_date(g, 1, v, "last", c->last[order[i]])))
+        if (dated && (set_date(g, 1, v, "first", c->first[order[i]]) ||
+                      set_date(g, 1, v, "last", c->last[order[i]])))
             return -1;
     }
     return 0;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <pthread.h>
 #include <utf8proc.h>
 
 enum cls { C_SPACE, C_NEWLINE, C_WORD, C_PUNCT };
@@ -104,45 +105,94 @@ static int push_token(eg_segments_t *seg, const eg_token_t *t)
     return 0;
 }
 
+/* ASCII character classes, so the common case never decodes UTF-8 or
+ * asks utf8proc: bit 0 word character, bit 1 upper case, bit 2 lower
+ * case, bit 3 digit, bit 4 white space, bit 5 line feed. */
+enum { K_WORD = 1, K_UPPER = 2, K_LOWER = 4, K_DIGIT = 8, K_SPACE = 16, K_NEWLINE = 32 };
+
+static uint8_t ASCII_CLASS[128];
+
+static void init_ascii_class(void)
+{
+    for (int c = 0; c < 128; c++) {
+        uint8_t k = 0;
+        if (c >= 'a' && c <= 'z')
+            k = K_WORD | K_LOWER;
+        else if (c >= 'A' && c <= 'Z')
+            k = K_WORD | K_UPPER;
+        else if (c >= '0' && c <= '9')
+            k = K_WORD | K_DIGIT;
+        else if (c == '\n')
+            k = K_SPACE | K_NEWLINE;
+        else if (c <= ' ' || c == 0x7F)
+            k = K_SPACE;
+        ASCII_CLASS[c] = k;
+    }
+}
+
+static pthread_once_t g_class_once = PTHREAD_ONCE_INIT;
+
+/* Does the character at i start a word that is not a digit (what an
+ * apostrophe needs after it to join: O'Brien, Russia's, not '90s)? */
+static int letter_at(const char *text, size_t len, size_t i)
+{
+    if (i >= len)
+        return 0;
+    unsigned char b = (unsigned char)text[i];
+    if (b < 0x80)
+        return (ASCII_CLASS[b] & (K_WORD | K_DIGIT)) == K_WORD;
+    size_t n;
+    int up, low;
+    uint32_t cp = decode_at(text, len, i, &n);
+    return classify(cp, &up, &low) == C_WORD;
+}
+
 /* Scan a word starting at i; returns its end and fills case flags. An
  * apostrophe joins when a letter follows; '.' or ',' when digits are on
- * both sides. */
+ * both sides. ASCII letters and digits take a table-driven fast loop. */
 static size_t scan_word(const char *text, size_t len, size_t i, eg_token_t *t)
 {
-    uint32_t prev = 0;
+    const unsigned char *s = (const unsigned char *)text;
+    uint8_t flags = t->flags;
     int first = 1;
-    while (i < len) {
+    uint32_t prev = 0;
+    for (;;) {
+        while (i < len && s[i] < 0x80) {
+            uint8_t k = ASCII_CLASS[s[i]];
+            if (!(k & K_WORD))
+                break;
+            if (k & K_UPPER)
+                flags |= EG_TOKF_HAS_UPPER;
+            else if (k & K_LOWER)
+                flags |= first ? EG_TOKF_HAS_LOWER | EG_TOKF_FIRST_LOWER : EG_TOKF_HAS_LOWER;
+            first = 0;
+            prev = s[i++];
+        }
+        if (i >= len)
+            break;
         size_t n;
         uint32_t cp = decode_at(text, len, i, &n);
-        int up, low;
-        enum cls c = classify(cp, &up, &low);
-        if (c != C_WORD) {
+        int up = 0, low = 0;
+        if (cp < 0x80 || classify(cp, &up, &low) != C_WORD) {
             int joins = 0;
-            if (i + n < len) {
-                size_t n2;
-                uint32_t next = decode_at(text, len, i + n, &n2);
-                int u2, l2;
-                if (is_apostrophe(cp))
-                    joins = classify(next, &u2, &l2) == C_WORD && !is_digit(next);
-                else if (cp == '.' || cp == ',')
-                    joins = is_digit(prev) && is_digit(next);
-            }
+            if (is_apostrophe(cp))
+                joins = letter_at(text, len, i + n);
+            else if (cp == '.' || cp == ',')
+                joins = is_digit(prev) && i + 1 < len && is_digit(s[i + 1]);
             if (!joins)
                 break;
         }
         if (up)
-            t->flags |= EG_TOKF_HAS_UPPER;
-        if (low) {
-            t->flags |= EG_TOKF_HAS_LOWER;
-            if (first)
-                t->flags |= EG_TOKF_FIRST_LOWER;
-        }
+            flags |= EG_TOKF_HAS_UPPER;
+        if (low)
+            flags |= first ? EG_TOKF_HAS_LOWER | EG_TOKF_FIRST_LOWER : EG_TOKF_HAS_LOWER;
         if (cp >= 0x80)
-            t->flags &= (uint8_t)~EG_TOKF_ASCII;
+            flags &= (uint8_t)~EG_TOKF_ASCII;
         first = 0;
         prev = cp;
         i += n;
     }
+    t->flags = flags;
     return i;
 }
 
@@ -169,13 +219,30 @@ int eg_tokenize(const char *text, size_t len, eg_segments_t *seg)
     seg->ntokens = seg->nsentences = seg->nparagraphs = 0;
     if (len > EG_SEGMENT_MAX_BYTES)
         return EG_ERR_DATA;
+    pthread_once(&g_class_once, init_ascii_class);
+    const unsigned char *bytes = (const unsigned char *)text;
     size_t i = 0;
     int newlines = 0, space = 1;
     while (i < len) {
         size_t n;
-        uint32_t cp = decode_at(text, len, i, &n);
+        uint32_t cp;
         int up, low;
-        enum cls c = classify(cp, &up, &low);
+        enum cls c;
+        if (bytes[i] < 0x80) {
+            uint8_t k = ASCII_CLASS[bytes[i]];
+            if (k & K_SPACE) {
+                newlines += (k & K_NEWLINE) != 0;
+                space = 1;
+                i++;
+                continue;
+            }
+            cp = bytes[i];
+            n = 1;
+            c = (k & K_WORD) ? C_WORD : C_PUNCT;
+        } else {
+            cp = decode_at(text, len, i, &n);
+            c = classify(cp, &up, &low);
+        }
         if (c == C_NEWLINE || c == C_SPACE) {
             if (c == C_NEWLINE)
                 newlines += cp == 0x2029 ? 2 : 1;
@@ -213,19 +280,27 @@ int eg_tokenize(const char *text, size_t len, eg_segments_t *seg)
 /* ---- sentence breaks ---- */
 
 /* Words after which a '.' does not end a sentence (compared without case). */
-static const char *const ABBREVIATIONS[] = {
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt",
-    "sgt", "capt", "cmdr", "adm", "maj", "gov", "sen", "rep", "pres", "rev",
-    "fr", "hon", "messrs", "mme", "mlle", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "corp",
-    "co", "vs", "no", "nos", "approx", "dept", "est", "fig", "vol", "ed",
-    "eds", "op", "cf", "al", "ft", "mt", "ave", "blvd", "rd", "univ", "gov't",
+#define ABBR(w) {w, sizeof w - 1}
+static const struct {
+    const char *word;
+    size_t len;
+} ABBREVIATIONS[] = {
+    ABBR("mr"), ABBR("mrs"), ABBR("ms"), ABBR("dr"), ABBR("prof"), ABBR("st"), ABBR("jr"),
+    ABBR("sr"), ABBR("gen"), ABBR("col"), ABBR("lt"), ABBR("sgt"), ABBR("capt"), ABBR("cmdr"),
+    ABBR("adm"), ABBR("maj"), ABBR("gov"), ABBR("sen"), ABBR("rep"), ABBR("pres"), ABBR("rev"),
+    ABBR("fr"), ABBR("hon"), ABBR("messrs"), ABBR("mme"), ABBR("mlle"), ABBR("jan"), ABBR("feb"),
+    ABBR("mar"), ABBR("apr"), ABBR("jun"), ABBR("jul"), ABBR("aug"), ABBR("sep"), ABBR("sept"),
+    ABBR("oct"), ABBR("nov"), ABBR("dec"), ABBR("inc"), ABBR("ltd"), ABBR("corp"), ABBR("co"),
+    ABBR("vs"), ABBR("no"), ABBR("nos"), ABBR("approx"), ABBR("dept"), ABBR("est"), ABBR("fig"),
+    ABBR("vol"), ABBR("ed"), ABBR("eds"), ABBR("op"), ABBR("cf"), ABBR("al"), ABBR("ft"),
+    ABBR("mt"), ABBR("ave"), ABBR("blvd"), ABBR("rd"), ABBR("univ"), ABBR("gov't"),
 };
+#undef ABBR
 
 static int is_abbreviation(const char *w, size_t n)
 {
     for (size_t k = 0; k < sizeof ABBREVIATIONS / sizeof *ABBREVIATIONS; k++)
-        if (strlen(ABBREVIATIONS[k]) == n && strncasecmp(ABBREVIATIONS[k], w, n) == 0)
+        if (ABBREVIATIONS[k].len == n && strncasecmp(ABBREVIATIONS[k].word, w, n) == 0)
             return 1;
     return 0;
 }

@@ -1,0 +1,71 @@
+/* cmd_merge.c — `entgraph merge`: partial counts -> graph files, the
+ * reduce step of a map/reduce run. The result is the graph `build`
+ * makes over all the shards' documents, byte for byte. */
+#include "../count/eg_shard.h"
+#include "cli.h"
+#include "corpus.h"
+#include "options.h"
+#include "outputs.h"
+
+static int read_shards(cli_options_t *o, cli_corpus_t *c, char **shards, size_t n,
+                       const eg_warner_t *warn, eg_error_t *err)
+{
+    /* Read with room for the most evidence, then keep the K wanted. */
+    eg_cooc_options_t copt = {.evidence = EG_EVIDENCE_MAX_PER_PAIR};
+    if (eg_cooc_init(&c->counts, c->dict.nentities, &copt))
+        return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
+    c->have_counts = 1;
+    eg_shard_info_t info = {0};
+    double t0 = cli_seconds();
+    for (size_t i = 0; i < n; i++) {
+        int rc = eg_shard_read(shards[i], &c->dict, &c->counts, &info, err);
+        if (rc)
+            return rc;
+    }
+    c->seconds_count = cli_seconds() - t0;
+    if (!info.have_header)
+        return eg_error_set(err, EG_ERR_DATA, shards[0], 0,
+                            "no counts header: not written by 'entgraph count'");
+    if (info.evidence_differs)
+        eg_warn(warn, NULL, 0, "the counts keep different numbers of evidence windows; "
+                               "using the smallest, %u", info.evidence);
+    unsigned k = info.evidence;
+    if (o->evidence_given) {
+        if (o->evidence > info.evidence)
+            eg_warn(warn, NULL, 0, "--evidence %u: the counts hold at most %u per edge",
+                    o->evidence, info.evidence);
+        else
+            k = o->evidence;
+    }
+    eg_cooc_trim_evidence(&c->counts, k);
+    c->stats.documents = c->counts.ndocuments;
+    o->window = info.window;
+    o->graph.network.window = info.window;
+    return 0;
+}
+
+int cmd_merge(int argc, char **argv)
+{
+    cli_options_t o;
+    int first = 0;
+    int code = cli_parse_options(CLI_MERGE, argc, argv, &o, &first);
+    if (code >= 0)
+        return code;
+    eg_error_t err = {0};
+    cli_outputs_t out;
+    int rc = cli_outputs_open(&o, &out, &err);
+    if (rc)
+        return cli_report(&err);
+    int quiet = o.quiet;
+    eg_warner_t warn = cli_warner(&quiet);
+    cli_corpus_t c;
+    cli_corpus_init(&c);
+    rc = cli_corpus_load(&c, o.dicts, o.ndicts, &warn, &err);
+    if (rc == 0)
+        rc = read_shards(&o, &c, argv + first, (size_t)(argc - first), &warn, &err);
+    if (rc == 0)
+        rc = cli_outputs_write(&o, &c, &out, &err);
+    cli_corpus_free(&c);
+    cli_outputs_abort(&out);
+    return rc ? cli_report(&err) : 0;
+}

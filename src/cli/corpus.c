@@ -1,0 +1,168 @@
+/* corpus.c — dictionaries, counting with a progress bar, run summary;
+ * see corpus.h. The progress bar is drawn on stderr from the reading
+ * thread, over one line (\r), and erased at the end. */
+#include "corpus.h"
+
+#include "../base/eg_outfile.h"
+#include "cli.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+double cli_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void cli_corpus_init(cli_corpus_t *c)
+{
+    memset(c, 0, sizeof *c);
+    eg_dict_init(&c->dict);
+}
+
+void cli_corpus_free(cli_corpus_t *c)
+{
+    if (c->have_counts)
+        eg_cooc_free(&c->counts);
+    eg_matcher_free(c->matcher);
+    eg_dict_free(&c->dict);
+    eg_input_list_free(&c->inputs);
+    memset(c, 0, sizeof *c);
+}
+
+int cli_corpus_load(cli_corpus_t *c, const char *const *dicts, size_t ndicts,
+                    const eg_warner_t *warn, eg_error_t *err)
+{
+    double t0 = cli_seconds();
+    int rc = 0;
+    if (ndicts == 0) {
+        const char *def = cli_default_dict();
+        if (!def)
+            return eg_error_set(err, EG_ERR_USAGE, NULL, 0,
+                                "no dictionary: the shipped dict/ folder was not found; "
+                                "give one with -d");
+        rc = eg_dict_load_path(&c->dict, def, warn, err);
+    }
+    for (size_t i = 0; i < ndicts && rc == 0; i++)
+        rc = eg_dict_load_path(&c->dict, dicts[i], warn, err);
+    if (rc == 0)
+        rc = eg_matcher_build(&c->matcher, &c->dict, warn, err);
+    c->seconds_dict = cli_seconds() - t0;
+    return rc;
+}
+
+/* ---- progress bar ---- */
+
+static void human_bytes(char *out, size_t n, double bytes)
+{
+    const char *unit[] = {"B", "kB", "MB", "GB", "TB"};
+    int u = 0;
+    while (bytes >= 1000 && u < 4)
+        bytes /= 1000, u++;
+    snprintf(out, n, u ? "%.1f %s" : "%.0f %s", bytes, unit[u]);
+}
+
+static void draw_progress(void *ctx, const eg_corpus_progress_t *p, int done)
+{
+    (void)ctx;
+    char doneb[32], totalb[32], line[160];
+    human_bytes(doneb, sizeof doneb, (double)p->input_bytes_done);
+    double rate = p->seconds > 0 ? p->input_bytes_done / 1e6 / p->seconds : 0;
+    if (done) {
+        fputs("\r\033[K", stderr); /* erase the bar */
+        return;
+    }
+    if (p->input_bytes_total) {
+        human_bytes(totalb, sizeof totalb, (double)p->input_bytes_total);
+        double frac = (double)p->input_bytes_done / (double)p->input_bytes_total;
+        if (frac > 1)
+            frac = 1;
+        char bar[21];
+        int fill = (int)(frac * 20);
+        for (int i = 0; i < 20; i++)
+            bar[i] = i < fill ? '#' : '.';
+        bar[20] = '\0';
+        double eta = rate > 0 ? (p->input_bytes_total - p->input_bytes_done) / 1e6 / rate : 0;
+        snprintf(line, sizeof line,
+                 "[%s] %3.0f%%  %s / %s  %llu docs  %.1f MB/s  ETA %.0fs", bar, frac * 100,
+                 doneb, totalb, (unsigned long long)p->documents, rate, eta);
+    } else {
+        snprintf(line, sizeof line, "%s  %llu docs  %.1f MB/s", doneb,
+                 (unsigned long long)p->documents, rate);
+    }
+    fprintf(stderr, "\r\033[K%s", line);
+    fflush(stderr);
+}
+
+int cli_corpus_count(cli_corpus_t *c, char *const *inputs, size_t ninputs,
+                     const cli_input_options_t *in, eg_window_t window, unsigned evidence,
+                     int quiet, const eg_warner_t *warn, eg_error_t *err)
+{
+    int rc = eg_input_expand(&c->inputs, inputs, ninputs, warn, err);
+    if (rc)
+        return rc;
+    eg_cooc_options_t copt = {.evidence = evidence};
+    if (eg_cooc_init(&c->counts, c->dict.nentities, &copt))
+        return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
+    c->have_counts = 1;
+    eg_source_t *src = NULL;
+    if ((rc = eg_source_open(&src, &c->inputs, &in->source, warn, err)) != 0)
+        return rc;
+    int show = in->progress == 1 || (in->progress == -1 && !quiet && isatty(2));
+    eg_corpus_options_t copts = {
+        .jobs = in->jobs,
+        .window = window,
+        .tagger_rules = in->rules,
+        .progress = show ? draw_progress : NULL,
+    };
+    double t0 = cli_seconds();
+    rc = eg_corpus_count(src, c->matcher, &c->counts, &copts, &c->stats, err);
+    c->seconds_count = cli_seconds() - t0;
+    c->input_bytes = eg_source_bytes_done(src);
+    if (show && rc)
+        fputs("\n", stderr);
+    eg_source_close(src);
+    if (rc == 0 && c->stats.skipped)
+        eg_warn(warn, NULL, 0, "%llu malformed record(s) skipped",
+                (unsigned long long)c->stats.skipped);
+    return rc;
+}
+
+/* ---- --stats ---- */
+
+int cli_write_stats(const char *path, const cli_corpus_t *c, long long nodes,
+                    long long edges, double seconds_graph, double seconds_write,
+                    eg_error_t *err)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    json_t *root = json_pack(
+        "{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:{s:f, s:f, s:f, s:f}, s:I}",
+        "documents", (json_int_t)c->stats.documents, "skipped",
+        (json_int_t)c->stats.skipped, "input_bytes", (json_int_t)c->input_bytes,
+        "text_bytes", (json_int_t)c->stats.text_bytes, "mentions",
+        (json_int_t)c->stats.mentions, "dictionary_entities", (json_int_t)c->dict.nentities,
+        "nodes", (json_int_t)nodes, "edges", (json_int_t)edges, "seconds", "dictionary",
+        c->seconds_dict, "count", c->seconds_count, "graph", seconds_graph, "write",
+        seconds_write, "peak_rss_kb", (json_int_t)ru.ru_maxrss);
+    if (!root)
+        return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
+    eg_outfile_t f;
+    int rc = eg_outfile_open(&f, path, err);
+    if (rc == 0) {
+        if (json_dumpf(root, f.fp, JSON_INDENT(1) | JSON_PRESERVE_ORDER) || fputc('\n', f.fp) < 0)
+            rc = eg_error_set(err, EG_ERR_RUNTIME, path, 0, "cannot write the summary");
+        if (rc == 0)
+            rc = eg_outfile_commit(&f, err);
+        else
+            eg_outfile_abort(&f);
+    }
+    json_decref(root);
+    return rc;
+}

@@ -1,0 +1,117 @@
+/* opt_input.c — parsing the corpus-reading options; see opt_input.h. */
+#include "opt_input.h"
+
+#include "../count/eg_corpus.h"
+#include "../tag/eg_tagger.h"
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum {
+    OPT_INPUT = CLI_INPUT_OPT_BASE,
+    OPT_TEXT_FIELD,
+    OPT_ID_FIELD,
+    OPT_DATE_FIELD,
+    OPT_SKIP_BAD,
+    OPT_PROGRESS,
+    OPT_NO_PROGRESS,
+    OPT_STATS,
+    OPT_RULES,
+};
+
+const struct option cli_input_longopts[] = {
+    {"input", required_argument, NULL, OPT_INPUT},
+    {"text-field", required_argument, NULL, OPT_TEXT_FIELD},
+    {"id-field", required_argument, NULL, OPT_ID_FIELD},
+    {"date-field", required_argument, NULL, OPT_DATE_FIELD},
+    {"skip-bad", no_argument, NULL, OPT_SKIP_BAD},
+    {"jobs", required_argument, NULL, 'j'},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+    {"stats", required_argument, NULL, OPT_STATS},
+    {"rules", required_argument, NULL, OPT_RULES},
+    {NULL, 0, NULL, 0},
+};
+
+void cli_input_options_init(cli_input_options_t *o)
+{
+    memset(o, 0, sizeof *o);
+    o->source.mode = EG_INPUT_TEXT;
+    o->source.default_date = EG_NO_DATE;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    o->jobs = cores < 1 ? 1 : cores > EG_CORPUS_MAX_JOBS ? EG_CORPUS_MAX_JOBS : (unsigned)cores;
+    o->rules = EG_RULES_DEFAULT;
+    o->progress = -1;
+}
+
+int cli_input_option(int code, const char *arg, cli_input_options_t *o)
+{
+    switch (code) {
+    case OPT_INPUT:
+        if (eg_input_mode_parse(arg, &o->source.mode))
+            return cli_usage_error("--input '%s': use text, lines or jsonl", arg);
+        return 0;
+    case OPT_TEXT_FIELD:
+        o->source.text_field = arg;
+        return 0;
+    case OPT_ID_FIELD:
+        o->source.id_field = arg;
+        return 0;
+    case OPT_DATE_FIELD:
+        o->source.date_field = arg;
+        return 0;
+    case OPT_SKIP_BAD:
+        o->source.skip_bad = 1;
+        return 0;
+    case 'j': {
+        char *end;
+        errno = 0;
+        long v = strtol(arg, &end, 10);
+        if (errno || *end || end == arg || v < 1 || v > EG_CORPUS_MAX_JOBS)
+            return cli_usage_error("--jobs '%s': use a number from 1 to %d", arg,
+                                   EG_CORPUS_MAX_JOBS);
+        o->jobs = (unsigned)v;
+        return 0;
+    }
+    case OPT_PROGRESS:
+        o->progress = 1;
+        return 0;
+    case OPT_NO_PROGRESS:
+        o->progress = 0;
+        return 0;
+    case OPT_STATS:
+        o->stats_path = arg;
+        return 0;
+    case OPT_RULES:
+        if (eg_rules_parse(arg, &o->rules))
+            return cli_usage_error("--rules '%s': use a comma-separated list of partial, "
+                                   "initial, embedded, or all, default, none", arg);
+        return 0;
+    default:
+        return 1;
+    }
+}
+
+void cli_input_help(FILE *out)
+{
+    fputs("\ncorpus:\n"
+          "      --input MODE      text (a file is a document, default), lines (a\n"
+          "                        line is a document) or jsonl (a line is a JSON\n"
+          "                        object); files ending in .gz are decompressed\n"
+          "      --text-field F    jsonl: field with the text (default text)\n"
+          "      --id-field F      jsonl: field with the document id (default id)\n"
+          "      --date-field F    jsonl: field with an ISO-8601 date (default date)\n"
+          "      --skip-bad        skip malformed JSONL lines (counted, warned)\n"
+          "                        instead of stopping with exit code 3\n"
+          "      --rules LIST      document-level tagging rules: partial, initial,\n"
+          "                        embedded, all, none or default (partial,initial)\n"
+          "  -j, --jobs N          worker threads (default: the number of cores);\n"
+          "                        the output does not depend on N\n"
+          "      --progress        progress bar on stderr (default: when stderr is a\n"
+          "      --no-progress     terminal and -q is not given)\n"
+          "      --stats FILE      write a JSON summary of the run\n",
+          out);
+}

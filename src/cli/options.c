@@ -1,0 +1,223 @@
+/* options.c — one parser for build, count and merge; see options.h. */
+#include "options.h"
+
+#include "../base/eg_date.h"
+#include "../count/eg_cooc.h"
+#include "../export/eg_export.h"
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_OUTPUT "out/graph.graphml"
+
+
+enum { OPT_EVIDENCE = 256, OPT_DATE };
+
+static const char *const USAGE[] = {
+    [CLI_BUILD] = "usage: entgraph build [options] INPUT...\n"
+                  "\n"
+                  "Read a corpus and write its co-occurrence graph.\n"
+                  "INPUT is a file, a folder (read recursively, sorted, hidden files\n"
+                  "skipped) or - for standard input; each file is one document.\n",
+    [CLI_COUNT] = "usage: entgraph count [options] INPUT...\n"
+                  "\n"
+                  "Read a corpus and write its partial counts (a shard) for\n"
+                  "'entgraph merge': plain text, one record per line, to -o FILE or\n"
+                  "standard output. Inputs as for build.\n",
+    [CLI_MERGE] = "usage: entgraph merge [options] SHARD...\n"
+                  "\n"
+                  "Add up partial counts written by 'entgraph count' (files, - for\n"
+                  "standard input, .gz allowed; concatenated or sorted shards are fine)\n"
+                  "and write the graph, exactly as build would for the whole corpus.\n"
+                  "Use the dictionary the counts were made with.\n",
+};
+
+static void print_help(cli_command_t cmd)
+{
+    fputs(USAGE[cmd], stdout);
+    fputs("\noptions:\n"
+          "  -d, --dict PATH       dictionary file or folder of .tsv files\n"
+          "                        (repeatable; default: the shipped dict/)\n",
+          stdout);
+    if (cmd == CLI_COUNT)
+        fputs("  -o, --output FILE     counts file (default: standard output)\n", stdout);
+    else
+        fputs("  -o, --output FILE     output file, format from the extension:\n"
+              "                        .graphml .json (repeatable; default\n"
+              "                        " DEFAULT_OUTPUT ")\n",
+              stdout);
+    if (cmd != CLI_MERGE)
+        fputs("  -w, --window KIND     co-occurrence window: sentence (default),\n"
+              "                        paragraph or document\n"
+              "      --date YYYY-MM-DD date of every document without one\n",
+              stdout);
+    fputs("      --evidence K      keep the text of K windows per edge, the first by\n"
+          "                        document id and position (0-" EG_STR(EG_EVIDENCE_MAX_PER_PAIR) ", default 0;\n"
+          "                        merge: default the shards' K)\n"
+          "  -q, --quiet           no warnings\n"
+          "  -h, --help            this help\n",
+          stdout);
+    if (cmd != CLI_MERGE)
+        cli_input_help(stdout);
+    if (cmd != CLI_COUNT)
+        cli_graph_help(stdout);
+    fputs("\nExit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad data.\n", stdout);
+}
+
+/* getopt_long wants one table: the common options, then the groups the
+ * command takes. */
+static size_t count_options(const struct option *o)
+{
+    size_t n = 0;
+    while (o[n].name)
+        n++;
+    return n;
+}
+
+static struct option *all_longopts(cli_command_t cmd, const struct option *own, size_t nown)
+{
+    size_t ninput = cmd != CLI_MERGE ? count_options(cli_input_longopts) : 0;
+    size_t ngraph = cmd != CLI_COUNT ? count_options(cli_graph_longopts) : 0;
+    struct option *all = calloc(nown + ninput + ngraph + 1, sizeof *all);
+    if (all) {
+        memcpy(all, own, nown * sizeof *own);
+        memcpy(all + nown, cli_input_longopts, ninput * sizeof *all);
+        memcpy(all + nown + ninput, cli_graph_longopts, ngraph * sizeof *all);
+    }
+    return all;
+}
+
+static int parse_uint(const char *arg, unsigned max, unsigned *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(arg, &end, 10);
+    if (errno || end == arg || *end || arg[0] == '-' || v > max)
+        return -1;
+    *out = (unsigned)v;
+    return 0;
+}
+
+static int parse_option_loop(int argc, char **argv, cli_options_t *o,
+                             const struct option *longopts);
+
+int cli_parse_options(cli_command_t cmd, int argc, char **argv, cli_options_t *o,
+                      int *first_operand)
+{
+    static const struct option own[] = {
+        {"dict", required_argument, NULL, 'd'},
+        {"output", required_argument, NULL, 'o'},
+        {"window", required_argument, NULL, 'w'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {"evidence", required_argument, NULL, OPT_EVIDENCE},
+        {"date", required_argument, NULL, OPT_DATE},
+    };
+    memset(o, 0, sizeof *o);
+    o->command = cmd;
+    o->window = EG_WINDOW_SENTENCE;
+    cli_input_options_init(&o->input);
+    cli_graph_options_init(&o->graph);
+    struct option *longopts = all_longopts(cmd, own, sizeof own / sizeof *own);
+    if (!longopts) {
+        fprintf(stderr, "entgraph: out of memory\n");
+        return 1;
+    }
+    int code = parse_option_loop(argc, argv, o, longopts);
+    free(longopts);
+    if (code >= 0)
+        return code;
+    if (cmd != CLI_COUNT && (code = cli_graph_options_finish(&o->graph)) != 0)
+        return code;
+    o->graph.network.window = o->window;
+    if (optind >= argc)
+        return cli_usage_error(cmd == CLI_MERGE
+                                   ? "merge needs at least one SHARD (a counts file or -)"
+                                   : "%s needs at least one INPUT (a file, a folder or -)",
+                               cmd == CLI_BUILD ? "build" : "count");
+    *first_operand = optind;
+    return -1;
+}
+
+static int common_option(int c, cli_options_t *o)
+{
+    cli_command_t cmd = o->command;
+    switch (c) {
+    case 'd':
+        if (o->ndicts == MAX_LIST)
+            return cli_usage_error("more than %d dictionaries", MAX_LIST);
+        o->dicts[o->ndicts++] = optarg;
+        return -1;
+    case 'o':
+        if (o->noutputs == MAX_LIST || (cmd == CLI_COUNT && o->noutputs == 1))
+            return cli_usage_error("too many outputs");
+        if (cmd != CLI_COUNT && eg_format_from_path(optarg) == EG_FORMAT_UNKNOWN)
+            return cli_usage_error("output '%s': unknown format (use .graphml, .gexf, .json or .csv)",
+                                   optarg);
+        o->outputs[o->noutputs++] = optarg;
+        return -1;
+    case 'w':
+        if (cmd == CLI_MERGE)
+            return cli_usage_error("merge takes the window from the counts; drop --window");
+        if (eg_window_parse(optarg, &o->window))
+            return cli_usage_error("--window '%s': use sentence, paragraph or document",
+                                   optarg);
+        o->window_given = 1;
+        return -1;
+    case 'q':
+        o->quiet = 1;
+        return -1;
+    case 'h':
+        print_help(cmd);
+        return 0;
+    case OPT_EVIDENCE:
+        if (parse_uint(optarg, EG_EVIDENCE_MAX_PER_PAIR, &o->evidence))
+            return cli_usage_error("--evidence '%s': use a number from 0 to %d", optarg,
+                                   EG_EVIDENCE_MAX_PER_PAIR);
+        o->evidence_given = 1;
+        return -1;
+    case OPT_DATE:
+        if (cmd == CLI_MERGE)
+            return cli_usage_error("--date applies to build and count");
+        if (eg_date_parse(optarg, strlen(optarg), &o->input.source.default_date))
+            return cli_usage_error("--date '%s': use an ISO-8601 date (YYYY-MM-DD)", optarg);
+        return -1;
+    default:
+        return 1;
+    }
+}
+
+static int parse_option_loop(int argc, char **argv, cli_options_t *o,
+                             const struct option *longopts)
+{
+    opterr = 0;
+    optind = 1;
+    int c;
+    while ((c = getopt_long(argc, argv, "+:d:o:w:qh" CLI_INPUT_SHORTOPTS CLI_GRAPH_SHORTOPTS,
+                            longopts, NULL)) != -1) {
+        if (c == ':')
+            return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
+        if (c == '?')
+            return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+        int r = common_option(c, o); /* -1 handled, 0 done (--help), 1 not common */
+        if (r != 1) {
+            if (r >= 0)
+                return r;
+            continue;
+        }
+        /* The group handlers return 0 when handled, 1 when not theirs. */
+        if (o->command != CLI_MERGE)
+            r = cli_input_option(c, optarg, &o->input);
+        if (r == 1 && o->command != CLI_COUNT)
+            r = cli_graph_option(c, optarg, &o->graph);
+        if (r == 1)
+            return cli_usage_error("option '%s' does not apply here", argv[optind - 1]);
+        if (r != 0)
+            return r;
+    }
+    return -1;
+}

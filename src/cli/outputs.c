@@ -1,0 +1,74 @@
+/* outputs.c — writing the graph files of build and merge; see outputs.h. */
+#include "outputs.h"
+
+#include "../export/eg_export.h"
+#include "../graph/eg_network.h"
+
+#include <stdio.h>
+#include <sys/stat.h>
+
+int cli_outputs_open(const cli_options_t *o, cli_outputs_t *out, eg_error_t *err)
+{
+    out->n = 0;
+    if (o->noutputs == 0)
+        mkdir("out", 0777); /* the default folder is made on demand */
+    size_t want = o->noutputs ? o->noutputs : 1;
+    for (size_t i = 0; i < want; i++) {
+        const char *path = o->noutputs ? o->outputs[i] : CLI_DEFAULT_OUTPUT;
+        char parts[EG_EXPORT_MAX_PARTS][4096];
+        int nparts = eg_export_parts(path, parts, &out->formats[out->n]);
+        int rc = nparts < 0 ? eg_error_set(err, EG_ERR_USAGE, path, 0, "output path too long")
+                            : 0;
+        for (int k = 0; k < nparts && rc == 0; k++)
+            if ((rc = eg_outfile_open(&out->files[out->n], parts[k], err)) == 0)
+                out->n++;
+        if (rc) {
+            cli_outputs_abort(out);
+            return rc;
+        }
+    }
+    return 0;
+}
+
+void cli_outputs_abort(cli_outputs_t *out)
+{
+    for (size_t i = 0; i < out->n; i++)
+        eg_outfile_abort(&out->files[i]); /* no-op for committed files */
+}
+
+static int write_outputs(const igraph_t *g, const cli_outputs_t *out, eg_outfile_t *files,
+                         size_t n, const eg_export_options_t *opt, eg_error_t *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        int rc = eg_export_with(g, out->formats[i], opt, files[i].fp, err);
+        if (rc) {
+            snprintf(err->file, sizeof err->file, "%.*s", (int)sizeof err->file - 1,
+                     files[i].path);
+            return rc;
+        }
+        if ((rc = eg_outfile_commit(&files[i], err)) != 0)
+            return rc;
+    }
+    return 0;
+}
+
+int cli_outputs_write(const cli_options_t *o, cli_corpus_t *c, cli_outputs_t *out,
+                      eg_error_t *err)
+{
+    double t0 = cli_seconds();
+    igraph_t g;
+    int rc = eg_network_build(&g, &c->dict, &c->counts, &o->graph.network, err);
+    double t_graph = cli_seconds() - t0, t_write = 0;
+    long long nodes = 0, edges = 0;
+    if (rc == 0) {
+        nodes = (long long)igraph_vcount(&g);
+        edges = (long long)igraph_ecount(&g);
+        t0 = cli_seconds();
+        rc = write_outputs(&g, out, out->files, out->n, &o->graph.export, err);
+        t_write = cli_seconds() - t0;
+        igraph_destroy(&g);
+    }
+    if (rc == 0 && o->input.stats_path)
+        rc = cli_write_stats(o->input.stats_path, c, nodes, edges, t_graph, t_write, err);
+    return rc;
+}

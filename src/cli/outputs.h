@@ -1,0 +1,35 @@
+/* outputs.h — the graph files of build and merge: opened as temp files
+ * before any work (a missing or read-only output folder fails at once,
+ * not after the corpus), then the network is built from the counts,
+ * written in each format and renamed into place, and the --stats summary
+ * is written. */
+#ifndef EG_CLI_OUTPUTS_H
+#define EG_CLI_OUTPUTS_H
+
+#include "../base/eg_outfile.h"
+#include "../export/eg_export.h"
+#include "corpus.h"
+#include "options.h"
+
+#define CLI_DEFAULT_OUTPUT "out/graph.graphml"
+
+/* One -o path may stand for several files (X.csv: X.nodes.csv and
+ * X.edges.csv, see eg_export_parts); files[] holds them all. */
+typedef struct cli_outputs {
+    eg_outfile_t files[MAX_LIST * EG_EXPORT_MAX_PARTS];
+    eg_format_t formats[MAX_LIST * EG_EXPORT_MAX_PARTS];
+    size_t n;
+} cli_outputs_t;
+
+/* Open the -o outputs (or the default, creating out/ if needed). */
+int cli_outputs_open(const cli_options_t *o, cli_outputs_t *out, eg_error_t *err);
+
+/* Remove whatever was not committed (after a failure). */
+void cli_outputs_abort(cli_outputs_t *out);
+
+/* Build the network from c's counts, write and commit every output,
+ * then the --stats summary. */
+int cli_outputs_write(const cli_options_t *o, cli_corpus_t *c, cli_outputs_t *out,
+                      eg_error_t *err);
+
+#endif

@@ -1,0 +1,379 @@
+/* eg_shard.c — writing and reading partial counts; see eg_shard.h. */
+#include "eg_shard.h"
+
+#include "../base/eg_buf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#define MAX_FIELDS 8
+
+/* ---- writing ---- */
+
+static void put_escaped(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '\\': fputs("\\\\", out); break;
+        case '\t': fputs("\\t", out); break;
+        case '\n': fputs("\\n", out); break;
+        case '\r': fputs("\\r", out); break;
+        default: fputc(*s, out);
+        }
+    }
+}
+
+static void put_date(FILE *out, eg_date_t d)
+{
+    char buf[11];
+    if (d == EG_NO_DATE) {
+        fputs("-", out);
+        return;
+    }
+    eg_date_format(d, buf);
+    fputs(buf, out);
+}
+
+static const eg_dict_t *g_dict; /* for the qsort comparators */
+
+static int compare_entities(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return strcmp(g_dict->entities[a].id, g_dict->entities[b].id);
+}
+
+/* Pairs in (smaller id, larger id) order, independent of entity indexes. */
+static void id_order(const eg_pair_t *p, const char **lo, const char **hi)
+{
+    const char *a = g_dict->entities[p->a].id, *b = g_dict->entities[p->b].id;
+    int swap = strcmp(a, b) > 0;
+    *lo = swap ? b : a;
+    *hi = swap ? a : b;
+}
+
+static int compare_pairs(const void *x, const void *y)
+{
+    const char *a1, *a2, *b1, *b2;
+    id_order(x, &a1, &a2);
+    id_order(y, &b1, &b2);
+    int d = strcmp(a1, b1);
+    return d ? d : strcmp(a2, b2);
+}
+
+int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_cooc_t *c,
+                   eg_window_t window, eg_error_t *err)
+{
+    size_t np = 0;
+    eg_pair_t *pairs = eg_cooc_sorted_pairs(c, &np);
+    uint32_t *order = malloc((c->nentities + 1) * sizeof *order);
+    if (!pairs || !order) {
+        free(pairs);
+        free(order);
+        return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
+    }
+    g_dict = dict;
+    size_t n = 0;
+    for (size_t i = 0; i < c->nentities; i++)
+        if (c->mentions[i])
+            order[n++] = (uint32_t)i;
+    qsort(order, n, sizeof *order, compare_entities);
+    qsort(pairs, np, sizeof *pairs, compare_pairs);
+
+    fprintf(out, "H\tentgraph-counts\t%d\twindow=%s\tevidence=%u\n", EG_SHARD_VERSION,
+            eg_window_name(window), c->opt.evidence);
+    fprintf(out, "D\t%" PRIu64 "\t%" PRIu64 "\n", c->ndocuments, c->windows_with_entities);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t e = order[i];
+        fputs("N\t", out);
+        put_escaped(out, dict->entities[e].id);
+        fprintf(out, "\t%" PRIu64 "\t%" PRIu64 "\t%" PRIu64 "\t", c->mentions[e],
+                c->documents[e], c->windows[e]);
+        put_date(out, c->first[e]);
+        fputc('\t', out);
+        put_date(out, c->last[e]);
+        fputc('\n', out);
+    }
+    for (size_t i = 0; i < np; i++) {
+        const char *lo, *hi;
+        id_order(&pairs[i], &lo, &hi);
+        fputs("P\t", out);
+        put_escaped(out, lo);
+        fputc('\t', out);
+        put_escaped(out, hi);
+        fprintf(out, "\t%" PRIu64 "\t%" PRIu64 "\t", pairs[i].count, pairs[i].documents);
+        put_date(out, pairs[i].first);
+        fputc('\t', out);
+        put_date(out, pairs[i].last);
+        fputc('\n', out);
+        for (const eg_evidence_t *e = eg_cooc_evidence(c, pairs[i].evidence); e;
+             e = eg_cooc_evidence(c, e->next)) {
+            fputs("E\t", out);
+            put_escaped(out, lo);
+            fputc('\t', out);
+            put_escaped(out, hi);
+            fputc('\t', out);
+            put_escaped(out, e->doc);
+            fprintf(out, "\t%u\t", e->window);
+            put_escaped(out, e->text);
+            fputc('\n', out);
+        }
+    }
+    free(pairs);
+    free(order);
+    if (ferror(out))
+        return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "cannot write counts: %s",
+                            strerror(errno));
+    return 0;
+}
+
+/* ---- reading ---- */
+
+typedef struct reader {
+    const char *path;
+    long line;
+    const eg_dict_t *dict;
+    eg_cooc_t *c;
+    eg_shard_info_t *info;
+    eg_error_t *err;
+} reader_t;
+
+/* Split line in place at tabs and unescape each field. */
+static int split(char *line, char **f, int max)
+{
+    int n = 0;
+    char *p = line;
+    for (;;) {
+        if (n == max)
+            return max + 1;
+        f[n++] = p;
+        char *w = p;
+        while (*p && *p != '\t') {
+            if (*p == '\\' && p[1]) {
+                p++;
+                *w++ = *p == 't' ? '\t' : *p == 'n' ? '\n' : *p == 'r' ? '\r' : *p;
+                p++;
+            } else {
+                *w++ = *p++;
+            }
+        }
+        int more = *p == '\t';
+        *w = '\0';
+        if (!more)
+            return n;
+        p++;
+    }
+}
+
+static int bad(reader_t *r, const char *what)
+{
+    return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line, "%s", what);
+}
+
+static int number(reader_t *r, const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || *end || *s == '-')
+        return bad(r, "a count is not a whole number");
+    *out = v;
+    return 0;
+}
+
+static int date(reader_t *r, const char *s, eg_date_t *out)
+{
+    if (strcmp(s, "-") == 0) {
+        *out = EG_NO_DATE;
+        return 0;
+    }
+    return eg_date_parse(s, strlen(s), out) ? bad(r, "a date is not YYYY-MM-DD or -") : 0;
+}
+
+static int entity(reader_t *r, const char *id, uint32_t *out)
+{
+    long e = eg_strmap_find(&r->dict->ids, id, strlen(id));
+    if (e < 0)
+        return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line,
+                            "entity '%s' is not in the dictionary (merge with the "
+                            "dictionary the counts were made with)", id);
+    *out = (uint32_t)e;
+    return 0;
+}
+
+static void widen(eg_date_t *first, eg_date_t *last, eg_date_t f, eg_date_t l)
+{
+    if (f != EG_NO_DATE && (*first == EG_NO_DATE || f < *first))
+        *first = f;
+    if (l != EG_NO_DATE && (*last == EG_NO_DATE || l > *last))
+        *last = l;
+}
+
+static int pair_of(reader_t *r, const char *x, const char *y, eg_pair_t **out)
+{
+    uint32_t a, b;
+    int rc = entity(r, x, &a);
+    if (rc == 0)
+        rc = entity(r, y, &b);
+    if (rc)
+        return rc;
+    if (a == b)
+        return bad(r, "a pair names the same entity twice");
+    *out = eg_cooc_pair(r->c, a < b ? a : b, a < b ? b : a);
+    return *out ? 0 : eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
+}
+
+static int header(reader_t *r, char **f, int n)
+{
+    eg_window_t w;
+    unsigned k;
+    if (n != 5 || strcmp(f[1], "entgraph-counts") != 0)
+        return bad(r, "not an entgraph counts file (its header is wrong)");
+    if (strcmp(f[2], "1") != 0)
+        return bad(r, "counts file version is not 1");
+    if (strncmp(f[3], "window=", 7) || eg_window_parse(f[3] + 7, &w))
+        return bad(r, "header has no valid window=");
+    if (strncmp(f[4], "evidence=", 9) || sscanf(f[4] + 9, "%u", &k) != 1)
+        return bad(r, "header has no valid evidence=");
+    eg_shard_info_t *in = r->info;
+    if (in->have_header && in->window != w)
+        return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line,
+                            "counts made with window=%s cannot merge with window=%s",
+                            f[3] + 7, eg_window_name(in->window));
+    if (in->have_header && k != in->evidence)
+        in->evidence_differs = 1;
+    if (!in->have_header || k < in->evidence)
+        in->evidence = k;
+    in->window = w;
+    in->have_header = 1;
+    return 0;
+}
+
+static int record(reader_t *r, char *line)
+{
+    char *f[MAX_FIELDS];
+    int n = split(line, f, MAX_FIELDS);
+    eg_cooc_t *c = r->c;
+    int rc = 0;
+    uint64_t a, b, d;
+    eg_date_t first, last;
+    switch (f[0][0] && !f[0][1] ? f[0][0] : '?') {
+    case 'H':
+        return header(r, f, n);
+    case 'D':
+        if (n != 3)
+            return bad(r, "a D line has 3 fields");
+        if ((rc = number(r, f[1], &a)) || (rc = number(r, f[2], &b)))
+            return rc;
+        c->ndocuments += a;
+        c->windows_with_entities += b;
+        return 0;
+    case 'N': {
+        uint32_t e;
+        if (n != 7)
+            return bad(r, "an N line has 7 fields");
+        if ((rc = entity(r, f[1], &e)) || (rc = number(r, f[2], &a)) ||
+            (rc = number(r, f[3], &b)) || (rc = number(r, f[4], &d)) ||
+            (rc = date(r, f[5], &first)) || (rc = date(r, f[6], &last)))
+            return rc;
+        c->mentions[e] += a;
+        c->documents[e] += b;
+        c->windows[e] += d;
+        widen(&c->first[e], &c->last[e], first, last);
+        return 0;
+    }
+    case 'P': {
+        eg_pair_t *p;
+        if (n != 7)
+            return bad(r, "a P line has 7 fields");
+        if ((rc = number(r, f[3], &a)) || (rc = number(r, f[4], &b)) ||
+            (rc = date(r, f[5], &first)) || (rc = date(r, f[6], &last)) ||
+            (rc = pair_of(r, f[1], f[2], &p)))
+            return rc;
+        p->count += a;
+        p->documents += b;
+        widen(&p->first, &p->last, first, last);
+        return 0;
+    }
+    case 'E': {
+        eg_pair_t *p;
+        if (n != 6)
+            return bad(r, "an E line has 6 fields");
+        if ((rc = number(r, f[4], &a)) || (rc = pair_of(r, f[1], f[2], &p)))
+            return rc;
+        if (a > UINT32_MAX)
+            return bad(r, "a window number is too large");
+        if (eg_cooc_offer_evidence(c, p, f[3], (uint32_t)a, f[5]))
+            return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
+        return 0;
+    }
+    default:
+        return bad(r, "unknown record (lines start with H, D, N, P or E)");
+    }
+}
+
+/* The next line without its line end: 1, 0 at the end, -1 on a read error. */
+static int read_line(gzFile gz, eg_buf_t *line)
+{
+    char chunk[65536];
+    eg_buf_clear(line);
+    for (;;) {
+        if (!gzgets(gz, chunk, sizeof chunk)) {
+            int zerr;
+            gzerror(gz, &zerr);
+            if (zerr != Z_OK && zerr != Z_BUF_ERROR)
+                return -1;
+            break; /* end of file */
+        }
+        size_t n = strlen(chunk);
+        if (eg_buf_append(line, chunk, n))
+            return -1;
+        if (n && chunk[n - 1] == '\n')
+            break;
+    }
+    if (!line->data || (line->len == 0 && gzeof(gz)))
+        return 0;
+    if (line->len && line->data[line->len - 1] == '\n')
+        line->data[--line->len] = '\0';
+    if (line->len && line->data[line->len - 1] == '\r')
+        line->data[--line->len] = '\0';
+    return 1;
+}
+
+int eg_shard_read(const char *path, const eg_dict_t *dict, eg_cooc_t *c,
+                  eg_shard_info_t *info, eg_error_t *err)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    int fd = is_stdin ? dup(0) : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "cannot read counts: %s",
+                            strerror(errno));
+    gzFile gz = gzdopen(fd, "rb");
+    if (!gz) {
+        close(fd);
+        return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
+    }
+    gzbuffer(gz, 1u << 20);
+    reader_t r = {.path = path, .dict = dict, .c = c, .info = info, .err = err};
+    eg_buf_t line = EG_BUF_INIT;
+    int rc = 0, got;
+    while ((got = read_line(gz, &line)) > 0) {
+        r.line++;
+        if (line.len && (rc = record(&r, line.data)) != 0)
+            break;
+    }
+    if (got < 0) {
+        int zerr;
+        const char *msg = gzerror(gz, &zerr);
+        rc = eg_error_set(err, zerr == Z_DATA_ERROR ? EG_ERR_DATA : EG_ERR_RUNTIME, path,
+                          r.line + 1, "cannot read counts: %s",
+                          zerr == Z_ERRNO ? strerror(errno) : msg);
+    }
+    eg_buf_free(&line);
+    gzclose(gz);
+    return rc;
+}

@@ -1,0 +1,51 @@
+/* eg_shard.h — partial counts as plain text, for map/reduce runs.
+ *
+ * `entgraph count` writes the counts of its inputs as a shard; `entgraph
+ * merge` adds any number of shards back into one eg_cooc_t and builds
+ * the graph from it. Every line is one self-contained record, so shards
+ * can be concatenated, and even sorted line by line (as Hadoop Streaming
+ * sorts mapper output), without changing the merged result:
+ *
+ *   H <TAB> entgraph-counts <TAB> 1 <TAB> window=W <TAB> evidence=K
+ *   D <TAB> documents <TAB> windows-with-entities
+ *   N <TAB> id <TAB> mentions <TAB> documents <TAB> windows <TAB> first <TAB> last
+ *   P <TAB> id-a <TAB> id-b <TAB> count <TAB> documents <TAB> first <TAB> last
+ *   E <TAB> id-a <TAB> id-b <TAB> document-id <TAB> window <TAB> text
+ *
+ * Entities are named by their dictionary id (so merge may load the
+ * dictionary files in another order), dates are YYYY-MM-DD or "-", and
+ * strings escape backslash, tab, line feed and carriage return as \\ \t
+ * \n \r. Counts add up, dates widen, and evidence keeps the K smallest
+ * (see eg_cooc.h), which are all independent of order.
+ */
+#ifndef EG_SHARD_H
+#define EG_SHARD_H
+
+#include "../base/eg_error.h"
+#include "../tag/eg_dict.h"
+#include "eg_cooc.h"
+
+#include <stdio.h>
+
+#define EG_SHARD_VERSION 1
+
+/* Write the counts c (made with dict) to out. Returns 0 or EG_ERR_RUNTIME. */
+int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_cooc_t *c,
+                   eg_window_t window, eg_error_t *err);
+
+/* What the header lines of the shards read so far said. */
+typedef struct eg_shard_info {
+    int have_header;
+    eg_window_t window;
+    unsigned evidence; /* the smallest K seen */
+    int evidence_differs;
+} eg_shard_info_t;
+
+/* Add the shard at path ("-" = stdin; .gz is decompressed) into c, which
+ * was initialised for dict. Errors name path:LINE: EG_ERR_DATA for a
+ * malformed line, an unknown entity id or a window that differs from an
+ * earlier shard's; EG_ERR_RUNTIME when the file cannot be read. */
+int eg_shard_read(const char *path, const eg_dict_t *dict, eg_cooc_t *c,
+                  eg_shard_info_t *info, eg_error_t *err);
+
+#endif

@@ -1,0 +1,414 @@
+/* eg_source.c — reading documents one at a time; see eg_source.h.
+ *
+ * Every file goes through zlib's gzread, which reads a file that is not
+ * gzip-compressed as it is, so .gz support costs nothing on plain text.
+ * Line modes use one growing read buffer and memchr for line ends. */
+#include "eg_source.h"
+
+#include "../text/eg_segment.h"
+#include "../text/eg_utf8.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#define READ_CHUNK (1u << 20)
+
+struct eg_source {
+    const eg_input_list_t *inputs;
+    size_t next_input;
+    eg_source_options_t opt;
+    const eg_warner_t *warn;
+    /* the open file */
+    gzFile gz;
+    const char *path;
+    int from_folder;
+    long line;
+    size_t invalid; /* invalid UTF-8 sequences replaced in this file */
+    eg_buf_t buf;   /* line modes: bytes read, not yet consumed from pos */
+    size_t pos;
+    int eof;
+    /* working space */
+    eg_buf_t raw;
+    /* counters */
+    uint64_t next_index;
+    uint64_t done_files_bytes, total_bytes, text_bytes, skipped;
+};
+
+int eg_input_mode_parse(const char *s, eg_input_mode_t *out)
+{
+    if (strcmp(s, "text") == 0)
+        *out = EG_INPUT_TEXT;
+    else if (strcmp(s, "lines") == 0)
+        *out = EG_INPUT_LINES;
+    else if (strcmp(s, "jsonl") == 0)
+        *out = EG_INPUT_JSONL;
+    else
+        return -1;
+    return 0;
+}
+
+void eg_document_free(eg_document_t *d)
+{
+    eg_buf_free(&d->id);
+    eg_buf_free(&d->text);
+}
+
+int eg_source_open(eg_source_t **out, const eg_input_list_t *inputs,
+                   const eg_source_options_t *opts, const eg_warner_t *warn,
+                   eg_error_t *err)
+{
+    eg_source_t *s = calloc(1, sizeof *s);
+    if (!s)
+        return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
+    s->inputs = inputs;
+    s->opt = *opts;
+    if (!s->opt.text_field)
+        s->opt.text_field = "text";
+    if (!s->opt.id_field)
+        s->opt.id_field = "id";
+    if (!s->opt.date_field)
+        s->opt.date_field = "date";
+    s->warn = warn;
+    for (size_t i = 0; i < inputs->n; i++) {
+        struct stat st;
+        if (strcmp(inputs->paths[i], "-") != 0 && stat(inputs->paths[i], &st) == 0)
+            s->total_bytes += (uint64_t)st.st_size;
+    }
+    *out = s;
+    return 0;
+}
+
+static void close_file(eg_source_t *s)
+{
+    if (!s->gz)
+        return;
+    z_off_t off = gzoffset(s->gz);
+    s->done_files_bytes += off > 0 ? (uint64_t)off : 0;
+    gzclose(s->gz);
+    s->gz = NULL;
+    if (s->invalid)
+        eg_warn(s->warn, s->path, 0, "%zu invalid UTF-8 sequence(s) replaced by U+FFFD",
+                s->invalid);
+}
+
+void eg_source_close(eg_source_t *s)
+{
+    if (!s)
+        return;
+    close_file(s);
+    eg_buf_free(&s->buf);
+    eg_buf_free(&s->raw);
+    free(s);
+}
+
+/* Open the next input; 1 when one is open, 0 at the end, <0 on error. */
+static int open_next(eg_source_t *s, eg_error_t *err)
+{
+    close_file(s);
+    if (s->next_input >= s->inputs->n)
+        return 0;
+    size_t i = s->next_input++;
+    s->path = s->inputs->paths[i];
+    s->from_folder = s->inputs->from_folder[i];
+    s->line = 0;
+    s->invalid = 0;
+    s->eof = 0;
+    s->pos = 0;
+    eg_buf_clear(&s->buf);
+    int is_stdin = strcmp(s->path, "-") == 0;
+    int fd = is_stdin ? dup(0) : open(s->path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return eg_error_set(err, EG_ERR_RUNTIME, s->path, 0, "cannot read input: %s",
+                            strerror(errno));
+    s->gz = gzdopen(fd, "rb");
+    if (!s->gz) {
+        close(fd);
+        return eg_error_set(err, EG_ERR_RUNTIME, s->path, 0, "out of memory");
+    }
+    gzbuffer(s->gz, READ_CHUNK);
+    return 1;
+}
+
+/* Append up to READ_CHUNK bytes to b; returns bytes read, 0 at EOF, -1 on error. */
+static int read_chunk(eg_source_t *s, eg_buf_t *b, eg_error_t *err)
+{
+    if (eg_buf_reserve(b, READ_CHUNK))
+        return eg_error_set(err, EG_ERR_RUNTIME, s->path, 0, "out of memory");
+    int n = gzread(s->gz, b->data + b->len, READ_CHUNK);
+    if (n < 0) {
+        int zerr;
+        const char *msg = gzerror(s->gz, &zerr);
+        return eg_error_set(err, zerr == Z_DATA_ERROR ? EG_ERR_DATA : EG_ERR_RUNTIME,
+                            s->path, 0, "cannot read input: %s",
+                            zerr == Z_ERRNO ? strerror(errno) : msg);
+    }
+    b->len += (size_t)n;
+    b->data[b->len] = '\0';
+    return n;
+}
+
+/* Repair invalid UTF-8 of bytes[0..n) into out (replacing its content). */
+static int to_text(eg_source_t *s, const char *bytes, size_t n, eg_buf_t *out,
+                   eg_error_t *err)
+{
+    eg_buf_clear(out);
+    size_t bad = eg_utf8_count_invalid(bytes, n);
+    if (bad == 0) {
+        if (eg_buf_append(out, bytes, n))
+            return eg_error_set(err, EG_ERR_RUNTIME, s->path, 0, "out of memory");
+        return 0;
+    }
+    if (eg_utf8_repair(bytes, n, out) == (size_t)-1)
+        return eg_error_set(err, EG_ERR_RUNTIME, s->path, 0, "out of memory");
+    s->invalid += bad;
+    return 0;
+}
+
+static int binary(eg_source_t *s, size_t offset, eg_error_t *err)
+{
+    if (s->from_folder) {
+        eg_warn(s->warn, s->path, 0, "binary file (NUL byte at offset %zu) skipped",
+                offset);
+        close_file(s);
+        return 0;
+    }
+    return eg_error_set(err, EG_ERR_DATA, s->path, s->line,
+                        "binary file (NUL byte at offset %zu), not text", offset);
+}
+
+/* ---- text mode: a file is a document ---- */
+
+static int next_text(eg_source_t *s, eg_document_t *doc, eg_error_t *err)
+{
+    for (;;) {
+        int rc = open_next(s, err);
+        if (rc <= 0)
+            return rc;
+        eg_buf_clear(&s->raw);
+        while ((rc = read_chunk(s, &s->raw, err)) > 0)
+            if (s->raw.len > EG_SEGMENT_MAX_BYTES)
+                return eg_error_set(err, EG_ERR_DATA, s->path, 0,
+                                    "document is over the limit of %u bytes "
+                                    "(use --input lines for a file of many documents)",
+                                    EG_SEGMENT_MAX_BYTES);
+        if (rc < 0)
+            return rc;
+        const char *data = s->raw.data ? s->raw.data : "";
+        const char *nul = memchr(data, '\0', s->raw.len);
+        if (nul) {
+            if ((rc = binary(s, (size_t)(nul - data), err)) != 0)
+                return rc;
+            continue;
+        }
+        if ((rc = to_text(s, data, s->raw.len, &doc->text, err)) != 0)
+            return rc;
+        eg_buf_clear(&doc->id);
+        if (eg_buf_append_str(&doc->id, s->path))
+            return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
+        doc->date = s->opt.default_date;
+        close_file(s);
+        return 1;
+    }
+}
+
+/* ---- line modes ---- */
+
+/* The next line of the open file (without its '\n' or "\r\n"): 1 with
+ * *line and *len set, 0 at the end of the file, <0 on error. */
+static int get_line(eg_source_t *s, const char **line, size_t *len, eg_error_t *err)
+{
+    for (;;) {
+        const char *start = s->buf.data ? s->buf.data + s->pos : NULL;
+        size_t avail = s->buf.len - s->pos;
+        const char *nl = avail ? memchr(start, '\n', avail) : NULL;
+        if (nl || (s->eof && avail)) {
+            size_t n = nl ? (size_t)(nl - start) : avail;
+            s->pos += n + (nl != NULL);
+            if (n && start[n - 1] == '\r')
+                n--;
+            *line = start;
+            *len = n;
+            s->line++;
+            return 1;
+        }
+        if (s->eof)
+            return 0;
+        if (avail > EG_SEGMENT_MAX_BYTES)
+            return eg_error_set(err, EG_ERR_DATA, s->path, s->line + 1,
+                                "line is over the limit of %u bytes", EG_SEGMENT_MAX_BYTES);
+        /* Move the partial line to the front, then read more. */
+        if (s->pos) {
+            memmove(s->buf.data, start, avail);
+            s->buf.len = avail;
+            s->pos = 0;
+        }
+        int rc = read_chunk(s, &s->buf, err);
+        if (rc < 0)
+            return rc;
+        if (rc == 0)
+            s->eof = 1;
+    }
+}
+
+static int is_blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+            return 0;
+    return 1;
+}
+
+static int bad_record(eg_source_t *s, eg_error_t *err, const char *fmt, const char *detail)
+{
+    char text[600];
+    snprintf(text, sizeof text, fmt, detail);
+    if (s->opt.skip_bad) {
+        s->skipped++;
+        eg_warn(s->warn, s->path, s->line, "%s; skipped", text);
+        return 0;
+    }
+    return eg_error_set(err, EG_ERR_DATA, s->path, s->line, "%s", text);
+}
+
+static int set_line_id(eg_source_t *s, eg_document_t *doc, eg_error_t *err)
+{
+    char num[32];
+    snprintf(num, sizeof num, ":%ld", s->line);
+    eg_buf_clear(&doc->id);
+    if (eg_buf_append_str(&doc->id, s->path) || eg_buf_append_str(&doc->id, num))
+        return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
+    return 0;
+}
+
+/* Fill doc from one JSON object line; 1 done, 0 skipped, <0 error. */
+static int json_record(eg_source_t *s, eg_document_t *doc, eg_error_t *err)
+{
+    json_error_t jerr;
+    json_t *root = json_loadb(s->raw.data, s->raw.len, JSON_ALLOW_NUL, &jerr);
+    if (!root) {
+        char detail[300];
+        snprintf(detail, sizeof detail, "%s (column %d)", jerr.text, jerr.column);
+        return bad_record(s, err, "malformed JSON: %s", detail);
+    }
+    int rc = 1;
+    const json_t *text = json_object_get(root, s->opt.text_field);
+    const json_t *id = json_object_get(root, s->opt.id_field);
+    const json_t *date = json_object_get(root, s->opt.date_field);
+    if (!json_is_object(root)) {
+        rc = bad_record(s, err, "%s", "a JSONL line must be a JSON object");
+    } else if (!json_is_string(text)) {
+        rc = bad_record(s, err, text ? "field '%s' is not a string" : "no field '%s'",
+                        s->opt.text_field);
+    } else if (date && !json_is_null(date) &&
+               (!json_is_string(date) ||
+                eg_date_parse(json_string_value(date), json_string_length(date),
+                              &doc->date))) {
+        rc = bad_record(s, err, "field '%s' is not an ISO-8601 date (YYYY-MM-DD)",
+                        s->opt.date_field);
+    } else {
+        if (!date || json_is_null(date))
+            doc->date = s->opt.default_date;
+        eg_buf_clear(&doc->text);
+        if (eg_buf_append(&doc->text, json_string_value(text), json_string_length(text)))
+            rc = eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
+        eg_buf_clear(&doc->id);
+        if (rc == 1 && json_is_string(id)) {
+            if (eg_buf_append(&doc->id, json_string_value(id), json_string_length(id)))
+                rc = eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
+        } else if (rc == 1 && json_is_integer(id)) {
+            char num[32];
+            snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(id));
+            if (eg_buf_append_str(&doc->id, num))
+                rc = eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
+        } else if (rc == 1) {
+            rc = set_line_id(s, doc, err) ? -1 : 1;
+        }
+        /* A NUL escaped as \u0000 would cut the text for C code. */
+        if (rc == 1 && memchr(doc->text.data ? doc->text.data : "", '\0', doc->text.len))
+            rc = bad_record(s, err, "field '%s' holds a NUL character", s->opt.text_field);
+    }
+    json_decref(root);
+    return rc < 0 ? err->status : rc;
+}
+
+static int next_line_doc(eg_source_t *s, eg_document_t *doc, eg_error_t *err)
+{
+    for (;;) {
+        if (!s->gz) {
+            int rc = open_next(s, err);
+            if (rc <= 0)
+                return rc;
+        }
+        const char *line = NULL;
+        size_t len = 0;
+        int rc = get_line(s, &line, &len, err);
+        if (rc < 0)
+            return rc;
+        if (rc == 0) {
+            close_file(s);
+            continue;
+        }
+        if (is_blank(line, len))
+            continue;
+        const char *nul = memchr(line, '\0', len);
+        if (nul) {
+            if ((rc = binary(s, (size_t)(nul - s->buf.data), err)) != 0)
+                return rc;
+            continue;
+        }
+        eg_buf_t *dest = s->opt.mode == EG_INPUT_JSONL ? &s->raw : &doc->text;
+        if ((rc = to_text(s, line, len, dest, err)) != 0)
+            return rc;
+        if (s->opt.mode == EG_INPUT_LINES) {
+            doc->date = s->opt.default_date;
+            return set_line_id(s, doc, err) ? err->status : 1;
+        }
+        rc = json_record(s, doc, err);
+        if (rc != 0)
+            return rc;
+    }
+}
+
+int eg_source_next(eg_source_t *s, eg_document_t *doc, eg_error_t *err)
+{
+    int rc = s->opt.mode == EG_INPUT_TEXT ? next_text(s, doc, err) : next_line_doc(s, doc, err);
+    if (rc == 1) {
+        if (!doc->text.data && eg_buf_append(&doc->text, "", 0))
+            return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
+        doc->index = s->next_index++;
+        s->text_bytes += doc->text.len;
+    }
+    return rc;
+}
+
+uint64_t eg_source_bytes_done(const eg_source_t *s)
+{
+    uint64_t cur = 0;
+    if (s->gz) {
+        z_off_t off = gzoffset(s->gz);
+        cur = off > 0 ? (uint64_t)off : 0;
+    }
+    return s->done_files_bytes + cur;
+}
+
+uint64_t eg_source_bytes_total(const eg_source_t *s)
+{
+    return s->total_bytes;
+}
+
+uint64_t eg_source_text_bytes(const eg_source_t *s)
+{
+    return s->text_bytes;
+}
+
+uint64_t eg_source_skipped(const eg_source_t *s)
+{
+    return s->skipped;
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# check_scale.sh BIN — the promises of the scale features, end to end:
+#   - -j1, -j2 and -j3 write byte-identical files;
+#   - a .gz input gives the same bytes as the plain one;
+#   - counting 4 shards and merging them gives the same bytes as one build,
+#     whether the shards are merged as files, concatenated, sorted line by
+#     line (as Hadoop Streaming would), or made by GNU parallel.
+# Prints PASS/FAIL per check and closes with "N passed, M failed".
+set -u
+BIN=$(realpath "${1:?usage: check_scale.sh BIN}")
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+DATA=$ROOT/tests/data
+DICT=$ROOT/dict
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+passed=0 failed=0
+
+check() { # name, then a command that must succeed
+    local name=$1
+    shift
+    if "$@" >"$TMP/log" 2>&1; then
+        echo "PASS $name"
+        passed=$((passed + 1))
+    else
+        echo "FAIL $name"
+        sed 's/^/    /' "$TMP/log" | head -20
+        failed=$((failed + 1))
+    fi
+}
+
+same() { # the -o outputs of two runs, named by prefix
+    cmp "$TMP/$1.json" "$TMP/$2.json" && cmp "$TMP/$1.graphml" "$TMP/$2.graphml"
+}
+
+build() { # prefix, then options and inputs
+    local p=$1
+    shift
+    "$BIN" build -q -d "$DICT" --evidence 2 -o "$TMP/$p.json" -o "$TMP/$p.graphml" "$@"
+}
+
+JSONL=$DATA/corpus/wikinews-8.jsonl
+TEXTS=("$DATA/seed/beslan-echr.txt" "$DATA/wikinews")
+
+# ---- threads ----
+check "text corpus: -j1 and -j2 outputs are byte-identical" \
+    bash -c "$(declare -f build same); BIN='$BIN' DICT='$DICT' TMP='$TMP'; \
+             build t1 -j1 ${TEXTS[*]} && build t2 -j2 ${TEXTS[*]} && same t1 t2"
+check "jsonl corpus: -j1, -j2 and -j3 outputs are byte-identical" \
+    bash -c "$(declare -f build same); BIN='$BIN' DICT='$DICT' TMP='$TMP'; \
+             build j1 -j1 --input jsonl $JSONL && build j2 -j2 --input jsonl $JSONL && \
+             build j3 -j3 --input jsonl $JSONL && same j1 j2 && same j1 j3"
+
+# ---- gzip ----
+check "a .gz input gives the same bytes as the plain file" \
+    bash -c "$(declare -f build same); BIN='$BIN' DICT='$DICT' TMP='$TMP'; \
+             build gz -j1 --input jsonl $JSONL.gz && same j1 gz"
+
+# ---- shards ----
+split -n l/4 -d "$JSONL" "$TMP/part."
+count_parts() {
+    for p in "$TMP"/part.0?; do
+        "$BIN" count -q -d "$DICT" --input jsonl --evidence 2 -o "$p.counts" "$p" || return 1
+    done
+}
+merge() { # prefix, then shard arguments
+    local p=$1
+    shift
+    "$BIN" merge -q -d "$DICT" -o "$TMP/$p.json" -o "$TMP/$p.graphml" "$@"
+}
+check "4 shards counted then merged equal one build" \
+    bash -c "$(declare -f count_parts merge same); BIN='$BIN' DICT='$DICT' TMP='$TMP'; \
+             count_parts && merge m1 $TMP/part.0?.counts && same j1 m1"
+check "merging the shards in reverse order changes nothing" \
+    bash -c "$(declare -f merge same); BIN='$BIN' DICT='$DICT' TMP='$TMP'; \
+             merge m2 \$(ls -r $TMP/part.0?.counts) && same j1 m2"
+check "shard lines sorted as a map/reduce shuffle would, merged from stdin, equal one build" \
+    bash -c "$(declare -f merge same); BIN='$BIN' DICT='$DICT' TMP='$TMP'; \
+             cat $TMP/part.0?.counts | LC_ALL=C sort | merge m3 - && same j1 m3"
+check "count writes to stdout by default and merge reads gzip-compressed shards" \
+    bash -c "$(declare -f merge same); BIN='$BIN' DICT='$DICT' TMP='$TMP'; \
+             '$BIN' count -q -d '$DICT' --input jsonl --evidence 2 $JSONL | gzip > $TMP/all.counts.gz && \
+             merge m4 $TMP/all.counts.gz && same j1 m4"
+if command -v parallel >/dev/null 2>&1; then
+    check "GNU parallel: one count per shard, then merge, equals one build" \
+        bash -c "$(declare -f merge same); BIN='$BIN' DICT='$DICT' TMP='$TMP'; \
+                 parallel --will-cite -j2 '$BIN' count -q -d '$DICT' --input jsonl --evidence 2 \
+                     -o {}.pcounts {} ::: $TMP/part.0? && merge m5 $TMP/part.0?.pcounts && same j1 m5"
+else
+    echo "FAIL GNU parallel is not installed (make check installs it: .ci/deps.sh check)"
+    failed=$((failed + 1))
+fi
+check "merge refuses shards made with different windows" \
+    bash -c "'$BIN' count -q -d '$DICT' --window paragraph $DATA/seed/beslan-echr.txt > $TMP/para.counts; \
+             '$BIN' merge -q -d '$DICT' -o $TMP/x.json $TMP/part.00.counts $TMP/para.counts 2> $TMP/err; \
+             test \$? -eq 3 && grep -q 'window=paragraph cannot merge with window=sentence' $TMP/err && \
+             test ! -e $TMP/x.json"
+check "merge names FILE:LINE of a malformed counts line" \
+    bash -c "printf 'H\tentgraph-counts\t1\twindow=sentence\tevidence=0\nP\tonly-two\n' > $TMP/bad.counts; \
+             '$BIN' merge -q -d '$DICT' -o $TMP/y.json $TMP/bad.counts 2> $TMP/err; \
+             test \$? -eq 3 && grep -q 'bad.counts:2: a P line has 7 fields' $TMP/err"
+
+echo "scale: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
