@@ -22,9 +22,9 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * stderr unless quiet. */
 eg_warner_t cli_warner(const int *quiet);
 
-/* The dictionary folder shipped with the program: dict/ beside the
- * binary (a build tree), or PREFIX/share/entgraph/dict (an install).
- * Returns NULL when neither exists. */
+/* The default dictionary: $ENTGRAPH_DICT when set, else the folder
+ * shipped with the program: dict/ beside the binary (a build tree), or
+ * PREFIX/share/entgraph/dict (an install). NULL when none exists. */
 const char *cli_default_dict(void);
 
 /* Remove open temp outputs and exit 128+signal on SIGINT/SIGTERM. */
@@ -39,5 +39,7 @@ int cli_load_dicts(const char *const *paths, size_t n, struct eg_dict *dict,
 int cmd_build(int argc, char **argv);
 int cmd_tag(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_count(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 #endif

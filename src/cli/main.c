@@ -17,14 +17,25 @@ static void print_help(FILE *out)
           "  build    corpus -> graph file(s) (GraphML, JSON)\n"
           "  tag      corpus -> mentions (JSON lines, or CoNLL for evaluation)\n"
           "  dict     check, stats, lookup: inspect dictionaries\n"
+          "  count    corpus -> partial counts (a shard), the map step\n"
+          "  merge    partial counts -> graph file(s), the reduce step\n"
           "\n"
           "Run 'entgraph COMMAND --help' for the options.\n"
           "Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad data.\n",
           out);
 }
 
+/* igraph's PageRank (PRPACK) runs OpenMP loops whose floating-point sums
+ * depend on the number of OpenMP threads, which would make outputs
+ * differ in the last digits between machines and runs. One OpenMP thread
+ * keeps them byte-identical; our own threads (-j) do the parallel work.
+ * Weak, so the program does not depend on libgomp being linked. */
+extern void omp_set_num_threads(int) __attribute__((weak));
+
 int main(int argc, char **argv)
 {
+    if (omp_set_num_threads)
+        omp_set_num_threads(1);
     eg_igraph_setup();
     cli_install_signal_handlers();
     if (argc < 2) {
@@ -46,5 +57,9 @@ int main(int argc, char **argv)
         return cmd_tag(argc - 1, argv + 1);
     if (strcmp(cmd, "dict") == 0)
         return cmd_dict(argc - 1, argv + 1);
+    if (strcmp(cmd, "count") == 0)
+        return cmd_count(argc - 1, argv + 1);
+    if (strcmp(cmd, "merge") == 0)
+        return cmd_merge(argc - 1, argv + 1);
     return cli_usage_error("unknown command '%s'", cmd);
 }

@@ -345,6 +345,21 @@ void eg_match_scratch_free(eg_match_scratch_t *s)
 static int32_t lookup(const eg_matcher_t *m, eg_match_scratch_t *s,
                       const char *bytes, size_t n)
 {
+    /* Hot path: most tokens are short ASCII words; fold them into a
+     * stack buffer (ASCII folding is lower-casing, as eg_fold_append
+     * does) and hash once. */
+    char low[32];
+    if (n <= sizeof low) {
+        unsigned char any_high = 0;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)bytes[i];
+            any_high |= c;
+            low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        }
+        if (!(any_high & 0x80))
+            return (int32_t)eg_strmap_find_hashed(&m->vocab, low, n,
+                                                  eg_strmap_hash(low, n));
+    }
     eg_buf_clear(&s->folded);
     if (eg_fold_append(&s->folded, &s->fold_work, bytes, n))
         return -2;
