@@ -29,6 +29,8 @@ struct eg_matcher {
     uint32_t *term_first, *term_count;
     size_t nnodes, nodes_cap;
     uint32_t *cand;
+    int32_t *root_child; /* [vocabulary id]: the root's child, or -1 (a
+                          * direct index saves a hash probe per token) */
     alias_info_t *alias;
     uint32_t *tok_spans; /* start, end pairs into the alias text */
     size_t ntok_spans, tok_spans_cap;
@@ -274,6 +276,13 @@ int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
         if (id >= 0)
             m->common[id] = 1;
     }
+    if (rc == 0) {
+        m->root_child = malloc((m->vocab.count + 1) * sizeof *m->root_child);
+        if (!m->root_child)
+            rc = -1;
+        for (size_t id = 0; rc == 0 && id < m->vocab.count; id++)
+            m->root_child[id] = m->edge_slots ? (int32_t)child_of(m, 0, (int32_t)id) : -1;
+    }
     if (rc) {
         eg_matcher_free(m);
         return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
@@ -295,6 +304,7 @@ void eg_matcher_free(eg_matcher_t *m)
     free(m->alias);
     free(m->tok_spans);
     free(m->common);
+    free(m->root_child);
     free(m);
 }
 
@@ -473,7 +483,8 @@ int eg_matcher_scan(const eg_matcher_t *m, const char *text,
             uint32_t node = 0;
             for (size_t j = i; j < sent->end_token; j++) {
                 if (s->base_ids[j] >= 0) {
-                    long c = child_of(m, node, s->base_ids[j]);
+                    long c = j == i ? m->root_child[s->base_ids[j]]
+                                    : child_of(m, node, s->base_ids[j]);
                     long a = c >= 0 && m->term_count[c]
                                  ? accept(m, (uint32_t)c, text, seg, i, j, 1)
                                  : -1;
@@ -482,7 +493,7 @@ int eg_matcher_scan(const eg_matcher_t *m, const char *text,
                 }
                 if (s->ids[j] < 0)
                     break;
-                long c = child_of(m, node, s->ids[j]);
+                long c = j == i ? m->root_child[s->ids[j]] : child_of(m, node, s->ids[j]);
                 if (c < 0)
                     break;
                 long a = m->term_count[c] ? accept(m, (uint32_t)c, text, seg, i, j, 0) : -1;

@@ -157,16 +157,21 @@ static size_t scan_word(const char *text, size_t len, size_t i, eg_token_t *t)
     int first = 1;
     uint32_t prev = 0;
     for (;;) {
-        while (i < len && s[i] < 0x80) {
-            uint8_t k = ASCII_CLASS[s[i]];
-            if (!(k & K_WORD))
-                break;
-            if (k & K_UPPER)
+        /* The run of ASCII letters and digits: OR the classes together
+         * and turn them into flags once per run, not once per byte. */
+        size_t run = i;
+        uint8_t seen = 0;
+        while (i < len && s[i] < 0x80 && (ASCII_CLASS[s[i]] & K_WORD))
+            seen |= ASCII_CLASS[s[i++]];
+        if (i > run) {
+            if (seen & K_UPPER)
                 flags |= EG_TOKF_HAS_UPPER;
-            else if (k & K_LOWER)
-                flags |= first ? EG_TOKF_HAS_LOWER | EG_TOKF_FIRST_LOWER : EG_TOKF_HAS_LOWER;
+            if (seen & K_LOWER)
+                flags |= EG_TOKF_HAS_LOWER;
+            if (first && (ASCII_CLASS[s[run]] & K_LOWER))
+                flags |= EG_TOKF_FIRST_LOWER;
             first = 0;
-            prev = s[i++];
+            prev = s[i - 1];
         }
         if (i >= len)
             break;
