@@ -36,17 +36,34 @@ int cli_usage_error(const char *fmt, ...)
     return -EG_ERR_USAGE;
 }
 
+/* A dictionary of 100,000 rows can raise thousands of warnings; past
+ * CLI_MAX_WARNINGS they are counted, not printed, and one line at the
+ * end says how many were left out. Warnings come from one thread. */
+#define CLI_MAX_WARNINGS 20
+static unsigned long g_warnings, g_warnings_hidden;
+
 static void print_warning(void *ctx, const char *file, long line, const char *text)
 {
     const int *quiet = ctx;
     if (quiet && *quiet)
         return;
+    if (++g_warnings > CLI_MAX_WARNINGS) {
+        g_warnings_hidden++;
+        return;
+    }
     if (file && line > 0)
         fprintf(stderr, "entgraph: warning: %s:%ld: %s\n", file, line, text);
     else if (file)
         fprintf(stderr, "entgraph: warning: %s: %s\n", file, text);
     else
         fprintf(stderr, "entgraph: warning: %s\n", text);
+}
+
+void cli_warnings_summary(void)
+{
+    if (g_warnings_hidden)
+        fprintf(stderr, "entgraph: warning: %lu more warning(s) not shown\n",
+                g_warnings_hidden);
 }
 
 eg_warner_t cli_warner(const int *quiet)

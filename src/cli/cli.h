@@ -22,6 +22,10 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * stderr unless quiet. */
 eg_warner_t cli_warner(const int *quiet);
 
+/* After a command: say how many warnings were left out (the first 20
+ * are printed). */
+void cli_warnings_summary(void);
+
 /* The default dictionary: $ENTGRAPH_DICT when set, else the folder
  * shipped with the program: dict/ beside the binary (a build tree), or
  * PREFIX/share/entgraph/dict (an install). NULL when none exists. */

@@ -51,15 +51,20 @@ int main(int argc, char **argv)
         printf("entgraph %s\n", EG_VERSION);
         return 0;
     }
+    int (*run)(int, char **) = NULL;
     if (strcmp(cmd, "build") == 0)
-        return cmd_build(argc - 1, argv + 1);
+        run = cmd_build;
     if (strcmp(cmd, "tag") == 0)
-        return cmd_tag(argc - 1, argv + 1);
+        run = cmd_tag;
     if (strcmp(cmd, "dict") == 0)
-        return cmd_dict(argc - 1, argv + 1);
+        run = cmd_dict;
     if (strcmp(cmd, "count") == 0)
-        return cmd_count(argc - 1, argv + 1);
+        run = cmd_count;
     if (strcmp(cmd, "merge") == 0)
-        return cmd_merge(argc - 1, argv + 1);
-    return cli_usage_error("unknown command '%s'", cmd);
+        run = cmd_merge;
+    if (!run)
+        return cli_usage_error("unknown command '%s'", cmd);
+    int code = run(argc - 1, argv + 1);
+    cli_warnings_summary();
+    return code;
 }
