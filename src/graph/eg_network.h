@@ -65,7 +65,10 @@ typedef enum eg_color_by {
     EG_COLOR_COMMUNITY,
 } eg_color_by_t;
 
-#define EG_LAYOUT_FR_MAX 3000
+/* igraph's FR switches to a grid above 1000 nodes and stays fast: on a
+ * synthetic 15,000-node, 120,000-edge graph FR took ~1 s and DrL 190 s
+ * and 700 MB, so auto keeps FR far beyond "a few thousand" nodes. */
+#define EG_LAYOUT_FR_MAX 100000
 #define EG_BETWEENNESS_AUTO_MAX 5000
 
 /* All zero = the plain count graph (weight = count, no filter, no
