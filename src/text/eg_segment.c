@@ -110,7 +110,8 @@ static int push_token(eg_segments_t *seg, const eg_token_t *t)
  * case, bit 3 digit, bit 4 white space, bit 5 line feed. */
 enum { K_WORD = 1, K_UPPER = 2, K_LOWER = 4, K_DIGIT = 8, K_SPACE = 16, K_NEWLINE = 32 };
 
-static uint8_t ASCII_CLASS[128];
+/* 256 entries: bytes >= 0x80 have class 0 (not ASCII: the slow path). */
+static uint8_t ASCII_CLASS[256];
 
 static void init_ascii_class(void)
 {
@@ -161,8 +162,10 @@ static size_t scan_word(const char *text, size_t len, size_t i, eg_token_t *t)
          * and turn them into flags once per run, not once per byte. */
         size_t run = i;
         uint8_t seen = 0;
-        while (i < len && s[i] < 0x80 && (ASCII_CLASS[s[i]] & K_WORD))
-            seen |= ASCII_CLASS[s[i++]];
+        const unsigned char *p = s + i, *end = s + len;
+        while (p < end && (ASCII_CLASS[*p] & K_WORD))
+            seen |= ASCII_CLASS[*p++];
+        i = (size_t)(p - s);
         if (i > run) {
             if (seen & K_UPPER)
                 flags |= EG_TOKF_HAS_UPPER;
@@ -304,6 +307,8 @@ static const struct {
 
 static int is_abbreviation(const char *w, size_t n)
 {
+    if (n > 6 || n < 2)
+        return 0; /* no abbreviation is longer ("approx", "messrs", "gov't") */
     for (size_t k = 0; k < sizeof ABBREVIATIONS / sizeof *ABBREVIATIONS; k++)
         if (ABBREVIATIONS[k].len == n && strncasecmp(ABBREVIATIONS[k].word, w, n) == 0)
             return 1;
