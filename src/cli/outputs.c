@@ -1,6 +1,8 @@
 /* outputs.c — writing the graph files of build and merge; see outputs.h. */
 #include "outputs.h"
 
+#include "cli.h"
+
 #include "../export/eg_export.h"
 #include "../graph/eg_network.h"
 
@@ -71,4 +73,30 @@ int cli_outputs_write(const cli_options_t *o, cli_corpus_t *c, cli_outputs_t *ou
     if (rc == 0 && o->input.stats_path)
         rc = cli_write_stats(o->input.stats_path, c, nodes, edges, t_graph, t_write, err);
     return rc;
+}
+
+int cli_graph_command(cli_command_t command, int argc, char **argv, cli_counts_fn counts)
+{
+    cli_options_t o;
+    int first = 0;
+    int code = cli_parse_options(command, argc, argv, &o, &first);
+    if (code >= 0)
+        return code;
+    eg_error_t err = {0};
+    cli_outputs_t out;
+    int rc = cli_outputs_open(&o, &out, &err);
+    if (rc)
+        return cli_report(&err);
+    int quiet = o.quiet;
+    eg_warner_t warn = cli_warner(&quiet);
+    cli_corpus_t c;
+    cli_corpus_init(&c);
+    rc = cli_corpus_load(&c, o.dicts, o.ndicts, &warn, &err);
+    if (rc == 0)
+        rc = counts(&o, &c, argv + first, (size_t)(argc - first), &warn, &err);
+    if (rc == 0)
+        rc = cli_outputs_write(&o, &c, &out, &err);
+    cli_corpus_free(&c);
+    cli_outputs_abort(&out);
+    return rc ? cli_report(&err) : 0;
 }

@@ -32,4 +32,13 @@ void cli_outputs_abort(cli_outputs_t *out);
 int cli_outputs_write(const cli_options_t *o, cli_corpus_t *c, cli_outputs_t *out,
                       eg_error_t *err);
 
+/* How a graph command gets its counts: build counts a corpus, merge
+ * reads shards. operands are the INPUT or SHARD arguments. */
+typedef int (*cli_counts_fn)(cli_options_t *o, cli_corpus_t *c, char **operands,
+                             size_t n, const eg_warner_t *warn, eg_error_t *err);
+
+/* The whole of build and merge: parse, open the outputs, load the
+ * dictionaries, get the counts, write the graph; returns the exit code. */
+int cli_graph_command(cli_command_t command, int argc, char **argv, cli_counts_fn counts);
+
 #endif
