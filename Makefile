@@ -45,6 +45,11 @@ build/$(1)/unit/%: tests/unit/%.c build/$(1)/libentgraph.a
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(CSTD) $$(WARN) $$(CFLAGS) $(2) $$(PKG_CFLAGS) -Isrc $$< build/$(1)/libentgraph.a $$(PKG_LIBS) -lcmocka -o $$@
 
+# fuzz harness + replay.c's main: replays a corpus without libFuzzer (check-fuzz)
+build/$(1)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.c tests/fuzz/replay.c tests/fuzz/fuzz_util.h build/$(1)/libentgraph.a
+	@mkdir -p $$(dir $$@)
+	$$(CC) $$(CSTD) $$(WARN) $$(CFLAGS) $(2) $$(PKG_CFLAGS) $$(filter %.c,$$^) build/$(1)/libentgraph.a $$(PKG_LIBS) -o $$@
+
 -include $$($(1)_LIB:.o=.d) $$($(1)_CLI:.o=.d)
 endef
 
@@ -76,7 +81,7 @@ print("out/graph.graphml, out/graph.json: %d nodes, %d edges" % (len(g["nodes"])
 check: deps-check
 	@$(MAKE) --no-print-directory entgraph $(release_UNIT)
 	@$(MAKE) --no-print-directory check-unit check-cases check-consumers check-scale
-	@$(MAKE) --no-print-directory check-asan
+	@$(MAKE) --no-print-directory check-asan check-fuzz
 
 check-unit: $(release_UNIT)
 	@bash tests/run_unit.sh $(release_UNIT)
@@ -107,6 +112,50 @@ check-asan: build/asan/entgraph $(asan_UNIT)
 	  $(PYTHON) tests/run_cases.py --bin build/asan/entgraph tests/cases
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  bash tests/scale/check_scale.sh build/asan/entgraph
+
+# Fuzzing (tests/fuzz/README.md). check-fuzz replays every seed and
+# regression input through its harness, built with $(CC) under ASan +
+# UBSan (no libFuzzer needed); `make fuzz` runs each harness with clang's
+# libFuzzer for FUZZ_SECONDS (FUZZ=NAME for one), new inputs going to
+# build/fuzz/corpus/NAME, crashes to build/fuzz/crash/NAME.
+FUZZ_HARNESSES := dict patterns source tagger shard roundtrip
+FUZZ          ?= $(FUZZ_HARNESSES)
+FUZZ_SECONDS  ?= 60
+FUZZ_CC       ?= clang
+FUZZ_SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+FUZZ_LIB      := $(LIB_SRC:%.c=build/fuzz/%.o)
+asan_REPLAY   := $(FUZZ_HARNESSES:%=build/asan/fuzz/replay_%)
+
+build/fuzz/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CSTD) $(WARN) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -c $< -o $@
+
+build/fuzz/libentgraph.a: $(FUZZ_LIB)
+	@rm -f $@
+	ar rcs $@ $^
+
+build/fuzz/fuzz_%: build/fuzz/tests/fuzz/fuzz_%.o build/fuzz/tests/fuzz/fuzz_util.o build/fuzz/libentgraph.a
+	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer $^ $(PKG_LIBS) -o $@
+
+.PHONY: fuzz fuzz-build check-fuzz
+fuzz-build: $(FUZZ:%=build/fuzz/fuzz_%)
+
+fuzz: fuzz-build
+	@for h in $(FUZZ); do \
+	  mkdir -p build/fuzz/corpus/$$h build/fuzz/crash/$$h; \
+	  echo "fuzz_$$h: $(FUZZ_SECONDS) s"; \
+	  build/fuzz/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -print_final_stats=1 -artifact_prefix=build/fuzz/crash/$$h/ \
+	    build/fuzz/corpus/$$h tests/fuzz/corpus/$$h || exit 1; \
+	done
+
+check-fuzz: $(asan_REPLAY)
+	@for h in $(FUZZ_HARNESSES); do \
+	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	    build/asan/fuzz/replay_$$h tests/fuzz/corpus/$$h 2>build/asan/fuzz/replay_$$h.log \
+	    || { tail -n 40 build/asan/fuzz/replay_$$h.log; echo "FAIL fuzz replay $$h"; exit 1; }; \
+	  tail -n 1 build/asan/fuzz/replay_$$h.log; \
+	done
 
 install: entgraph
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/dict

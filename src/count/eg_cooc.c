@@ -7,6 +7,7 @@
 #include "../base/eg_buf.h"
 #include "../base/eg_error.h"
 #include "../text/eg_clean.h"
+#include "../text/eg_utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -288,6 +289,27 @@ static const char *window_text(eg_cooc_t *c, window_ctx_t *w)
     return w->text = keep_text(c, eg_buf_take(&b));
 }
 
+/* s as evidence may show it (malloc'd; NULL when memory runs out):
+ * document ids come from file names, JSONL fields and shards, so they may
+ * hold invalid UTF-8 or control characters, the evidence separators
+ * \x1e \x1f among them; repaired and cleaned like the window text, no
+ * writer ever sees one. */
+static char *clean_copy(const char *s)
+{
+    size_t n = strlen(s);
+    eg_buf_t fixed = EG_BUF_INIT, clean = EG_BUF_INIT;
+    int ok = eg_utf8_repair(s, n, &fixed) != (size_t)-1 &&
+             eg_clean_append(&clean, fixed.data ? fixed.data : "", fixed.len, 0, 0) !=
+                 (size_t)-1 &&
+             eg_buf_append(&clean, "", 0) == 0;
+    eg_buf_free(&fixed);
+    if (!ok) {
+        eg_buf_free(&clean);
+        return NULL;
+    }
+    return eg_buf_take(&clean);
+}
+
 static const char *document_id(eg_cooc_t *c, window_ctx_t *w)
 {
     if (!*w->doc_id)
@@ -381,7 +403,17 @@ int eg_cooc_add_document(eg_cooc_t *c, const eg_doc_info_t *doc,
         c->scratch_cap = n;
     }
     char *doc_id = NULL;
-    window_ctx_t w = {.doc = doc, .seg = seg, .kind = kind, .doc_id = &doc_id};
+    eg_doc_info_t safe = *doc; /* with the id evidence shows */
+    if (c->opt.evidence && n) {
+        char *id = clean_copy(doc->id ? doc->id : "");
+        if (!id)
+            return EG_ERR_RUNTIME;
+        if (doc->id && strcmp(id, doc->id) == 0)
+            free(id);
+        else if (!(safe.id = doc_id = keep_text(c, id)))
+            return EG_ERR_RUNTIME;
+    }
+    window_ctx_t w = {.doc = &safe, .seg = seg, .kind = kind, .doc_id = &doc_id};
     size_t in_window = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t e = ms[i].entity;
@@ -475,8 +507,8 @@ int eg_cooc_offer_evidence(eg_cooc_t *c, eg_pair_t *p, const char *doc,
                            uint32_t window, const char *text)
 {
     eg_evidence_t e = {.window = window};
-    e.doc = keep_text(c, strdup(doc));
-    e.text = keep_text(c, strdup(text));
+    e.doc = keep_text(c, clean_copy(doc));
+    e.text = keep_text(c, clean_copy(text));
     if (!e.doc || !e.text)
         return EG_ERR_RUNTIME;
     return insert_evidence(c, p, &e) ? EG_ERR_RUNTIME : 0;

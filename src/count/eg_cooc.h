@@ -114,7 +114,9 @@ int eg_cooc_add_document(eg_cooc_t *c, const eg_doc_info_t *doc,
 int eg_cooc_merge(eg_cooc_t *dst, eg_cooc_t *src);
 
 /* Offer one evidence window to pair p (for readers of partial counts):
- * kept when it is among the K smallest. doc and text are copied. */
+ * kept when it is among the K smallest. doc and text are copied,
+ * invalid UTF-8 and control characters cleaned as in counting (where the
+ * document id of evidence is cleaned the same way). */
 int eg_cooc_offer_evidence(eg_cooc_t *c, eg_pair_t *p, const char *doc,
                            uint32_t window, const char *text);
 

@@ -138,8 +138,8 @@ static int add_pattern(eg_patterns_t *p, const char *line, size_t n, const int *
     return 0;
 }
 
-static int load_text(eg_patterns_t *p, const char *path, const char *text, size_t len,
-                     eg_error_t *err)
+int eg_patterns_load_text(eg_patterns_t *p, const char *path, const char *text, size_t len,
+                          eg_error_t *err)
 {
     int col[C_NCOLS], have_header = 0;
     long lineno = 0;
@@ -190,7 +190,7 @@ int eg_patterns_load_path(eg_patterns_t *p, const char *path, eg_error_t *err)
         rc = eg_error_set(err, EG_ERR_RUNTIME, path, 0, "cannot read patterns");
     fclose(fp);
     if (rc == 0)
-        rc = load_text(p, path, text.data ? text.data : "", text.len, err);
+        rc = eg_patterns_load_text(p, path, text.data ? text.data : "", text.len, err);
     eg_buf_free(&text);
     return rc;
 }
@@ -256,6 +256,11 @@ static int find_in_doc(eg_patterns_t *p, size_t k, const char *text, size_t len,
         int g = pt->use_group && rc > 1 && ov[2] != PCRE2_UNSET ? 1 : 0;
         uint32_t b = (uint32_t)ov[2 * g], e = (uint32_t)ov[2 * g + 1];
         off = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+        /* After an empty match step a whole character: with
+         * PCRE2_NO_UTF_CHECK an offset inside one is undefined behaviour
+         * (the JIT reads out of bounds). */
+        while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
+            off++;
         long first = e > b ? token_starting(seg, b) : -1;
         long last = first >= 0 ? token_ending(seg, (size_t)first, e) : -1;
         if (last < 0 || seg->tokens[first].sentence != seg->tokens[last].sentence)

@@ -66,6 +66,11 @@ int eg_patterns_is_patterns_file(const char *path);
  * the file cannot be read. */
 int eg_patterns_load_path(eg_patterns_t *p, const char *path, eg_error_t *err);
 
+/* Load a patterns file's contents (path names it in messages); the same
+ * errors, without EG_ERR_RUNTIME for reading. */
+int eg_patterns_load_text(eg_patterns_t *p, const char *path, const char *text, size_t len,
+                          eg_error_t *err);
+
 /* Add the pattern mentions of one document to mentions (kept in text
  * order, without overlaps). Returns 0 or EG_ERR_RUNTIME. */
 int eg_patterns_scan(eg_patterns_t *p, const char *text, const eg_segments_t *seg,

@@ -166,7 +166,8 @@ static long collect_parts(const eg_matcher_t *m, const eg_segments_t *seg,
             n++;
         }
     }
-    qsort(s->parts, n, sizeof(part_t), compare_part);
+    if (n > 1) /* qsort's base must not be NULL, even for 0 items */
+        qsort(s->parts, n, sizeof(part_t), compare_part);
     return (long)n;
 }
 

@@ -1,0 +1,36 @@
+/* fuzz_util.c — scratch files and the small dictionary (see fuzz_util.h). */
+#include "fuzz_util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char fuzz_small_dict[] =
+    "id\tname\taliases\ttype\tcase\tpriority\tdescription\n"
+    "dmitry-peskov\tDmitry Peskov\tPeskov|Dmitri Peskov\tperson\t\t\tKremlin <spokesman> & \"aide\"\n"
+    "beslan\tBeslan\t\tplace\t\t\t\n"
+    "russia\tRussia\tRussian Federation\tplace\t\t\t\n"
+    "echr\tEuropean Court of Human Rights\tECHR|Strasbourg court\torganisation\t\t1\t]]>\n"
+    "sao-paulo\tSão Paulo\tSao Paulo\tplace\t\t\t\n"
+    "reading\tReading\t\tplace\tauto\t\t\n"
+    "un\tUnited Nations\tUN|U.N.\torganisation\texact\t\t\n"
+    "o-brien\tO'Brien\t\tperson\tfold\t\t\n"
+    "the\tthe\t\tstop\t\t\t\n";
+
+const char *fuzz_scratch_file(const char *name, const uint8_t *data, size_t size)
+{
+    static char dir[512];
+    static char path[1024];
+    if (!dir[0]) {
+        const char *tmp = getenv("TMPDIR");
+        snprintf(dir, sizeof dir, "%s/entgraph-fuzz-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+        if (!mkdtemp(dir))
+            abort();
+    }
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    if (!f || (size && fwrite(data, 1, size, f) != size) || fclose(f) != 0)
+        abort();
+    return path;
+}
