@@ -4,7 +4,10 @@
 #   build  compiler, make, pkg-config and the -dev libraries (default)
 #   check  build + what the tests need: cmocka, python3-networkx,
 #          python3-igraph (for /usr/bin/python3), xmllint, and node +
-#          npm for the JavaScript consumer tests (tests/consumers/js)
+#          npm for the JavaScript consumer tests (tests/consumers/js);
+#          as root also chromium, for the browser test of the HTML page
+#          (tests/browser; without chromium it is skipped, so a non-root
+#          run only gets a note)
 #
 # Silent when everything is present. When something is missing: as root it
 # runs apt-get update + apt-get install for exactly the missing packages;
@@ -45,6 +48,11 @@ check_deps=(
 	"npm|cmd:npm"
 )
 
+# check, optional: installed as root, else a note (the test skips itself)
+check_optional=(
+	"chromium|cmd:chromium"
+)
+
 # make dict: the sources of the generated gazetteer files
 dict_deps=(
 	"iso-codes|file:/usr/share/iso-codes/json/iso_3166-1.json"
@@ -81,6 +89,18 @@ for dep in "${deps[@]}"; do
 		missing+=("$pkg")
 	fi
 done
+
+if [ "$what" = check ]; then
+	for dep in "${check_optional[@]}"; do
+		pkg=${dep%%|*}
+		installed "$pkg" || probe "${dep#*|}" && continue
+		if [ "$(id -u)" -eq 0 ]; then
+			missing+=("$pkg")
+		else
+			echo "entgraph: $pkg is not installed: its tests will be skipped (sudo apt-get install -y $pkg)" >&2
+		fi
+	done
+fi
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

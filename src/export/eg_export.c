@@ -25,6 +25,8 @@ eg_format_t eg_format_from_path(const char *path)
         return EG_FORMAT_JSON;
     if (strcasecmp(dot, ".gexf") == 0)
         return EG_FORMAT_GEXF;
+    if (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0)
+        return EG_FORMAT_HTML;
     if (strcasecmp(dot, ".csv") == 0) {
         const char *base = slash ? slash + 1 : path;
         if (ends_with(base, ".nodes.csv") && strlen(base) > strlen(".nodes.csv"))
@@ -67,6 +69,7 @@ int eg_export_with(const igraph_t *g, eg_format_t format, const eg_export_option
     case EG_FORMAT_GEXF: return eg_export_gexf(g, opt->gexf_version, out, err);
     case EG_FORMAT_CSV_NODES: return eg_export_csv_nodes(g, out, err);
     case EG_FORMAT_CSV_EDGES: return eg_export_csv_edges(g, out, err);
+    case EG_FORMAT_HTML: return eg_export_html(g, out, err);
     default: return eg_error_set(err, EG_ERR_USAGE, NULL, 0, "unknown output format");
     }
 }

@@ -34,6 +34,7 @@ typedef enum eg_format {
     EG_FORMAT_CSV,       /* a pair: X.nodes.csv and X.edges.csv */
     EG_FORMAT_CSV_NODES, /* X.nodes.csv alone */
     EG_FORMAT_CSV_EDGES, /* X.edges.csv alone */
+    EG_FORMAT_HTML,      /* a page to explore the graph (eg_export_html) */
 } eg_format_t;
 
 typedef enum eg_json_style {
@@ -54,8 +55,8 @@ typedef struct eg_export_options {
 } eg_export_options_t;
 
 /* Format from the path's extension (case-insensitive): .graphml .json
- * .gexf .csv (.nodes.csv and .edges.csv: that table only); UNKNOWN if
- * none. */
+ * .gexf .csv (.nodes.csv and .edges.csv: that table only) .html .htm;
+ * UNKNOWN if none. */
 eg_format_t eg_format_from_path(const char *path);
 
 #define EG_EXPORT_MAX_PARTS 2
@@ -98,6 +99,20 @@ int eg_export_gexf(const igraph_t *g, eg_gexf_version_t version, FILE *out,
  * joined). */
 int eg_export_csv_nodes(const igraph_t *g, FILE *out, eg_error_t *err);
 int eg_export_csv_edges(const igraph_t *g, FILE *out, eg_error_t *err);
+
+/* HTML: one self-contained page that works offline, sigma.js and
+ * graphology inlined (pinned npm packages compiled into the binary by
+ * make), the graph as JSON in a <script type="application/json"> (column
+ * names once, one array per node and per edge; '<' written as \u003c):
+ * positions from x/y, sizes from size, colours from r/g/b, search, filters,
+ * neighbours and evidence (src/export/html/). Deterministic like the others.
+ * Fails with EG_ERR_USAGE and eg_export_html_missing()'s message when the
+ * binary was built without the libraries (no npm at build time). */
+int eg_export_html(const igraph_t *g, FILE *out, eg_error_t *err);
+
+/* NULL when this binary can write HTML pages, else one line naming the
+ * missing build step. Static storage; thread-safe. */
+const char *eg_export_html_missing(void);
 
 /* The edge evidence attribute (see eg_network.h) as one readable string
  * for formats without lists: "doc: text | doc: text". Appends to out;

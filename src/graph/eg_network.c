@@ -112,19 +112,87 @@ static int compare_edges(const void *x, const void *y)
     return p->v < q->v ? -1 : p->v > q->v;
 }
 
+typedef struct alias_ref {
+    uint32_t vertex, alias;
+} alias_ref_t;
+
+static int compare_alias_refs(const void *x, const void *y)
+{
+    const alias_ref_t *p = x, *q = y;
+    if (p->vertex != q->vertex)
+        return p->vertex < q->vertex ? -1 : 1;
+    return p->alias < q->alias ? -1 : p->alias > q->alias;
+}
+
+/* The "aliases" of every vertex: its dictionary surface forms other than
+ * the label, '|'-joined in dictionary order without repeats ("" for
+ * none), for finding an entity by another name (the HTML page's search,
+ * Gephi's). One pass over the aliases, grouped by vertex: out gets the
+ * NUL-terminated strings one after another, off[v] where vertex v's
+ * starts. Returns 0 or -1 (out of memory). */
+static int join_aliases(const eg_dict_t *d, const uint32_t *order, const long *vertex_of,
+                        size_t nv, eg_buf_t *out, size_t *off)
+{
+    alias_ref_t *refs = malloc((d->naliases + 1) * sizeof *refs);
+    if (!refs)
+        return -1;
+    size_t n = 0, k = 0;
+    for (size_t i = 0; i < d->naliases; i++)
+        if (vertex_of[d->aliases[i].entity] >= 0)
+            refs[n++] = (alias_ref_t){(uint32_t)vertex_of[d->aliases[i].entity], (uint32_t)i};
+    qsort(refs, n, sizeof *refs, compare_alias_refs);
+    int rc = 0;
+    for (size_t v = 0; v < nv && rc == 0; v++) {
+        const char *label = d->entities[order[v]].label;
+        size_t first = k;
+        off[v] = out->len;
+        for (; k < n && refs[k].vertex == v && rc == 0; k++) {
+            const char *text = d->aliases[refs[k].alias].text;
+            int seen = strcmp(text, label) == 0;
+            for (size_t j = first; j < k && !seen; j++)
+                seen = strcmp(d->aliases[refs[j].alias].text, text) == 0;
+            if (!seen && out->len > off[v] && eg_buf_append_byte(out, '|'))
+                rc = -1;
+            if (!seen && rc == 0 && eg_buf_append_str(out, text))
+                rc = -1;
+        }
+        if (rc == 0 && eg_buf_append(out, "", 1))
+            rc = -1;
+    }
+    free(refs);
+    return rc;
+}
+
 static int set_vertex_attributes(igraph_t *g, const eg_dict_t *d,
                                  const eg_cooc_t *c, const uint32_t *order,
-                                 size_t nv)
+                                 const long *vertex_of, size_t nv)
 {
     int dated = has_dates(c); /* once: it looks at every entity */
-    for (size_t i = 0; i < nv; i++) {
+    eg_buf_t aliases = EG_BUF_INIT;
+    size_t *off = malloc((nv + 1) * sizeof *off);
+    if (!off || join_aliases(d, order, vertex_of, nv, &aliases, off)) {
+        free(off);
+        eg_buf_free(&aliases);
+        return -1;
+    }
+    int rc = 0;
+    for (size_t i = 0; i < nv && rc == 0; i++) {
         const eg_entity_t *e = &d->entities[order[i]];
         igraph_integer_t v = (igraph_integer_t)i;
         if (SETVAS(g, "id", v, e->id) || SETVAS(g, "label", v, e->label) ||
             SETVAS(g, "type", v, e->type) ||
             SETVAN(g, "mentions", v, (igraph_real_t)c->mentions[order[i]]) ||
-            SETVAN(g, "documents", v, (igraph_real_t)c->documents[order[i]]))
-            return -1;
+            SETVAN(g, "documents", v, (igraph_real_t)c->documents[order[i]]) ||
+            SETVAS(g, "aliases", v, aliases.data + off[i]))
+            rc = -1;
+    }
+    free(off);
+    eg_buf_free(&aliases);
+    if (rc)
+        return -1;
+    for (size_t i = 0; i < nv; i++) {
+        const eg_entity_t *e = &d->entities[order[i]];
+        igraph_integer_t v = (igraph_integer_t)i;
         for (size_t k = 0; k < d->nattrs; k++) {
             const char *val = eg_entity_attr(e, k);
             if (SETVAS(g, d->attr_names[k], v, val ? val : ""))
@@ -228,7 +296,7 @@ int eg_network_build(igraph_t *g, const eg_dict_t *d, const eg_cooc_t *c,
         if (SETGAS(g, "window", eg_window_name(opt->window)) ||
             SETGAN(g, "documents", (igraph_real_t)c->ndocuments) ||
             SETGAN(g, "windows", (igraph_real_t)c->windows_with_entities) ||
-            set_vertex_attributes(g, d, c, order, nv) ||
+            set_vertex_attributes(g, d, c, order, vertex_of, nv) ||
             add_edges(g, c, pairs, np, vertex_of, opt->measure)) {
             igraph_destroy(g);
             rc = -1;

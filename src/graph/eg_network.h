@@ -4,8 +4,10 @@
  * (byte order), so the graph does not depend on dictionary order or on
  * how the work was split. Edges are the co-occurring pairs, ordered by
  * (source, target) vertex index, undirected, no self-loops.
- * Vertex attributes: id, label, type, mentions, documents, then the
- * dictionary's extra columns (strings, "" when an entity has none).
+ * Vertex attributes: id, label, type, mentions, documents, aliases (the
+ * entity's other surface forms in the dictionary, '|'-joined, "" when
+ * none), then the dictionary's extra columns (strings, "" when an entity
+ * has none).
  * Edge attributes: count, documents, weight (the chosen measure; count
  * by default), pmi, npmi, dice, jaccard, assoc, llr, and evidence when
  * evidence was kept.

@@ -1,0 +1,545 @@
+/* viewer.js — the page entgraph writes for -o FILE.html.
+ *
+ * Reads the graph entgraph embedded as JSON (#entgraph-data: column names
+ * once, one array per node and per edge), puts it in a graphology graph
+ * and draws it with sigma.js (WebGL), at the positions, sizes and colours
+ * entgraph computed. Filters (type, community, edge weight) and the
+ * selection never change the graph: they fill two flags arrays that
+ * sigma's node and edge reducers read, so a change costs one pass over
+ * the edges and one refresh, even at 100,000 edges. Everything the page
+ * shows of the data goes through textContent, never innerHTML.
+ *
+ * window.entgraph exposes the graph, the renderer and a few functions
+ * for tests and for the curious (see the end of this file).
+ */
+(function () {
+  "use strict";
+
+  var timings = { start: Math.round(performance.now()) }, t0 = performance.now();
+  function mark(what) { timings[what] = Math.round(performance.now() - t0); }
+  var raw = JSON.parse(document.getElementById("entgraph-data").textContent);
+  mark("parse");
+
+  function columns(t) {
+    var idx = {};
+    t.columns.forEach(function (c, i) { idx[c] = i; });
+    return idx;
+  }
+  var NC = columns(raw.nodes), EC = columns(raw.edges);
+  var NR = raw.nodes.rows, ER = raw.edges.rows;
+  var n = NR.length, m = ER.length;
+  function nval(i, name) { var k = NC[name]; return k === undefined ? undefined : NR[i][k]; }
+  function eval_(i, name) { var k = EC[name]; return k === undefined ? undefined : ER[i][k]; }
+
+  /* ---- colours, sizes, positions ------------------------------------- */
+
+  var PALETTE = ["#4e79a7", "#59a14f", "#e15759", "#f28e2b", "#76b7b2", "#edc948",
+                 "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+  var DIM_NODE = "#d2d2d2", EDGE = "#d0d0d0", EDGE_HI = "#555555";
+
+  function hex2(v) { v = Math.max(0, Math.min(255, Math.round(v))); return (v < 16 ? "0" : "") + v.toString(16); }
+  var typeNames = [];
+  (function () {
+    var seen = {};
+    for (var i = 0; i < n; i++) {
+      var t = String(nval(i, "type") || "");
+      if (!seen[t]) { seen[t] = 1; typeNames.push(t); }
+    }
+    typeNames.sort();
+  })();
+  function nodeColor(i) {
+    var r = nval(i, "r"), g = nval(i, "g"), b = nval(i, "b");
+    if (typeof r === "number" && typeof g === "number" && typeof b === "number")
+      return "#" + hex2(r) + hex2(g) + hex2(b);
+    return PALETTE[typeNames.indexOf(String(nval(i, "type") || "")) % PALETTE.length];
+  }
+  /* entgraph's size is 10-50 (log of mentions); shrink it as graphs grow */
+  var sizeScale = n <= 200 ? 0.5 : n <= 2000 ? 0.25 : 0.15;
+  function nodeSize(i) {
+    var s = nval(i, "size");
+    return (typeof s === "number" ? s : 10) * sizeScale;
+  }
+  var hasLayout = typeof nval(0, "x") === "number";
+
+  /* ---- the graph -------------------------------------------------------- */
+
+  var graph = new graphology.Graph({ type: "undirected", multi: false, allowSelfLoops: false });
+  var keys = new Array(n), labels = new Array(n), colors = new Array(n);
+  for (var i = 0; i < n; i++) {
+    var id = String(nval(i, "id"));
+    var x = nval(i, "x"), y = nval(i, "y");
+    if (!hasLayout || typeof x !== "number" || typeof y !== "number") {
+      x = Math.cos(2 * Math.PI * i / Math.max(n, 1));
+      y = Math.sin(2 * Math.PI * i / Math.max(n, 1));
+    }
+    keys[i] = id;
+    labels[i] = String(nval(i, "label") || id);
+    colors[i] = nodeColor(i);
+    graph.addNode(id, { x: x, y: y, size: nodeSize(i), color: colors[i], label: labels[i], i: i });
+  }
+  var weights = new Float64Array(m), src = new Int32Array(m), dst = new Int32Array(m);
+  var wmin = Infinity, wmax = -Infinity;
+  for (var e = 0; e < m; e++) {
+    var w = Number(eval_(e, "weight"));
+    if (!isFinite(w)) w = Number(eval_(e, "count")) || 0;
+    weights[e] = w;
+    src[e] = ER[e][0];
+    dst[e] = ER[e][1];
+    if (w < wmin) wmin = w;
+    if (w > wmax) wmax = w;
+  }
+  var wspan = Math.log1p(Math.max(0, wmax - wmin)) || 1;
+  for (e = 0; e < m; e++) {
+    graph.addEdgeWithKey("e" + e, keys[src[e]], keys[dst[e]], {
+      size: 0.6 + 2.4 * Math.log1p(weights[e] - wmin) / wspan, color: EDGE, i: e,
+    });
+  }
+
+  mark("graph");
+
+  /* ---- filters and selection -------------------------------------------- */
+
+  var TOP_COMMUNITIES = 12;
+  var hasCommunity = NC.community !== undefined;
+  var communityOf = new Int32Array(n); /* index into communityGroups */
+  var communityGroups = []; /* {label, value, count, color} */
+  (function () {
+    if (!hasCommunity) return;
+    var count = {};
+    for (var i = 0; i < n; i++) { var c = nval(i, "community"); count[c] = (count[c] || 0) + 1; }
+    var ids = Object.keys(count).map(Number).sort(function (a, b) { return count[b] - count[a] || a - b; });
+    var slot = {};
+    ids.forEach(function (c, k) {
+      if (k < TOP_COMMUNITIES) {
+        slot[c] = communityGroups.length;
+        communityGroups.push({ label: "Community " + c, value: c, count: count[c] });
+      } else {
+        if (slot.other === undefined) {
+          slot.other = communityGroups.length;
+          communityGroups.push({ label: "Other communities", value: null, count: 0 });
+        }
+        slot[c] = slot.other;
+        communityGroups[slot.other].count += count[c];
+      }
+    });
+    for (i = 0; i < n; i++) communityOf[i] = slot[nval(i, "community")];
+  })();
+  var typeOf = new Int32Array(n), typeCount = typeNames.map(function () { return 0; });
+  for (i = 0; i < n; i++) { typeOf[i] = typeNames.indexOf(String(nval(i, "type") || "")); typeCount[typeOf[i]]++; }
+
+  var typeOn = typeNames.map(function () { return true; });
+  var communityOn = communityGroups.map(function () { return true; });
+  var distinctWeights = Array.from(new Set(Array.from(weights))).sort(function (a, b) { return a - b; });
+  var threshold = distinctWeights.length ? distinctWeights[0] : 0;
+
+  var nodeVisible = new Uint8Array(n), edgeVisible = new Uint8Array(m);
+  var visibleNodes = 0, visibleEdges = 0;
+  var selNode = -1, selEdge = -1, neighbours = new Set();
+
+  function applyFilters() {
+    visibleNodes = 0;
+    for (var i = 0; i < n; i++) {
+      var on = typeOn[typeOf[i]] && (!hasCommunity || communityOn[communityOf[i]]);
+      nodeVisible[i] = on ? 1 : 0;
+      visibleNodes += nodeVisible[i];
+    }
+    visibleEdges = 0;
+    for (var e = 0; e < m; e++) {
+      var shown = weights[e] >= threshold && nodeVisible[src[e]] && nodeVisible[dst[e]];
+      edgeVisible[e] = shown ? 1 : 0;
+      visibleEdges += edgeVisible[e];
+    }
+    document.getElementById("counts").textContent =
+      fmt(visibleNodes) + " of " + fmt(n) + " nodes \u00b7 " + fmt(visibleEdges) + " of " + fmt(m) + " edges";
+    if (selNode >= 0) fillNeighbours(selNode);
+  }
+
+  function fillNeighbours(i) {
+    neighbours = new Set();
+    graph.forEachEdge(keys[i], function (ek, a) {
+      if (edgeVisible[a.i]) neighbours.add(src[a.i] === i ? dst[a.i] : src[a.i]);
+    });
+  }
+
+  function nodeReducer(key, a) {
+    var i = a.i;
+    if (!nodeVisible[i]) return Object.assign({}, a, { hidden: true });
+    if (selNode >= 0) {
+      if (i === selNode) return Object.assign({}, a, { highlighted: true, forceLabel: true, zIndex: 2 });
+      if (neighbours.has(i)) return Object.assign({}, a, { forceLabel: true, zIndex: 1 });
+      return Object.assign({}, a, { color: DIM_NODE, label: "", zIndex: 0 });
+    }
+    if (selEdge >= 0 && (i === src[selEdge] || i === dst[selEdge]))
+      return Object.assign({}, a, { highlighted: true, forceLabel: true, zIndex: 2 });
+    return a;
+  }
+
+  function edgeReducer(key, a) {
+    var e = a.i;
+    if (!edgeVisible[e]) return Object.assign({}, a, { hidden: true });
+    if (e === selEdge) return Object.assign({}, a, { color: "#e15759", size: a.size + 2, zIndex: 2 });
+    if (selNode >= 0) {
+      if (src[e] !== selNode && dst[e] !== selNode) return Object.assign({}, a, { hidden: true });
+      return Object.assign({}, a, { color: EDGE_HI, zIndex: 1 });
+    }
+    return a;
+  }
+
+  /* ---- the renderer ----------------------------------------------------- */
+
+  applyFilters(); /* before sigma's first pass, which runs the reducers */
+  mark("filters");
+
+  var container = document.getElementById("graph");
+  var renderer = new Sigma(graph, container, {
+    nodeReducer: nodeReducer,
+    edgeReducer: edgeReducer,
+    zIndex: true,
+    renderEdgeLabels: false,
+    enableEdgeEvents: m <= 50000,
+    hideEdgesOnMove: m > 20000,
+    hideLabelsOnMove: n > 5000,
+    labelRenderedSizeThreshold: n <= 100 ? 0 : n <= 1000 ? 5 : 8,
+    labelDensity: 0.8,
+    labelGridCellSize: 80,
+    labelFont: "system-ui, sans-serif",
+    labelSize: 12,
+    minCameraRatio: 0.005,
+    maxCameraRatio: 20,
+    defaultEdgeColor: EDGE,
+  });
+
+  mark("sigma");
+
+  /* sigma follows the window's size, not its container's */
+  if (window.ResizeObserver)
+    new ResizeObserver(function () { renderer.resize(); renderer.refresh(); }).observe(container);
+
+  /* ---- the side panel: legend and filters ------------------------------- */
+
+  function fmt(v) { return typeof v === "number" ? v.toLocaleString("en-US", { maximumFractionDigits: 4 }) : String(v); }
+  function el(tag, cls, text) {
+    var x = document.createElement(tag);
+    if (cls) x.className = cls;
+    if (text !== undefined) x.textContent = text;
+    return x;
+  }
+  function dot(color) { var d = el("span", "dot"); d.style.background = color || "transparent"; return d; }
+
+  /* one colour for a group when every member has it (the legend), else none */
+  function groupColor(groupOf, g) {
+    var c = null;
+    for (var i = 0; i < n; i++) {
+      if (groupOf[i] !== g) continue;
+      if (c === null) c = colors[i];
+      else if (c !== colors[i]) return null;
+    }
+    return c;
+  }
+
+  function checkboxList(ul, items, on, onChange) {
+    ul.textContent = "";
+    items.forEach(function (it, k) {
+      var li = el("li"), label = el("label"), box = el("input");
+      box.type = "checkbox";
+      box.checked = on[k];
+      box.addEventListener("change", function () { on[k] = box.checked; onChange(); });
+      label.append(box, dot(it.color), el("span", "name", it.label), el("span", "n", fmt(it.count)));
+      li.append(label);
+      ul.append(li);
+    });
+  }
+
+  function refresh() { applyFilters(); renderer.refresh(); }
+
+  var typeItems = typeNames.map(function (t, k) {
+    return { label: t || "(no type)", count: typeCount[k], color: groupColor(typeOf, k) };
+  });
+  checkboxList(document.getElementById("types"), typeItems, typeOn, refresh);
+  if (hasCommunity && communityGroups.length) {
+    communityGroups.forEach(function (g, k) { g.color = groupColor(communityOf, k); });
+    checkboxList(document.getElementById("communities"), communityGroups, communityOn, refresh);
+  } else {
+    document.getElementById("communities-section").hidden = true;
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("button.all"), function (b) {
+    b.addEventListener("click", function () {
+      var on = b.dataset.for === "types" ? typeOn : communityOn;
+      var all = on.every(Boolean);
+      for (var k = 0; k < on.length; k++) on[k] = !all;
+      Array.prototype.forEach.call(document.querySelectorAll("#" + b.dataset.for + " input"),
+        function (box) { box.checked = !all; });
+      refresh();
+    });
+  });
+
+  var slider = document.getElementById("threshold");
+  var sliderSteps = Math.min(distinctWeights.length, 1000);
+  slider.max = String(Math.max(0, sliderSteps - 1));
+  slider.disabled = sliderSteps < 2;
+  function weightAt(pos) {
+    if (!distinctWeights.length) return 0;
+    var k = sliderSteps < 2 ? 0 : Math.round(pos * (distinctWeights.length - 1) / (sliderSteps - 1));
+    return distinctWeights[k];
+  }
+  function showThreshold() { document.getElementById("threshold-value").textContent = fmt(threshold); }
+  slider.addEventListener("input", function () {
+    threshold = weightAt(Number(slider.value));
+    showThreshold();
+    refresh();
+  });
+  showThreshold();
+
+  var g = raw.graph || {};
+  var note = "Node size: mentions (log scale); edge width: weight";
+  if (g.window) note += "; co-occurrence window: " + g.window;
+  if (g.documents !== undefined) note += "; " + fmt(g.documents) + " documents";
+  if (!hasLayout) note += ". No layout in the data (--layout none): nodes on a circle";
+  document.getElementById("legend-note").textContent = note + ".";
+
+  /* ---- details: a node and its neighbours, an edge and its evidence ----- */
+
+  var details = document.getElementById("details"), body = document.getElementById("details-body");
+  var HIDDEN_NODE_ATTRS = { id: 1, label: 1, x: 1, y: 1, r: 1, g: 1, b: 1, size: 1, aliases: 1 };
+  var HIDDEN_EDGE_ATTRS = { source: 1, target: 1, evidence: 1 };
+
+  function attrList(names, get, hidden) {
+    var dl = el("dl", "attrs");
+    names.forEach(function (name) {
+      if (hidden[name]) return;
+      var v = get(name);
+      if (v === null || v === undefined || v === "") return;
+      dl.append(el("dt", "", name), el("dd", "", fmt(v)));
+    });
+    return dl;
+  }
+
+  function aliasesOf(i) {
+    var a = nval(i, "aliases");
+    return typeof a === "string" && a ? a.split("|") : [];
+  }
+
+  function showNode(i) {
+    body.textContent = "";
+    var h = el("h3");
+    h.append(dot(colors[i]), document.createTextNode(" " + labels[i]));
+    body.append(h, el("div", "muted", keys[i]));
+    var al = aliasesOf(i).filter(function (a) { return a !== labels[i]; });
+    if (al.length) body.append(el("div", "muted", "also: " + al.join(", ")));
+    body.append(attrList(raw.nodes.columns, function (c) { return nval(i, c); }, HIDDEN_NODE_ATTRS));
+    var list = [];
+    graph.forEachEdge(keys[i], function (ek, a) {
+      if (edgeVisible[a.i]) list.push(a.i);
+    });
+    list.sort(function (a, b) {
+      return weights[b] - weights[a] || (eval_(b, "count") || 0) - (eval_(a, "count") || 0) ||
+        (labels[other(a, i)] < labels[other(b, i)] ? -1 : 1);
+    });
+    var hidden = graph.degree(keys[i]) - list.length;
+    body.append(el("h2", "", "Neighbours (" + list.length + ")" + (hidden ? ", " + hidden + " hidden by filters" : "")));
+    var ol = el("ol", "neighbours");
+    ol.id = "neighbours";
+    list.forEach(function (e) {
+      var j = other(e, i), li = el("li");
+      li.dataset.edge = e;
+      li.dataset.node = keys[j];
+      li.title = "weight " + fmt(weights[e]) + ", count " + fmt(eval_(e, "count")) + ": show the evidence";
+      li.append(dot(colors[j]), el("span", "name", labels[j]), el("span", "w", fmt(weights[e])));
+      li.addEventListener("click", function () { selectEdge(e, i); });
+      ol.append(li);
+    });
+    body.append(ol);
+  }
+
+  function other(e, i) { return src[e] === i ? dst[e] : src[e]; }
+
+  function showEdge(e, fromNode) {
+    body.textContent = "";
+    var s = src[e], t = dst[e];
+    if (fromNode >= 0) {
+      var back = el("a", "back", "\u2190 " + labels[fromNode]);
+      back.addEventListener("click", function () { selectNode(fromNode); });
+      body.append(back);
+    }
+    var h = el("h3");
+    h.append(dot(colors[s]), document.createTextNode(" " + labels[s] + " \u2014 "), dot(colors[t]),
+             document.createTextNode(" " + labels[t]));
+    body.append(h);
+    body.append(attrList(raw.edges.columns, function (c) { return eval_(e, c); }, HIDDEN_EDGE_ATTRS));
+    var ev = eval_(e, "evidence");
+    body.append(el("h2", "", "Evidence"));
+    if (!Array.isArray(ev) || !ev.length) {
+      body.append(el("p", "note", Array.isArray(ev) ? "No window kept for this edge."
+        : "No evidence in this graph: run entgraph with --evidence K to keep K sentences per edge."));
+      return;
+    }
+    var ol = el("ol", "evidence");
+    ol.id = "evidence";
+    ev.forEach(function (item) {
+      var li = el("li");
+      li.append(el("q", "", item[1]), el("cite", "", item[0]));
+      ol.append(li);
+    });
+    body.append(ol);
+    var docs = Array.from(new Set(ev.map(function (item) { return item[0]; })));
+    body.append(el("h2", "", "Documents (" + docs.length + " of " + fmt(eval_(e, "documents") || docs.length) + ")"));
+    var ul = el("ul");
+    docs.forEach(function (d) { ul.append(el("li", "", d)); });
+    body.append(ul);
+  }
+
+  function makeVisible(i) {
+    var changed = false;
+    if (!typeOn[typeOf[i]]) { typeOn[typeOf[i]] = true; changed = true; }
+    if (hasCommunity && !communityOn[communityOf[i]]) { communityOn[communityOf[i]] = true; changed = true; }
+    if (changed) {
+      checkboxList(document.getElementById("types"), typeItems, typeOn, refresh);
+      if (hasCommunity) checkboxList(document.getElementById("communities"), communityGroups, communityOn, refresh);
+      applyFilters();
+    }
+  }
+
+  function selectNode(i) {
+    selNode = i;
+    selEdge = -1;
+    makeVisible(i);
+    fillNeighbours(i);
+    showNode(i);
+    details.hidden = false;
+    renderer.refresh();
+  }
+
+  function selectEdge(e, fromNode) {
+    selEdge = e;
+    selNode = -1;
+    showEdge(e, fromNode === undefined ? -1 : fromNode);
+    details.hidden = false;
+    renderer.refresh();
+  }
+
+  function clearSelection() {
+    selNode = selEdge = -1;
+    details.hidden = true;
+    renderer.refresh();
+  }
+
+  function focusNode(i) {
+    var d = renderer.getNodeDisplayData(keys[i]);
+    if (!d) return;
+    var cam = renderer.getCamera();
+    cam.animate({ x: d.x, y: d.y, ratio: Math.min(cam.ratio, n > 1000 ? 0.15 : 0.6) }, { duration: 400 });
+  }
+
+  renderer.on("clickNode", function (ev) { selectNode(graph.getNodeAttribute(ev.node, "i")); });
+  renderer.on("clickEdge", function (ev) { selectEdge(graph.getEdgeAttribute(ev.edge, "i")); });
+  renderer.on("clickStage", clearSelection);
+  renderer.on("enterNode", function () { container.style.cursor = "pointer"; });
+  renderer.on("leaveNode", function () { container.style.cursor = ""; });
+  renderer.on("enterEdge", function () { container.style.cursor = "pointer"; });
+  renderer.on("leaveEdge", function () { container.style.cursor = ""; });
+  document.getElementById("close").addEventListener("click", clearSelection);
+
+  /* ---- search with suggestions ------------------------------------------ */
+
+  function fold(s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  var names = []; /* [folded name, node, shown name] */
+  for (i = 0; i < n; i++) {
+    var seen = {};
+    [labels[i], keys[i]].concat(aliasesOf(i)).forEach(function (s) {
+      var f = fold(s);
+      if (!f || seen[f]) return;
+      seen[f] = 1;
+      names.push([f, i, s]);
+    });
+  }
+  var mentions = new Float64Array(n);
+  for (i = 0; i < n; i++) mentions[i] = Number(nval(i, "mentions")) || 0;
+
+  function suggest(q) {
+    q = fold(q.trim());
+    if (!q) return [];
+    var best = new Map(); /* node -> [rank, name] */
+    for (var k = 0; k < names.length; k++) {
+      var f = names[k][0], at = f.indexOf(q);
+      if (at < 0) continue;
+      var rank = f === q ? 0 : at === 0 ? 1 : /[\s\-'.]/.test(f[at - 1]) ? 2 : 3;
+      var cur = best.get(names[k][1]);
+      if (!cur || rank < cur[0]) best.set(names[k][1], [rank, names[k][2]]);
+    }
+    return Array.from(best.entries()).sort(function (a, b) {
+      return a[1][0] - b[1][0] || mentions[b[0]] - mentions[a[0]] || a[0] - b[0];
+    }).slice(0, 12).map(function (x) { return { node: x[0], name: x[1][1] }; });
+  }
+
+  var input = document.getElementById("search"), sugg = document.getElementById("suggestions");
+  var current = [], active = -1;
+  function renderSuggestions() {
+    sugg.textContent = "";
+    current.forEach(function (s, k) {
+      var li = el("li");
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", k === active ? "true" : "false");
+      li.dataset.node = keys[s.node];
+      li.append(dot(colors[s.node]), document.createTextNode(" " + labels[s.node]));
+      if (s.name !== labels[s.node]) li.append(el("span", "alias", " (" + s.name + ")"));
+      li.append(el("span", "alias", " \u00b7 " + (nval(s.node, "type") || "")));
+      li.addEventListener("mousedown", function (ev) { ev.preventDefault(); choose(k); });
+      sugg.append(li);
+    });
+    sugg.hidden = current.length === 0;
+  }
+  function choose(k) {
+    var s = current[k];
+    if (!s) return;
+    input.value = labels[s.node];
+    current = [];
+    renderSuggestions();
+    selectNode(s.node);
+    focusNode(s.node);
+  }
+  input.addEventListener("input", function () { current = suggest(input.value); active = current.length ? 0 : -1; renderSuggestions(); });
+  input.addEventListener("keydown", function (ev) {
+    if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      if (!current.length) return;
+      active = (active + (ev.key === "ArrowDown" ? 1 : current.length - 1)) % current.length;
+      renderSuggestions();
+      ev.preventDefault();
+    } else if (ev.key === "Enter") {
+      choose(active < 0 ? 0 : active);
+      ev.preventDefault();
+    } else if (ev.key === "Escape") {
+      current = [];
+      renderSuggestions();
+    }
+  });
+  input.addEventListener("blur", function () { current = []; renderSuggestions(); });
+
+  /* ---- start ------------------------------------------------------------ */
+
+  document.getElementById("title").textContent = "entgraph";
+  document.title = "entgraph \u2014 " + fmt(n) + " nodes, " + fmt(m) + " edges";
+
+  window.entgraph = {
+    timings: timings,
+    graph: graph,
+    renderer: renderer,
+    /* nodes sigma has drawn, hidden ones left out */
+    renderedNodes: function () {
+      var k = 0;
+      graph.forEachNode(function (key) {
+        var d = renderer.getNodeDisplayData(key);
+        if (d && !d.hidden) k++;
+      });
+      return k;
+    },
+    visible: function () { return { nodes: visibleNodes, edges: visibleEdges }; },
+    /* where node `id` is drawn, in CSS pixels from the page's top left */
+    nodePosition: function (id) {
+      var p = renderer.graphToViewport(graph.getNodeAttributes(id)), r = container.getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    },
+    selectNode: function (id) { selectNode(graph.getNodeAttribute(id, "i")); },
+  };
+})();

@@ -1,0 +1,132 @@
+// check_page.js — open an entgraph page in headless Chromium and use it.
+//
+//   node check_page.js PAGE.html GRAPH.json SCREENSHOT.png [--search NAME]
+//
+// PAGE.html and GRAPH.json (node-link) come from one entgraph run. The
+// page must draw every node of the JSON, find NAME (default "Peskov")
+// through the search box's suggestions, select the node when it is
+// clicked on the canvas, list its neighbours by weight, and show an
+// evidence sentence of the edge to a neighbour, which must be one of the
+// sentences the JSON keeps for that edge. The page must load nothing from
+// the network and log no error. Prints PASS/FAIL per step and closes with
+// "N passed, N failed"; exit 1 on any failure.
+//
+// Debian's chromium, driven by playwright-core: no browser is downloaded.
+"use strict";
+
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const { chromium } = require("playwright-core");
+
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+const argv = process.argv.slice(2);
+const [pagePath, jsonPath, shotPath] = argv;
+const search = argv.includes("--search") ? argv[argv.indexOf("--search") + 1] : "Peskov";
+if (!pagePath || !jsonPath || !shotPath) {
+  console.error("usage: check_page.js PAGE.html GRAPH.json SCREENSHOT.png [--search NAME]");
+  process.exit(2);
+}
+
+let passed = 0, failed = 0;
+function check(ok, what, detail) {
+  if (ok) { passed++; console.log("PASS " + what); } else { failed++; console.log("FAIL " + what + (detail ? ": " + detail : "")); }
+  return ok;
+}
+
+(async () => {
+  const expect = JSON.parse(fs.readFileSync(jsonPath, "utf8"));
+  const userDir = fs.mkdtempSync(path.join(os.tmpdir(), "entgraph-chromium-"));
+  const context = await chromium.launchPersistentContext(userDir, {
+    executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 760 },
+  });
+  const errors = [], requests = [];
+  let page = null;
+  try {
+    page = context.pages()[0] || (await context.newPage());
+    page.on("pageerror", (e) => errors.push(String(e)));
+    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+    page.on("request", (r) => { if (!r.url().startsWith("file:") && !r.url().startsWith("data:")) requests.push(r.url()); });
+
+    const t0 = Date.now();
+    await page.goto("file://" + path.resolve(pagePath));
+    await page.waitForFunction(() => window.entgraph && window.entgraph.renderer, null, { timeout: 60000 });
+    console.log("page ready in " + (Date.now() - t0) + " ms");
+
+    // 1. every node drawn, and the counts say so
+    const rendered = await page.evaluate(() => window.entgraph.renderedNodes());
+    check(rendered === expect.nodes.length, "renders all " + expect.nodes.length + " nodes", "rendered " + rendered);
+    const counts = await page.textContent("#counts");
+    check(counts.includes(expect.nodes.length + " of " + expect.nodes.length + " nodes") &&
+          counts.includes(expect.links.length + " of " + expect.links.length + " edges"),
+          "counts of visible nodes and edges", counts);
+
+    // 2. search with suggestions: by alias, then by name
+    const aliased = expect.nodes.find((x) => x.aliases);
+    if (aliased) {
+      const alias = aliased.aliases.split("|")[0];
+      await page.fill("#search", alias);
+      await page.waitForSelector("#suggestions li", { timeout: 5000 });
+      const ids = await page.$$eval("#suggestions li", (lis) => lis.map((li) => li.dataset.node));
+      check(ids.includes(aliased.id), "alias '" + alias + "' suggests " + aliased.id, JSON.stringify(ids));
+    }
+    await page.fill("#search", search);
+    await page.waitForSelector("#suggestions li", { timeout: 5000 });
+    const sugg = await page.$$eval("#suggestions li", (lis) => lis.map((li) => [li.dataset.node, li.textContent]));
+    const hit = sugg.find(([, text]) => text.includes(search));
+    check(!!hit, "suggestions for '" + search + "'", JSON.stringify(sugg));
+    if (!hit) throw new Error("nothing to click");
+    const id = hit[0];
+    const node = expect.nodes.find((x) => x.id === id);
+    await page.click(`#suggestions li[data-node="${id}"]`);
+    await page.waitForTimeout(700); // the camera's animation
+
+    // 3. click the node on the canvas: the details list its neighbours by weight
+    await page.click("#close");
+    const pos = await page.evaluate((key) => window.entgraph.nodePosition(key), id);
+    await page.mouse.click(pos.x, pos.y);
+    await page.waitForSelector("#details:not([hidden]) #neighbours", { timeout: 5000 });
+    const title = await page.textContent("#details h3");
+    check(title.includes(node.label), "clicking the node shows " + node.label, title);
+    const links = expect.links.filter((l) => l.source === id || l.target === id)
+      .sort((a, b) => b.weight - a.weight);
+    const shown = await page.$$eval("#neighbours li", (lis) => lis.map((li) => ({ node: li.dataset.node, edge: li.dataset.edge })));
+    check(shown.length === links.length && shown.length > 0,
+          "neighbour list has the node's " + links.length + " neighbours", JSON.stringify(shown));
+    const wantOrder = links.map((l) => l.weight);
+    const gotOrder = shown.map((s) => links.find((l) => l.source === s.node || l.target === s.node)?.weight);
+    check(JSON.stringify(gotOrder) === JSON.stringify(wantOrder), "neighbours listed by weight",
+          JSON.stringify(gotOrder) + " vs " + JSON.stringify(wantOrder));
+
+    // 4. a neighbour: the evidence sentences of the edge and their documents
+    await page.click("#neighbours li:first-child");
+    await page.waitForSelector("#evidence li", { timeout: 5000 });
+    const first = shown[0].node;
+    const link = links.find((l) => l.source === first || l.target === first);
+    const sentences = await page.$$eval("#evidence li q", (qs) => qs.map((q) => q.textContent));
+    const docs = await page.$$eval("#evidence li cite", (cs) => cs.map((c) => c.textContent));
+    const kept = (link.evidence || []).map((x) => x.text);
+    check(sentences.length > 0 && sentences.every((s) => kept.includes(s)),
+          "evidence sentence of " + link.source + " -- " + link.target, JSON.stringify(sentences));
+    check(docs.length === sentences.length && docs.every((d) => (link.evidence || []).some((x) => x.doc === d)),
+          "evidence documents", JSON.stringify(docs));
+
+    check(errors.length === 0, "no error in the page", errors.join(" | "));
+    check(requests.length === 0, "nothing loaded from the network", requests.join(" "));
+
+    fs.mkdirSync(path.dirname(path.resolve(shotPath)), { recursive: true });
+    await page.screenshot({ path: shotPath });
+    console.log("screenshot: " + shotPath);
+  } catch (e) {
+    if (page) await page.screenshot({ path: shotPath }).catch(() => {});
+    check(false, "page test", e && e.stack ? e.stack.split("\n").slice(0, 3).join(" ") : String(e));
+  } finally {
+    await context.close();
+    fs.rmSync(userDir, { recursive: true, force: true });
+  }
+  console.log(`browser: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+})();

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# run.sh ENTGRAPH [OUTDIR] — the HTML page in a real browser (make check).
+#
+# Writes pages of the seed article (document window, so that Dmitry
+# Peskov has neighbours, and --evidence 2) and of the Wikinews sample,
+# each with its node-link JSON, and has check_page.js open them in
+# Debian's headless chromium (playwright-core from npm, pinned in
+# package-lock.json; no browser is downloaded): nodes drawn, search with
+# suggestions, click on the node, neighbours by weight, evidence. The
+# screenshots go to OUTDIR (default build/browser).
+#
+# Without /usr/bin/chromium (or $CHROMIUM) the test is skipped with a
+# SKIP line; without node or npm too. Exit 1 when a check fails.
+set -euo pipefail
+
+bin=${1:?usage: run.sh ENTGRAPH [OUTDIR]}
+out=${2:-build/browser}
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+export CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+
+skip() { echo "SKIP browser test: $*"; exit 0; }
+[ -x "$CHROMIUM" ] || skip "$CHROMIUM not found (Debian: apt-get install chromium, or make deps-check as root)"
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || skip "node or npm not found"
+
+if [ ! -d "$here/node_modules/playwright-core" ]; then
+	(cd "$here" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+fi
+
+mkdir -p "$out"
+rm -f "$out"/*.html "$out"/*.json "$out"/*.png
+"$bin" build -q --window document --evidence 2 -o "$out/seed.html" -o "$out/seed.json" \
+	tests/data/seed/beslan-echr.txt
+"$bin" build -q --evidence 2 -o "$out/wikinews.html" -o "$out/wikinews.json" tests/data/wikinews/
+
+status=0
+node "$here/check_page.js" "$out/seed.html" "$out/seed.json" "$out/seed.png" --search Peskov || status=1
+node "$here/check_page.js" "$out/wikinews.html" "$out/wikinews.json" "$out/wikinews.png" --search Navalny || status=1
+exit $status
