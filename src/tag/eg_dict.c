@@ -157,13 +157,10 @@ static int split_fields(const char *line, size_t len, const char **f,
     return n;
 }
 
-static int parse_header(eg_dict_t *d, header_t *h, const char *line,
-                        size_t len, const char *path, long lineno,
-                        eg_error_t *err)
+/* The header's n fields (f, fl: the first EG_DICT_MAX_COLUMNS of them). */
+static int parse_header(eg_dict_t *d, header_t *h, const char **f, size_t *fl, int n,
+                        const char *path, long lineno, eg_error_t *err)
 {
-    const char *f[EG_DICT_MAX_COLUMNS];
-    size_t fl[EG_DICT_MAX_COLUMNS];
-    int n = split_fields(line, len, f, fl, EG_DICT_MAX_COLUMNS);
     if (n > EG_DICT_MAX_COLUMNS)
         return eg_error_set(err, EG_ERR_DATA, path, lineno,
                             "header has %d columns (limit %d)", n,
@@ -390,13 +387,9 @@ static int add_aliases(eg_dict_t *d, uint32_t ent, const char *list, size_t n,
     return 0;
 }
 
-static int parse_row(eg_dict_t *d, const header_t *h, row_t *r,
-                     const char *line, size_t len, const eg_warner_t *warn,
-                     eg_error_t *err)
+static int parse_row(eg_dict_t *d, const header_t *h, row_t *r, const char **f,
+                     const size_t *fl, int n, const eg_warner_t *warn, eg_error_t *err)
 {
-    const char *f[EG_DICT_MAX_COLUMNS];
-    size_t fl[EG_DICT_MAX_COLUMNS];
-    int n = split_fields(line, len, f, fl, EG_DICT_MAX_COLUMNS);
     for (int c = h->ncols; c < n && c < EG_DICT_MAX_COLUMNS; c++) {
         const char *v = f[c];
         size_t vl = fl[c];
@@ -513,6 +506,180 @@ static int is_blank(const char *s, size_t n)
     return 1;
 }
 
+/* What a file's records go to: the header first, then rows. */
+typedef struct reader {
+    eg_dict_t *d;
+    header_t *h;
+    row_t *r; /* r->lineno: the record's (first) line */
+    int *have_header;
+    const eg_warner_t *warn;
+    eg_error_t *err;
+} reader_t;
+
+static int take_record(reader_t *rd, const char **f, size_t *fl, int n)
+{
+    if (!*rd->have_header) {
+        *rd->have_header = 1;
+        return parse_header(rd->d, rd->h, f, fl, n, rd->r->path, rd->r->lineno, rd->err);
+    }
+    int rc = parse_row(rd->d, rd->h, rd->r, f, fl, n, rd->warn, rd->err);
+    if (rc == EG_ERR_DATA && rd->d->check) { /* report it, go on */
+        eg_warn(rd->d->check, rd->err->file, rd->err->line, "%s", rd->err->text);
+        rd->d->nbad++;
+        rc = 0;
+    }
+    return rc;
+}
+
+static int is_csv(const char *path)
+{
+    size_t n = strlen(path);
+    return n >= 4 && strcasecmp(path + n - 4, ".csv") == 0;
+}
+
+/* ---- CSV (RFC 4180) ----
+ *
+ * Spreadsheets export CSV, so a .csv dictionary is read with the same
+ * columns and rules as TSV: fields separated by commas, a field in double
+ * quotes may hold commas, quotes (doubled) and line breaks; CRLF or LF
+ * ends a record. A tab or line break inside a quoted field is a control
+ * character in a value, replaced by a space with a warning, like any
+ * other. Anything RFC 4180 does not allow (an unclosed quote, text after
+ * a closing quote, a quote inside an unquoted field) is an error naming
+ * FILE:LINE, never a guess. '#' lines and blank lines are skipped. */
+
+typedef struct csv_fields {
+    eg_buf_t bytes;                      /* the unquoted fields, back to back */
+    size_t start[EG_DICT_MAX_COLUMNS];
+    size_t len[EG_DICT_MAX_COLUMNS];
+    int n;                               /* may exceed EG_DICT_MAX_COLUMNS */
+} csv_fields_t;
+
+/* One quoted field from text[*pos] (the opening quote) into out. */
+static int csv_quoted(const char *text, size_t len, size_t *pos, long *line, eg_buf_t *out,
+                      const char *path, long first, eg_error_t *err)
+{
+    size_t i = *pos + 1;
+    for (;;) {
+        const char *q = i < len ? memchr(text + i, '"', len - i) : NULL;
+        if (!q)
+            return eg_error_set(err, EG_ERR_DATA, path, first,
+                                "quoted field is not closed (a '\"' is missing)");
+        size_t end = (size_t)(q - text);
+        for (size_t k = i; k < end; k++)
+            *line += text[k] == '\n';
+        if (eg_buf_append(out, text + i, end - i))
+            return eg_error_set(err, EG_ERR_RUNTIME, path, first, "out of memory");
+        if (end + 1 < len && text[end + 1] == '"') { /* "" is one quote */
+            if (eg_buf_append_byte(out, '"'))
+                return eg_error_set(err, EG_ERR_RUNTIME, path, first, "out of memory");
+            i = end + 2;
+            continue;
+        }
+        i = end + 1;
+        break;
+    }
+    if (i < len && text[i] != ',' && text[i] != '\n' &&
+        !(text[i] == '\r' && (i + 1 == len || text[i + 1] == '\n')))
+        return eg_error_set(err, EG_ERR_DATA, path, *line,
+                            "text after a closing quote (quote the whole field)");
+    *pos = i;
+    return 0;
+}
+
+/* The next record from text[*pos..len): 1, 0 at the end, or an error. */
+static int csv_record(const char *text, size_t len, size_t *pos, long *line,
+                      csv_fields_t *c, long *first, const char *path, eg_error_t *err)
+{
+    while (*pos < len) { /* skip comment and blank lines */
+        const char *nl = memchr(text + *pos, '\n', len - *pos);
+        size_t end = nl ? (size_t)(nl - text) : len, k = *pos;
+        while (k < end && (text[k] == ' ' || text[k] == '\r'))
+            k++;
+        if (k < end && text[*pos] != '#')
+            break;
+        *pos = end + 1;
+        ++*line;
+    }
+    if (*pos >= len)
+        return 0;
+    *first = *line;
+    eg_buf_clear(&c->bytes);
+    c->n = 0;
+    size_t i = *pos;
+    for (;;) {
+        size_t at = c->bytes.len;
+        if (text[i] == '"') {
+            int rc = csv_quoted(text, len, &i, line, &c->bytes, path, *first, err);
+            if (rc)
+                return rc;
+        } else {
+            size_t k = i;
+            while (k < len && text[k] != ',' && text[k] != '\n' && text[k] != '"')
+                k++;
+            if (k < len && text[k] == '"')
+                return eg_error_set(err, EG_ERR_DATA, path, *line,
+                                    "quote inside an unquoted field (quote the whole field "
+                                    "and double the quote)");
+            size_t e = k;
+            if (e > i && text[e - 1] == '\r' && (e == len || text[e] == '\n'))
+                e--;
+            if (eg_buf_append(&c->bytes, text + i, e - i))
+                return eg_error_set(err, EG_ERR_RUNTIME, path, *first, "out of memory");
+            i = k;
+        }
+        if (c->n < EG_DICT_MAX_COLUMNS) {
+            c->start[c->n] = at;
+            c->len[c->n] = c->bytes.len - at;
+        }
+        c->n++;
+        if (c->bytes.len > EG_DICT_MAX_LINE)
+            return eg_error_set(err, EG_ERR_DATA, path, *first, "record of more than %u bytes",
+                                EG_DICT_MAX_LINE);
+        if (i < len && text[i] == ',') {
+            i++;
+            if (i == len) { /* "a," at the very end: one more, empty field */
+                if (c->n < EG_DICT_MAX_COLUMNS)
+                    c->start[c->n] = c->bytes.len, c->len[c->n] = 0;
+                c->n++;
+            }
+            if (i < len)
+                continue;
+        }
+        break;
+    }
+    if (i < len && text[i] == '\r')
+        i++;
+    if (i < len && text[i] == '\n') {
+        i++;
+        ++*line;
+    }
+    *pos = i;
+    return 1;
+}
+
+static int load_csv(reader_t *rd, const char *text, size_t len)
+{
+    csv_fields_t *c = calloc(1, sizeof *c);
+    if (!c)
+        return eg_error_set(rd->err, EG_ERR_RUNTIME, rd->r->path, 0, "out of memory");
+    size_t pos = 0;
+    long line = 1, first = 1;
+    int rc;
+    while ((rc = csv_record(text, len, &pos, &line, c, &first, rd->r->path, rd->err)) == 1) {
+        const char *f[EG_DICT_MAX_COLUMNS];
+        int n = c->n < EG_DICT_MAX_COLUMNS ? c->n : EG_DICT_MAX_COLUMNS;
+        for (int k = 0; k < n; k++)
+            f[k] = (c->bytes.data ? c->bytes.data : "") + c->start[k];
+        rd->r->lineno = first;
+        if ((rc = take_record(rd, f, c->len, c->n)))
+            break;
+    }
+    eg_buf_free(&c->bytes);
+    free(c);
+    return rc;
+}
+
 int eg_dict_load_text(eg_dict_t *d, const char *path, const char *text,
                       size_t len, const eg_warner_t *warn, eg_error_t *err)
 {
@@ -544,8 +711,11 @@ int eg_dict_load_text(eg_dict_t *d, const char *path, const char *text,
     r->default_type = NULL;
     char *default_type = type_from_path(path);
     r->default_type = default_type ? default_type : "entity";
+    reader_t rd = {d, &h, r, &have_header, warn, err};
     long lineno = 0;
-    for (size_t pos = 0; pos < len && rc == 0;) {
+    if (is_csv(path))
+        rc = load_csv(&rd, text, len);
+    for (size_t pos = 0; pos < len && rc == 0 && !is_csv(path);) {
         const char *nl = memchr(text + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - text) : len;
         const char *line = text + pos;
@@ -562,17 +732,10 @@ int eg_dict_load_text(eg_dict_t *d, const char *path, const char *text,
         if ((n && line[0] == '#') || is_blank(line, n))
             continue;
         r->lineno = lineno;
-        if (!have_header) {
-            rc = parse_header(d, &h, line, n, path, lineno, err);
-            have_header = 1;
-        } else {
-            rc = parse_row(d, &h, r, line, n, warn, err);
-            if (rc == EG_ERR_DATA && d->check) { /* report it, go on */
-                eg_warn(d->check, err->file, err->line, "%s", err->text);
-                d->nbad++;
-                rc = 0;
-            }
-        }
+        const char *f[EG_DICT_MAX_COLUMNS];
+        size_t fl[EG_DICT_MAX_COLUMNS];
+        int nf = split_fields(line, n, f, fl, EG_DICT_MAX_COLUMNS);
+        rc = take_record(&rd, f, fl, nf);
     }
     if (rc == 0 && !have_header)
         eg_warn(warn, path, 0, "dictionary has no header and no entries");
@@ -683,7 +846,7 @@ static int load_folder_file(void *ctx, const char *path)
     folder_ctx_t *f = ctx;
     if (eg_patterns_is_patterns_file(path))
         return 0; /* eg_patterns_load_path reads it */
-    if (has_suffix(path, ".tsv") || word_list_for(f->dict, path))
+    if (has_suffix(path, ".tsv") || has_suffix(path, ".csv") || word_list_for(f->dict, path))
         return load_file(f->dict, path, f->warn, f->err);
     return 0;
 }
