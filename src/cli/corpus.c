@@ -107,7 +107,8 @@ int cli_corpus_count(cli_corpus_t *c, char *const *inputs, size_t ninputs,
     int rc = eg_input_expand(&c->inputs, inputs, ninputs, warn, err);
     if (rc)
         return rc;
-    eg_cooc_options_t copt = {.evidence = evidence};
+    eg_cooc_options_t copt = {.evidence = evidence,
+                              .max_window_entities = in->max_window_entities};
     if (eg_cooc_init(&c->counts, c->dict.nentities, &copt))
         return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
     c->have_counts = 1;
@@ -128,6 +129,12 @@ int cli_corpus_count(cli_corpus_t *c, char *const *inputs, size_t ninputs,
     if (show && rc)
         fputs("\n", stderr);
     eg_source_close(src);
+    if (rc == 0 && c->counts.capped_windows)
+        eg_warn(warn, NULL, 0,
+                "%llu window(s) with more than %u entities: only the pairs of their %u most "
+                "mentioned were counted (--max-window-entities)",
+                (unsigned long long)c->counts.capped_windows, in->max_window_entities,
+                in->max_window_entities);
     if (rc == 0 && c->stats.skipped)
         eg_warn(warn, NULL, 0, "%llu malformed record(s) skipped",
                 (unsigned long long)c->stats.skipped);
@@ -143,12 +150,13 @@ int cli_write_stats(const char *path, const cli_corpus_t *c, long long nodes,
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     json_t *root = json_pack(
-        "{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:{s:f, s:f, s:f, s:f}, s:I}",
+        "{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:{s:f, s:f, s:f, s:f}, s:I}",
         "documents", (json_int_t)c->stats.documents, "skipped",
         (json_int_t)c->stats.skipped, "input_bytes", (json_int_t)c->input_bytes,
         "text_bytes", (json_int_t)c->stats.text_bytes, "mentions",
         (json_int_t)c->stats.mentions, "dictionary_entities", (json_int_t)c->dict.nentities,
-        "nodes", (json_int_t)nodes, "edges", (json_int_t)edges, "seconds", "dictionary",
+        "nodes", (json_int_t)nodes, "edges", (json_int_t)edges, "capped_windows",
+        (json_int_t)c->counts.capped_windows, "seconds", "dictionary",
         c->seconds_dict, "count", c->seconds_count, "graph", seconds_graph, "write",
         seconds_write, "peak_rss_kb", (json_int_t)ru.ru_maxrss);
     if (!root)

@@ -1,6 +1,7 @@
 /* opt_input.c — parsing the corpus-reading options; see opt_input.h. */
 #include "opt_input.h"
 
+#include "../count/eg_cooc.h"
 #include "../count/eg_corpus.h"
 #include "../tag/eg_tagger.h"
 #include "cli.h"
@@ -20,6 +21,7 @@ enum {
     OPT_NO_PROGRESS,
     OPT_STATS,
     OPT_RULES,
+    OPT_MAX_WINDOW_ENTITIES,
 };
 
 const struct option cli_input_longopts[] = {
@@ -33,6 +35,7 @@ const struct option cli_input_longopts[] = {
     {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {"stats", required_argument, NULL, OPT_STATS},
     {"rules", required_argument, NULL, OPT_RULES},
+    {"max-window-entities", required_argument, NULL, OPT_MAX_WINDOW_ENTITIES},
     {NULL, 0, NULL, 0},
 };
 
@@ -45,6 +48,7 @@ void cli_input_options_init(cli_input_options_t *o)
     o->jobs = cores < 1 ? 1 : cores > EG_CORPUS_MAX_JOBS ? EG_CORPUS_MAX_JOBS : (unsigned)cores;
     o->rules = EG_RULES_DEFAULT;
     o->progress = -1;
+    o->max_window_entities = EG_COOC_MAX_WINDOW_ENTITIES;
 }
 
 int cli_input_option(int code, const char *arg, cli_input_options_t *o)
@@ -74,6 +78,16 @@ int cli_input_option(int code, const char *arg, cli_input_options_t *o)
             return cli_usage_error("--jobs '%s': use a number from 1 to %d", arg,
                                    EG_CORPUS_MAX_JOBS);
         o->jobs = (unsigned)v;
+        return 0;
+    }
+    case OPT_MAX_WINDOW_ENTITIES: {
+        char *end;
+        errno = 0;
+        unsigned long v = strtoul(arg, &end, 10);
+        if (errno || *end || end == arg || arg[0] == '-' || v > 1000000)
+            return cli_usage_error("--max-window-entities '%s': use a number from 0 (no "
+                                   "cap) to 1000000", arg);
+        o->max_window_entities = (unsigned)v;
         return 0;
     }
     case OPT_PROGRESS:
@@ -112,6 +126,9 @@ void cli_input_help(FILE *out)
           "                        the output does not depend on N\n"
           "      --progress        progress bar on stderr (default: when stderr is a\n"
           "      --no-progress     terminal and -q is not given)\n"
-          "      --stats FILE      write a JSON summary of the run\n",
+          "      --stats FILE      write a JSON summary of the run\n"
+          "      --max-window-entities N  a window with more distinct entities\n"
+          "                        pairs only its N most mentioned (default 1000,\n"
+          "                        0 = no cap); the windows cut are reported\n",
           out);
 }

@@ -84,6 +84,7 @@ void eg_cooc_free(eg_cooc_t *c)
     free(c->last);
     free(c->pairs);
     free(c->scratch);
+    free(c->runs);
     for (size_t i = 0; i < c->ntexts; i++)
         free(c->texts[i]);
     free(c->texts);
@@ -360,18 +361,70 @@ static int count_pair(eg_cooc_t *c, window_ctx_t *w, uint32_t a, uint32_t b)
     return 0;
 }
 
+typedef struct run {
+    uint32_t entity, mentions;
+} run_t;
+
+static int by_mentions(const void *x, const void *y)
+{
+    const run_t *a = x, *b = y;
+    if (a->mentions != b->mentions)
+        return a->mentions > b->mentions ? -1 : 1;
+    return a->entity < b->entity ? -1 : a->entity > b->entity;
+}
+
+/* scratch[0..n) sorted, k distinct > the cap: leave the cap's most
+ * mentioned entities in scratch[0..cap), sorted. */
+static int cap_window(eg_cooc_t *c, size_t n, size_t k)
+{
+    if (k > c->runs_cap) {
+        run_t *r = realloc(c->runs, k * sizeof *r);
+        if (!r)
+            return -1;
+        c->runs = r;
+        c->runs_cap = k;
+    }
+    run_t *runs = c->runs;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || c->scratch[i] != c->scratch[i - 1])
+            runs[m++] = (run_t){c->scratch[i], 0};
+        runs[m - 1].mentions++;
+    }
+    qsort(runs, m, sizeof *runs, by_mentions);
+    size_t cap = c->opt.max_window_entities;
+    for (size_t i = 0; i < cap; i++)
+        c->scratch[i] = runs[i].entity;
+    qsort(c->scratch, cap, sizeof *c->scratch, compare_u32);
+    c->capped_windows++;
+    return 0;
+}
+
 static int count_window(eg_cooc_t *c, window_ctx_t *w, size_t n)
 {
     qsort(c->scratch, n, sizeof *c->scratch, compare_u32);
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         if (i == 0 || c->scratch[i] != c->scratch[i - 1])
-            c->scratch[k++] = c->scratch[i];
+            k++;
     if (k == 0)
         return 0;
     c->windows_with_entities++;
+    size_t cap = c->opt.max_window_entities;
+    if (cap && k > cap) {
+        for (size_t i = 0; i < n; i++)
+            if (i == 0 || c->scratch[i] != c->scratch[i - 1])
+                c->windows[c->scratch[i]]++;
+        if (cap_window(c, n, k))
+            return EG_ERR_RUNTIME;
+        k = cap;
+    } else {
+        k = 0;
+        for (size_t i = 0; i < n; i++)
+            if (i == 0 || c->scratch[i] != c->scratch[i - 1])
+                c->windows[c->scratch[k++] = c->scratch[i]]++;
+    }
     for (size_t i = 0; i < k; i++) {
-        c->windows[c->scratch[i]]++;
         for (size_t j = i + 1; j < k; j++)
             if (count_pair(c, w, c->scratch[i], c->scratch[j]))
                 return EG_ERR_RUNTIME;
@@ -452,6 +505,7 @@ int eg_cooc_merge(eg_cooc_t *dst, eg_cooc_t *src)
     }
     dst->windows_with_entities += src->windows_with_entities;
     dst->ndocuments += src->ndocuments;
+    dst->capped_windows += src->capped_windows;
     for (size_t i = 0; i < src->pair_slots; i++) {
         const eg_pair_t *s = &src->pairs[i];
         if (s->a == EMPTY)

@@ -74,8 +74,16 @@ typedef struct eg_doc_info {
     size_t len;
 } eg_doc_info_t;
 
+/* A window with more distinct entities than max_window_entities (say a
+ * --window document over a long report) would add a quadratic number of
+ * pairs; it adds the pairs of its N most mentioned entities only (ties:
+ * the entity defined first), counted in capped_windows. Every entity of
+ * the window still counts its mention and the window (n_i). */
+#define EG_COOC_MAX_WINDOW_ENTITIES 1000 /* the CLI's default */
+
 typedef struct eg_cooc_options {
     unsigned evidence; /* windows kept per pair, <= EG_EVIDENCE_MAX_PER_PAIR */
+    unsigned max_window_entities; /* 0 = no cap */
 } eg_cooc_options_t;
 
 typedef struct eg_cooc {
@@ -96,6 +104,9 @@ typedef struct eg_cooc {
     uint64_t ndocuments;            /* documents added */
     uint32_t *scratch;              /* distinct entities of one window */
     size_t scratch_cap;
+    void *runs;                     /* internal: per-entity counts of a capped window */
+    size_t runs_cap;
+    uint64_t capped_windows;        /* windows cut to max_window_entities */
 } eg_cooc_t;
 
 /* Returns 0 or EG_ERR_RUNTIME. opt may be NULL (no evidence). */

@@ -81,7 +81,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&scratch, 0, sizeof scratch);
     eg_mentions_t mentions = {0};
     eg_cooc_t counts;
-    eg_cooc_options_t copt = {.evidence = 2};
+    eg_cooc_options_t copt = {.evidence = 2, .max_window_entities = 3};
     if (eg_cooc_init(&counts, dict.nentities, &copt))
         abort();
     if (eg_segment(t, text.len, &seg) == 0) {
