@@ -98,7 +98,7 @@ print("out/graph.graphml, out/graph.json: %d nodes, %d edges" % (len(g["nodes"])
 
 check: deps-check
 	@$(MAKE) --no-print-directory entgraph $(release_UNIT)
-	@$(MAKE) --no-print-directory check-unit check-cases check-consumers check-scale check-browser
+	@$(MAKE) --no-print-directory check-unit check-cases check-consumers check-scale check-browser check-hostile
 	@$(MAKE) --no-print-directory check-asan check-fuzz
 
 check-unit: $(release_UNIT)
@@ -120,6 +120,11 @@ check-browser: entgraph
 # Threads, gzip and shards give byte-identical graphs (GNU parallel included).
 check-scale: entgraph
 	bash tests/scale/check_scale.sh ./entgraph
+
+# Hostile input a .case cannot hold: generated inputs, read-only folders,
+# a full disk, signals (README "Hostile input").
+check-hostile: entgraph
+	bash tests/hostile/run.sh ./entgraph
 
 # entgraph against its peers (../shared/bench) on one corpus, in one run:
 # table and ratios in out/bench/results.md. BENCH_QUICK=1: the 20 MB corpus.
@@ -161,7 +166,7 @@ build/fuzz/libentgraph.a: $(FUZZ_LIB)
 build/fuzz/fuzz_%: build/fuzz/tests/fuzz/fuzz_%.o build/fuzz/tests/fuzz/fuzz_util.o build/fuzz/libentgraph.a
 	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer $^ $(PKG_LIBS) -o $@
 
-.PHONY: fuzz fuzz-build check-fuzz
+.PHONY: fuzz fuzz-build check-fuzz check-hostile
 fuzz-build: $(FUZZ:%=build/fuzz/fuzz_%)
 
 fuzz: fuzz-build

@@ -18,6 +18,7 @@ int eg_buf_reserve(eg_buf_t *b, size_t extra)
         return EG_ERR_RUNTIME;
     b->data = p;
     b->cap = cap;
+    p[b->len] = '\0'; /* data is NUL-terminated even before the first append */
     return 0;
 }
 

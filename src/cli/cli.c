@@ -118,4 +118,7 @@ void cli_install_signal_handlers(void)
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGPIPE, &sa, NULL);
+    /* Past `ulimit -f` a write fails with EFBIG like on a full disk, so
+     * the output is refused cleanly instead of the process being killed. */
+    signal(SIGXFSZ, SIG_IGN);
 }

@@ -3,6 +3,7 @@
 #include "../graph/eg_network.h"
 #include "cli.h"
 
+#include <libxml/xmlerror.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -32,11 +33,20 @@ static void print_help(FILE *out)
  * Weak, so the program does not depend on libgomp being linked. */
 extern void omp_set_num_threads(int) __attribute__((weak));
 
+static void xml_silent(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
 int main(int argc, char **argv)
 {
     if (omp_set_num_threads)
         omp_set_num_threads(1);
     eg_igraph_setup();
+    /* libxml2 would print "I/O error : write error" itself on a full disk;
+     * the writers report the failure as the one error line. */
+    xmlSetGenericErrorFunc(NULL, xml_silent);
     cli_install_signal_handlers();
     if (argc < 2) {
         print_help(stderr);

@@ -171,8 +171,22 @@ static int to_text(eg_source_t *s, const char *bytes, size_t n, eg_buf_t *out,
     return 0;
 }
 
-static int binary(eg_source_t *s, size_t offset, eg_error_t *err)
+/* A NUL byte: a binary file, or UTF-16 text when the file (head: its
+ * first bytes, or NULL when unknown) opens with a UTF-16 byte order mark.
+ * UTF-16 is refused with the command that converts it rather than
+ * transcoded: one encoding in, byte offsets that mean one thing. */
+static int binary(eg_source_t *s, const char *head, size_t offset, eg_error_t *err)
 {
+    if (head && ((head[0] == '\xFF' && head[1] == '\xFE') ||
+                 (head[0] == '\xFE' && head[1] == '\xFF'))) {
+        const char *fix = "entgraph reads UTF-8; convert it with iconv -f UTF-16 -t UTF-8";
+        if (!s->from_folder)
+            return eg_error_set(err, EG_ERR_DATA, s->path, 0, "UTF-16 text, not UTF-8: %s",
+                                fix);
+        eg_warn(s->warn, s->path, 0, "UTF-16 text skipped: %s", fix);
+        close_file(s);
+        return 0;
+    }
     if (s->from_folder) {
         eg_warn(s->warn, s->path, 0, "binary file (NUL byte at offset %zu) skipped",
                 offset);
@@ -203,7 +217,7 @@ static int next_text(eg_source_t *s, eg_document_t *doc, eg_error_t *err)
         const char *data = s->raw.data ? s->raw.data : "";
         const char *nul = memchr(data, '\0', s->raw.len);
         if (nul) {
-            if ((rc = binary(s, (size_t)(nul - data), err)) != 0)
+            if ((rc = binary(s, s->raw.len >= 2 ? data : NULL, (size_t)(nul - data), err)) != 0)
                 return rc;
             continue;
         }
@@ -366,7 +380,8 @@ static int next_line_doc(eg_source_t *s, eg_document_t *doc, eg_error_t *err)
             continue;
         const char *nul = memchr(line, '\0', len);
         if (nul) {
-            if ((rc = binary(s, (size_t)(nul - s->buf.data), err)) != 0)
+            const char *head = s->line == 1 && len >= 2 ? line : NULL;
+            if ((rc = binary(s, head, (size_t)(nul - s->buf.data), err)) != 0)
                 return rc;
             continue;
         }

@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# tests/hostile/run.sh BIN — the rows of README "Hostile input" that a
+# .case file cannot hold: inputs generated here (a 50 MB line, 100,000
+# files, a 100,000-alias row, a 10,000-byte alias), outputs in read-only
+# folders and on a full disk, and signals in the middle of a run. Each
+# check prints PASS/FAIL/SKIP NAME; the last line is "N passed, M failed"
+# (exit 1 when any failed). A SKIP says why (e.g. no way to make a
+# read-only folder for root here) and does not count as passed.
+set -u
+BIN=$(realpath "${1:-./entgraph}")
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+DICT=$ROOT/tests/data/dict/basic
+PY=/usr/bin/python3
+T=$(mktemp -d "${TMPDIR:-/tmp}/entgraph-hostile.XXXXXX")
+MOUNTS=()
+cleanup() {
+	for m in "${MOUNTS[@]}"; do umount "$m" 2>/dev/null; done
+	chattr -i "$T"/* 2>/dev/null
+	rm -rf "$T"
+}
+trap cleanup EXIT
+cd "$T" || exit 1
+pass=0 fail=0
+
+ok() { echo "PASS $1"; pass=$((pass + 1)); }
+ko() { echo "FAIL $1: $2"; fail=$((fail + 1)); }
+skip() { echo "SKIP $1: $2"; }
+# run NAME SECONDS CMD...: stdout+stderr to NAME.out, exit code in $rc
+run() {
+	local name=$1 secs=$2
+	shift 2
+	timeout "$secs" "$@" >"$name.out" 2>&1
+	rc=$?
+}
+no_temp_files() { # DIR: no hidden temporary output left
+	[ -z "$(find "$1" -maxdepth 1 -name '.*.tmp*' -o -maxdepth 1 -name '.entgraph*' | head -1)" ]
+}
+
+# --- a 50 MB line with no spaces: one token, no hang, no crash -----------
+$PY -c 'import sys; sys.stdout.write("Beslan " + "x" * 50_000_000 + " Russia.\n")' >long.txt
+run long-line-text 120 "$BIN" build -q -d "$DICT" -o long.json long.txt
+if [ $rc = 0 ] && grep -q '"source": "beslan"' long.json; then ok "50 MB line (text mode) is one token"; else ko "50 MB line (text mode)" "exit $rc: $(head -c 300 long-line-text.out)"; fi
+run long-line-lines 120 "$BIN" build -q --input lines -d "$DICT" -o long2.json long.txt
+if [ $rc = 0 ] && grep -q '"source": "beslan"' long2.json; then ok "50 MB line (lines mode) is one document"; else ko "50 MB line (lines mode)" "exit $rc: $(head -c 300 long-line-lines.out)"; fi
+rm -f long.txt
+
+# --- 100,000 tiny files in one folder: all read, quickly ----------------
+$PY - <<'PY'
+import os
+os.makedirs("many", exist_ok=True)
+for i in range(100_000):
+    with open(f"many/{i:06d}.txt", "w") as f:
+        f.write("Beslan and Russia." if i % 1000 == 0 else "x")
+PY
+run many-files 120 "$BIN" build -q -d "$DICT" --stats many.stats -o many.json many
+if [ $rc = 0 ] && grep -q '"documents": 100000' many.stats && grep -q '"count": 100,' many.json; then
+	ok "100,000 tiny files are 100,000 documents"
+else ko "100,000 tiny files" "exit $rc: $(head -c 300 many-files.out)"; fi
+rm -rf many
+
+# --- a dictionary row with 100,000 aliases: loads in linear time --------
+$PY -c 'print("name\taliases"); print("Big\t" + "|".join("A%d" % i for i in range(100_000)))' >big.tsv
+echo "Big met A99999 and A5." >big.txt
+run many-aliases 30 "$BIN" tag -d big.tsv big.txt
+if [ $rc = 0 ] && [ "$(grep -c '"id":"big"' many-aliases.out)" = 3 ]; then ok "100,000 aliases on one row load and match"; else ko "100,000 aliases on one row" "exit $rc: $(head -c 300 many-aliases.out)"; fi
+
+# --- an alias of 10,000 bytes: refused at the limit, FILE:LINE ----------
+$PY -c 'print("name\taliases"); print("Beslan\t" + "a" * 10_000)' >long-alias.tsv
+run long-alias 30 "$BIN" build -d long-alias.tsv -o la.json big.txt
+if [ $rc = 3 ] && grep -q '^entgraph: long-alias.tsv:2: alias of 10000 bytes (limit 1024)$' long-alias.out && [ ! -e la.json ]; then
+	ok "alias of 10,000 bytes exits 3 at the limit"
+else ko "alias of 10,000 bytes" "exit $rc: $(head -c 300 long-alias.out)"; fi
+
+# --- outputs that cannot be written: the previous file stays ----------
+echo "Beslan and Russia." >doc.txt
+# Root writes into a folder whatever its mode bits, so a read-only folder
+# needs the immutable attribute or a read-only bind mount.
+mkdir -p ro
+echo previous >ro/g.json
+ro_how=""
+if chattr +i ro 2>/dev/null; then
+	ro_how="chattr +i"
+elif mkdir -p ro-src && mount --bind -o ro ro ro 2>/dev/null; then
+	ro_how="read-only bind mount"
+	MOUNTS+=("$T/ro")
+elif [ "$(id -u)" != 0 ]; then
+	chmod a-w ro && ro_how="chmod a-w"
+fi
+if [ -z "$ro_how" ] || touch ro/probe 2>/dev/null; then
+	rm -f ro/probe 2>/dev/null
+	skip "output in a read-only folder" "cannot make a read-only folder here (root without chattr or mount)"
+else
+	run read-only 30 "$BIN" build -d "$DICT" -o ro/g.json doc.txt
+	if [ $rc = 1 ] && grep -q '^entgraph: ro/g.json: ' read-only.out && [ "$(cat ro/g.json)" = previous ] &&
+		[ "$(ls -A ro)" = g.json ]; then
+		ok "output in a read-only folder exits 1, previous output intact ($ro_how)"
+	else ko "output in a read-only folder ($ro_how)" "exit $rc: $(cat read-only.out)"; fi
+fi
+chattr -i ro 2>/dev/null
+for m in "${MOUNTS[@]}"; do umount "$m" 2>/dev/null; done
+MOUNTS=()
+chmod u+w ro
+
+# A full disk: a 64 KB tmpfs when this user may mount, else `ulimit -f`
+# (writes past the limit fail with EFBIG, as on a full disk).
+mkdir -p full
+echo previous >full/g.graphml
+# 200 entities in one document window: 19,900 edges, megabytes of GraphML
+$PY - <<'PY'
+with open("full-dict.tsv", "w") as f:
+    f.write("name\n" + "".join(f"Name{i}\n" for i in range(200)))
+with open("full-doc.txt", "w") as f:
+    f.write(" ".join(f"Name{i}" for i in range(200)))
+PY
+if mount -t tmpfs -o size=64k tmpfs full 2>/dev/null; then
+	MOUNTS+=("$T/full")
+	echo previous >full/g.graphml
+	how="64 KB tmpfs"
+	run full-disk 60 "$BIN" build -w document --layout none -d full-dict.tsv -o full/g.graphml full-doc.txt
+else
+	how="ulimit -f 16"
+	run full-disk 60 bash -c "ulimit -f 16; exec \"$BIN\" build -w document --layout none -d full-dict.tsv -o full/g.graphml full-doc.txt"
+fi
+if [ $rc = 0 ]; then
+	ko "full disk ($how)" "the output fit; make it bigger"
+elif [ $rc = 1 ] && grep -q '^entgraph: full/g.graphml: cannot write' full-disk.out && [ "$(wc -l <full-disk.out)" = 1 ] &&
+	[ "$(cat full/g.graphml)" = previous ] && [ "$(ls -A full)" = g.graphml ]; then
+	ok "full disk exits 1, previous output intact, no partial file ($how)"
+else ko "full disk ($how)" "exit $rc, folder: $(ls -A full | tr '\n' ' '), stderr: $(head -c 300 full-disk.out)"; fi
+for m in "${MOUNTS[@]}"; do umount "$m" 2>/dev/null; done
+MOUNTS=()
+
+# --- SIGINT and SIGTERM mid-run: exit 130/143, no partial output -------
+# The run reads standard input from a pipe that stays open, so it is
+# certainly mid-run when the signal comes; a second run is stopped while
+# it writes a large output.
+for sig in INT TERM; do
+	code=$((128 + $(kill -l $sig)))
+	mkdir -p sig-$sig
+	echo previous >sig-$sig/g.json
+	mkfifo sig-$sig/in
+	"$BIN" build -d "$DICT" -o sig-$sig/g.json -o sig-$sig/g.graphml - <sig-$sig/in >sig-$sig.out 2>&1 &
+	pid=$!
+	exec 9>sig-$sig/in
+	echo "Beslan and Russia." >&9
+	sleep 0.5
+	kill -$sig $pid
+	wait $pid
+	rc=$?
+	exec 9>&-
+	rm -f sig-$sig/in
+	if [ $rc = $code ] && [ "$(cat sig-$sig/g.json)" = previous ] && [ "$(ls -A sig-$sig)" = g.json ]; then
+		ok "SIG$sig while reading exits $code, previous output intact, nothing partial"
+	else ko "SIG$sig while reading" "exit $rc (want $code), folder: $(ls -A sig-$sig | tr '\n' ' ')"; fi
+done
+# mid-write: many entities in one document window make a big graph
+$PY - <<'PY'
+with open("sig-dict.tsv", "w") as f:
+    f.write("name\n")
+    for i in range(3000):
+        f.write(f"Name{i}\n")
+with open("sig-doc.txt", "w") as f:
+    f.write(" ".join(f"Name{i}" for i in range(3000)))
+PY
+for sig in INT TERM; do
+	code=$((128 + $(kill -l $sig)))
+	rm -rf sigw && mkdir sigw && echo previous >sigw/g.json
+	"$BIN" build -q -w document --max-window-entities 0 --layout none --communities none \
+		--no-betweenness -d sig-dict.tsv -o sigw/g.json -o sigw/g.graphml sig-doc.txt >sigw.out 2>&1 &
+	pid=$!
+	# wait for a temporary output to appear, then signal
+	for _ in $(seq 400); do
+		[ "$(ls -A sigw | wc -l)" -gt 1 ] && break
+		sleep 0.02
+	done
+	kill -$sig $pid 2>/dev/null
+	wait $pid
+	rc=$?
+	if [ $rc = $code ] && [ "$(cat sigw/g.json)" = previous ] && [ "$(ls -A sigw)" = g.json ]; then
+		ok "SIG$sig while writing exits $code, previous output intact, nothing partial"
+	elif [ $rc = 0 ]; then
+		skip "SIG$sig while writing" "the run finished before the signal"
+	else ko "SIG$sig while writing" "exit $rc (want $code), folder: $(ls -A sigw | tr '\n' ' ')"; fi
+done
+
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]
