@@ -64,6 +64,8 @@ function check(ok, what, detail) {
           counts.includes(expect.links.length + " of " + expect.links.length + " edges"),
           "counts of visible nodes and edges", counts);
 
+    if (expect.nodes.length === 0) throw "empty";
+
     // 2. search with suggestions: by alias, then by name
     const aliased = expect.nodes.find((x) => x.aliases);
     if (aliased) {
@@ -121,8 +123,12 @@ function check(ok, what, detail) {
     await page.screenshot({ path: shotPath });
     console.log("screenshot: " + shotPath);
   } catch (e) {
-    if (page) await page.screenshot({ path: shotPath }).catch(() => {});
-    check(false, "page test", e && e.stack ? e.stack.split("\n").slice(0, 3).join(" ") : String(e));
+    if (e === "empty") {
+      check(errors.length === 0, "empty graph: no error in the page", errors.join(" | "));
+    } else {
+      if (page) await page.screenshot({ path: shotPath }).catch(() => {});
+      check(false, "page test", e && e.stack ? e.stack.split("\n").slice(0, 3).join(" ") : String(e));
+    }
   } finally {
     await context.close();
     fs.rmSync(userDir, { recursive: true, force: true });

@@ -32,7 +32,15 @@ rm -f "$out"/*.html "$out"/*.json "$out"/*.png
 	tests/data/seed/beslan-echr.txt
 "$bin" build -q --evidence 2 -o "$out/wikinews.html" -o "$out/wikinews.json" tests/data/wikinews/
 
+# names, notes and evidence with </script>, <!--, quotes, \u003c, U+2028
+"$bin" build -q -d tests/browser/data/markup --evidence 2 -o "$out/markup.html" -o "$out/markup.json" \
+	tests/browser/data/markup/doc.txt
+# no entity at all: an empty page that still loads
+printf 'Nothing to see here.\n' | "$bin" build -q -d tests/browser/data/markup -o "$out/empty.html" -o "$out/empty.json" -
+
 status=0
 node "$here/check_page.js" "$out/seed.html" "$out/seed.json" "$out/seed.png" --search Peskov || status=1
 node "$here/check_page.js" "$out/wikinews.html" "$out/wikinews.json" "$out/wikinews.png" --search Navalny || status=1
+node "$here/check_page.js" "$out/markup.html" "$out/markup.json" "$out/markup.png" --search Alpha || status=1
+node "$here/check_page.js" "$out/empty.html" "$out/empty.json" "$out/empty.png" || status=1
 exit $status

@@ -13,12 +13,13 @@ out=${1:?usage: vendor.sh OUTDIR}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 note() { echo "entgraph: $* (needed only for -o FILE.html)" >&2; exit 0; }
 
-command -v npm >/dev/null 2>&1 ||
+npm=${NPM:-npm}
+command -v "$npm" >/dev/null 2>&1 ||
 	note "npm not found: building without the HTML page's libraries; install npm and run make again"
 
 mkdir -p "$out/npm"
 cp "$here/package.json" "$here/package-lock.json" "$out/npm/"
-(cd "$out/npm" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >npm.log 2>&1) ||
+(cd "$out/npm" && "$npm" ci --ignore-scripts --no-audit --no-fund --loglevel=error >npm.log 2>&1) ||
 	note "npm ci failed (see $out/npm/npm.log): building without the HTML page's libraries; run make again when npm works"
 
 nm=$out/npm/node_modules

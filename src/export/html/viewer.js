@@ -250,7 +250,17 @@
     });
   }
 
-  function refresh() { applyFilters(); renderer.refresh(); }
+  /* A filter change costs a pass over the edges and sigma's over the
+   * graph: at most one per 100 ms on big graphs, whatever the slider sends. */
+  var refreshTimer = null;
+  function refresh() {
+    if (refreshTimer !== null) return;
+    refreshTimer = setTimeout(function () {
+      refreshTimer = null;
+      applyFilters();
+      renderer.refresh();
+    }, m > 20000 ? 100 : 0);
+  }
 
   var typeItems = typeNames.map(function (t, k) {
     return { label: t || "(no type)", count: typeCount[k], color: groupColor(typeOf, k) };
@@ -423,11 +433,20 @@
     renderer.refresh();
   }
 
+  /* Bring node i to the middle of what the details panel leaves visible
+   * (zooming in on graphs too big to read whole). */
   function focusNode(i) {
     var d = renderer.getNodeDisplayData(keys[i]);
     if (!d) return;
     var cam = renderer.getCamera();
-    cam.animate({ x: d.x, y: d.y, ratio: Math.min(cam.ratio, n > 1000 ? 0.15 : 0.6) }, { duration: 400 });
+    var ratio = n <= 100 ? Math.max(cam.ratio, 1.4) : Math.min(cam.ratio, n > 1000 ? 0.15 : 0.6);
+    var state = { x: d.x, y: d.y, ratio: ratio, angle: cam.angle };
+    var dim = renderer.getDimensions(), shift = details.hidden ? 0 : details.offsetWidth / 2;
+    var a = renderer.viewportToFramedGraph({ x: dim.width / 2, y: dim.height / 2 }, { cameraState: state });
+    var b = renderer.viewportToFramedGraph({ x: dim.width / 2 + shift, y: dim.height / 2 }, { cameraState: state });
+    state.x += b.x - a.x;
+    state.y += b.y - a.y;
+    cam.animate(state, { duration: 400 });
   }
 
   renderer.on("clickNode", function (ev) { selectNode(graph.getNodeAttribute(ev.node, "i")); });
