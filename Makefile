@@ -99,6 +99,7 @@ print("out/graph.graphml, out/graph.json: %d nodes, %d edges" % (len(g["nodes"])
 check: deps-check
 	@$(MAKE) --no-print-directory entgraph $(release_UNIT)
 	@$(MAKE) --no-print-directory check-unit check-cases check-consumers check-scale check-browser check-hostile
+	@$(MAKE) --no-print-directory check-valgrind
 	@$(MAKE) --no-print-directory check-asan check-fuzz
 
 check-unit: $(release_UNIT)
@@ -125,6 +126,11 @@ check-scale: entgraph
 # a full disk, signals (README "Hostile input").
 check-hostile: entgraph
 	bash tests/hostile/run.sh ./entgraph
+
+# The end-to-end cases again under valgrind's memcheck (tests/valgrind/):
+# an invalid access, uninitialised value or definite leak fails the case.
+check-valgrind: entgraph
+	ENTGRAPH_DICT=$(CURDIR)/dict $(PYTHON) tests/run_cases.py --bin tests/valgrind/entgraph tests/cases
 
 # entgraph against its peers (../shared/bench) on one corpus, in one run:
 # table and ratios in out/bench/results.md. BENCH_QUICK=1: the 20 MB corpus.
@@ -157,7 +163,7 @@ asan_REPLAY   := $(FUZZ_HARNESSES:%=build/asan/fuzz/replay_%)
 
 build/fuzz/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CSTD) $(WARN) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) -c $< -o $@
+	$(FUZZ_CC) $(CSTD) $(WARN) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link -DREAD_CHUNK=4096 $(PKG_CFLAGS) -c $< -o $@
 
 build/fuzz/libentgraph.a: $(FUZZ_LIB)
 	@rm -f $@
@@ -166,7 +172,7 @@ build/fuzz/libentgraph.a: $(FUZZ_LIB)
 build/fuzz/fuzz_%: build/fuzz/tests/fuzz/fuzz_%.o build/fuzz/tests/fuzz/fuzz_util.o build/fuzz/libentgraph.a
 	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer $^ $(PKG_LIBS) -o $@
 
-.PHONY: fuzz fuzz-build check-fuzz check-hostile
+.PHONY: fuzz fuzz-build check-fuzz check-hostile check-valgrind
 fuzz-build: $(FUZZ:%=build/fuzz/fuzz_%)
 
 fuzz: fuzz-build

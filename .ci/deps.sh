@@ -44,6 +44,7 @@ check_deps=(
 	"python3-igraph|py:igraph"
 	"libxml2-utils|cmd:xmllint"
 	"parallel|cmd:parallel"
+	"valgrind|cmd:valgrind"
 	"nodejs|cmd:node"
 	"npm|cmd:npm"
 )

@@ -130,7 +130,8 @@ long eg_strmap_intern(eg_strmap_t *m, const char *key, size_t len, int *added)
     char *copy = malloc(len + 1);
     if (!copy)
         return -1;
-    memcpy(copy, key, len);
+    if (len) /* key may be NULL when len is 0 */
+        memcpy(copy, key, len);
     copy[len] = '\0';
     size_t id = m->count++;
     m->keys[id] = copy;

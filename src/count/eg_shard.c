@@ -317,6 +317,10 @@ static int record(reader_t *r, char *line)
 }
 
 /* The next line without its line end: 1, 0 at the end, -1 on a read error. */
+#ifndef READ_CHUNK /* the fuzz build makes it small */
+#define READ_CHUNK (1u << 20)
+#endif
+
 static int read_line(gzFile gz, eg_buf_t *line)
 {
     char chunk[65536];
@@ -357,7 +361,7 @@ int eg_shard_read(const char *path, const eg_dict_t *dict, eg_cooc_t *c,
         close(fd);
         return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
     }
-    gzbuffer(gz, 1u << 20);
+    gzbuffer(gz, READ_CHUNK);
     reader_t r = {.path = path, .dict = dict, .c = c, .info = info, .err = err};
     eg_buf_t line = EG_BUF_INIT;
     int rc = 0, got;

@@ -18,7 +18,9 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#ifndef READ_CHUNK /* the fuzz build makes it small: more chunk boundaries */
 #define READ_CHUNK (1u << 20)
+#endif
 
 struct eg_source {
     const eg_input_list_t *inputs;

@@ -176,6 +176,15 @@ static int parse_header(eg_dict_t *d, header_t *h, const char **f, size_t *fl, i
         if (fl[c] == 0)
             return eg_error_set(err, EG_ERR_DATA, path, lineno,
                                 "header column %d has no name", c + 1);
+        /* A column name becomes an attribute name in every output: a
+         * control character or non-character there is refused, not
+         * guessed at (values are cleaned instead). */
+        eg_buf_t probe = EG_BUF_INIT;
+        size_t bad = eg_clean_append(&probe, f[c], fl[c], 0, 0);
+        eg_buf_free(&probe);
+        if (bad)
+            return eg_error_set(err, bad == (size_t)-1 ? EG_ERR_RUNTIME : EG_ERR_DATA, path,
+                                lineno, "header column %d has a control character", c + 1);
         for (int p = 0; p < c; p++)
             if (fl[p] == fl[c] && strncasecmp(f[p], f[c], fl[c]) == 0)
                 return eg_error_set(err, EG_ERR_DATA, path, lineno,
