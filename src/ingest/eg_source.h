@@ -16,7 +16,9 @@
  *          null = undated).
  *
  * Bad input: a NUL byte marks a binary file (error when named on the
- * command line, skipped with a warning inside a folder); invalid UTF-8 is
+ * command line, skipped with a warning inside a folder; a file opening
+ * with a UTF-16 byte order mark gets its own message, with the iconv
+ * command that converts it); invalid UTF-8 is
  * replaced by U+FFFD with one warning per file; a malformed JSONL line
  * (bad JSON, not an object, text field missing or not a string, bad
  * date) is an error "FILE:LINE: ..." (EG_ERR_DATA), or, with skip_bad,

@@ -1,7 +1,9 @@
 /* eg_dict.h — gazetteer files: rows of names, aliases and attributes.
  *
  * A dictionary file is UTF-8 tab-separated text with a header row and
- * '#' comment lines (see README.md "Dictionary format"). Columns: `name`
+ * '#' comment lines (see README.md "Dictionary format"); a file whose
+ * name ends in .csv is read as RFC 4180 CSV with the same columns and
+ * rules (quoted fields may hold commas, doubled quotes, line breaks). Columns: `name`
  * (required, the label), `id` (default: the slug of the name), `aliases`
  * ('|'-separated), `type` (default: from the file name, people.tsv ->
  * person), `case` (auto|fold|exact); any other column is a node
@@ -9,7 +11,8 @@
  * type, later rows add aliases and fill attributes the first left empty.
  * Control characters in values are replaced by spaces and invalid UTF-8
  * by U+FFFD, each with a warning, so labels are always safe to write as
- * XML. A folder loads its *.tsv files in byte order of their names.
+ * XML; a control character in a column name is an error. A folder loads
+ * its *.tsv and *.csv files in byte order of their names.
  *
  * Besides entities a dictionary can hold two word lists, plain UTF-8
  * text with one entry per line ('#' comments): a file named stop*.txt is
