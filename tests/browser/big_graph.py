@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""big_graph.py OUTDIR [--nodes N] [--docs D] — a synthetic corpus whose
-graph has about N entities and 5 D edges, for timing the HTML page.
+"""big_graph.py OUTDIR [--nodes N] [--docs D] — a synthetic corpus for
+the HTML page at scale: with the defaults its graph has 20,246 nodes and
+102,100 edges (tests/browser/run.sh, time_page.js).
 
 Writes OUTDIR/dict/people.tsv (N invented two-word names, each with an
 alias) and OUTDIR/corpus.txt in `lines` form (a line is a document that
-names 3 or 4 entities, drawn with a skew so that some are hubs). Run
-with --input lines --window document. Seeded: same files every time.
+names 3 or 4 entities, a fifth of them drawn with a skew so that some
+are hubs). Run with --input lines --window document. Seeded: same files
+every time.
 """
 import argparse
 import os

@@ -2,7 +2,8 @@
 # run.sh ENTGRAPH [OUTDIR] — the HTML page in a real browser (make check).
 #
 # Writes pages of the seed article (document window, so that Dmitry
-# Peskov has neighbours, and --evidence 2) and of the Wikinews sample,
+# Peskov has neighbours, and --evidence 2), of the Wikinews sample, of
+# names full of markup, of no entity and of a synthetic 20,000-node graph,
 # each with its node-link JSON, and has check_page.js open them in
 # Debian's headless chromium (playwright-core from npm, pinned in
 # package-lock.json; no browser is downloaded): nodes drawn, search with
@@ -27,7 +28,7 @@ if [ ! -d "$here/node_modules/playwright-core" ]; then
 fi
 
 mkdir -p "$out"
-rm -f "$out"/*.html "$out"/*.json "$out"/*.png
+rm -rf "$out"/*.html "$out"/*.json "$out"/*.png "$out/big"
 "$bin" build -q --window document --evidence 2 -o "$out/seed.html" -o "$out/seed.json" \
 	tests/data/seed/beslan-echr.txt
 "$bin" build -q --evidence 2 -o "$out/wikinews.html" -o "$out/wikinews.json" tests/data/wikinews/
@@ -37,10 +38,15 @@ rm -f "$out"/*.html "$out"/*.json "$out"/*.png
 	tests/browser/data/markup/doc.txt
 # no entity at all: an empty page that still loads
 printf 'Nothing to see here.\n' | "$bin" build -q -d tests/browser/data/markup -o "$out/empty.html" -o "$out/empty.json" -
+# 23,032 nodes and 102,563 edges (big_graph.py): it must load and draw
+"${PYTHON:-/usr/bin/python3}" "$here/big_graph.py" "$out/big"
+"$bin" build -q -d "$out/big/dict" --input lines --window document -o "$out/big.html" \
+	-o "$out/big.json" "$out/big/corpus.txt"
 
 status=0
 node "$here/check_page.js" "$out/seed.html" "$out/seed.json" "$out/seed.png" --search Peskov || status=1
 node "$here/check_page.js" "$out/wikinews.html" "$out/wikinews.json" "$out/wikinews.png" --search Navalny || status=1
 node "$here/check_page.js" "$out/markup.html" "$out/markup.json" "$out/markup.png" --search Alpha || status=1
 node "$here/check_page.js" "$out/empty.html" "$out/empty.json" "$out/empty.png" || status=1
+node "$here/check_page.js" "$out/big.html" "$out/big.json" "$out/big.png" --load-only || status=1
 exit $status

@@ -211,6 +211,26 @@
 
   mark("sigma");
 
+  /* Frame the bulk of the graph, not its outliers: a layout of thousands
+   * of nodes can put a few small components far away, and fitting them
+   * all would shrink the rest to a dot. Outliers stay reachable by
+   * zooming out (or by search). */
+  function quantiles(values, lo, hi) {
+    var v = Float64Array.from(values).sort();
+    return [v[Math.floor(lo * (v.length - 1))], v[Math.ceil(hi * (v.length - 1))]];
+  }
+  if (n > 200) {
+    var xs = [], ys = [];
+    graph.forEachNode(function (k, a) { xs.push(a.x); ys.push(a.y); });
+    var qx = quantiles(xs, 0.01, 0.99), qy = quantiles(ys, 0.01, 0.99);
+    var px = (qx[1] - qx[0]) * 0.05 || 1, py = (qy[1] - qy[0]) * 0.05 || 1;
+    var full = renderer.getBBox();
+    var bx = [Math.max(full.x[0], qx[0] - px), Math.min(full.x[1], qx[1] + px)];
+    var by = [Math.max(full.y[0], qy[0] - py), Math.min(full.y[1], qy[1] + py)];
+    if ((bx[1] - bx[0]) * (by[1] - by[0]) < 0.5 * (full.x[1] - full.x[0]) * (full.y[1] - full.y[0]))
+      renderer.setCustomBBox({ x: bx, y: by });
+  }
+
   /* sigma follows the window's size, not its container's */
   if (window.ResizeObserver)
     new ResizeObserver(function () { renderer.resize(); renderer.refresh(); }).observe(container);
@@ -439,7 +459,7 @@
     var d = renderer.getNodeDisplayData(keys[i]);
     if (!d) return;
     var cam = renderer.getCamera();
-    var ratio = n <= 100 ? Math.max(cam.ratio, 1.4) : Math.min(cam.ratio, n > 1000 ? 0.15 : 0.6);
+    var ratio = n <= 30 ? Math.max(cam.ratio, 1.4) : Math.min(cam.ratio, n > 1000 ? 0.15 : 0.6);
     var state = { x: d.x, y: d.y, ratio: ratio, angle: cam.angle };
     var dim = renderer.getDimensions(), shift = details.hidden ? 0 : details.offsetWidth / 2;
     var a = renderer.viewportToFramedGraph({ x: dim.width / 2, y: dim.height / 2 }, { cameraState: state });
