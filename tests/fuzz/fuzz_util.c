@@ -1,6 +1,7 @@
 /* fuzz_util.c — scratch files and the small dictionary (see fuzz_util.h). */
 #include "fuzz_util.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,15 +19,34 @@ const char fuzz_small_dict[] =
     "o-brien\tO'Brien\t\tperson\tfold\t\t\n"
     "the\tthe\t\tstop\t\t\t\n";
 
+static char dir[512];
+
+/* At exit: the scratch files, then the folder (a replay in make check
+ * must not leave folders behind in /tmp). */
+static void remove_scratch(void)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char path[1024];
+    while (d && (e = readdir(d)))
+        if (e->d_name[0] != '.') {
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            unlink(path);
+        }
+    if (d)
+        closedir(d);
+    rmdir(dir);
+}
+
 const char *fuzz_scratch_file(const char *name, const uint8_t *data, size_t size)
 {
-    static char dir[512];
     static char path[1024];
     if (!dir[0]) {
         const char *tmp = getenv("TMPDIR");
         snprintf(dir, sizeof dir, "%s/entgraph-fuzz-XXXXXX", tmp && *tmp ? tmp : "/tmp");
         if (!mkdtemp(dir))
             abort();
+        atexit(remove_scratch);
     }
     snprintf(path, sizeof path, "%s/%s", dir, name);
     FILE *f = fopen(path, "wb");
