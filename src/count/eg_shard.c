@@ -321,31 +321,52 @@ static int record(reader_t *r, char *line)
 #define READ_CHUNK (1u << 20)
 #endif
 
-static int read_line(gzFile gz, eg_buf_t *line)
+/* Lines from a gzip stream (or plain file), through one read buffer, so
+ * that a NUL byte inside a line is seen instead of silently cutting it. */
+typedef struct line_reader {
+    gzFile gz;
+    eg_buf_t buf;
+    size_t pos;
+    int eof;
+} line_reader_t;
+
+/* The next line, NUL-terminated in place, without its line end: 1, 0 at
+ * the end, -1 on a read error, -2 when the line holds a NUL byte. */
+static int read_line(line_reader_t *lr, char **line, size_t *len)
 {
-    char chunk[65536];
-    eg_buf_clear(line);
     for (;;) {
-        if (!gzgets(gz, chunk, sizeof chunk)) {
-            int zerr;
-            gzerror(gz, &zerr);
-            if (zerr != Z_OK && zerr != Z_BUF_ERROR)
-                return -1;
-            break; /* end of file */
+        char *start = lr->buf.data ? lr->buf.data + lr->pos : NULL;
+        size_t avail = lr->buf.len - lr->pos;
+        char *nl = avail ? memchr(start, '\n', avail) : NULL;
+        if (nl || (lr->eof && avail)) {
+            size_t n = nl ? (size_t)(nl - start) : avail;
+            lr->pos += n + (nl != NULL);
+            if (n && start[n - 1] == '\r')
+                n--;
+            start[n] = '\0';
+            if (memchr(start, '\0', n))
+                return -2;
+            *line = start;
+            *len = n;
+            return 1;
         }
-        size_t n = strlen(chunk);
-        if (eg_buf_append(line, chunk, n))
+        if (lr->eof)
+            return 0;
+        if (lr->pos) { /* keep the partial line, drop what was read */
+            memmove(lr->buf.data, start, avail);
+            lr->buf.len = avail;
+            lr->pos = 0;
+        }
+        if (eg_buf_reserve(&lr->buf, READ_CHUNK))
             return -1;
-        if (n && chunk[n - 1] == '\n')
-            break;
+        int n = gzread(lr->gz, lr->buf.data + lr->buf.len, READ_CHUNK);
+        if (n < 0)
+            return -1;
+        lr->buf.len += (size_t)n;
+        lr->buf.data[lr->buf.len] = '\0';
+        if (n == 0)
+            lr->eof = 1;
     }
-    if (!line->data || (line->len == 0 && gzeof(gz)))
-        return 0;
-    if (line->len && line->data[line->len - 1] == '\n')
-        line->data[--line->len] = '\0';
-    if (line->len && line->data[line->len - 1] == '\r')
-        line->data[--line->len] = '\0';
-    return 1;
 }
 
 int eg_shard_read(const char *path, const eg_dict_t *dict, eg_cooc_t *c,
@@ -363,21 +384,26 @@ int eg_shard_read(const char *path, const eg_dict_t *dict, eg_cooc_t *c,
     }
     gzbuffer(gz, READ_CHUNK);
     reader_t r = {.path = path, .dict = dict, .c = c, .info = info, .err = err};
-    eg_buf_t line = EG_BUF_INIT;
+    line_reader_t lr = {.gz = gz};
+    char *line;
+    size_t len;
     int rc = 0, got;
-    while ((got = read_line(gz, &line)) > 0) {
+    while ((got = read_line(&lr, &line, &len)) > 0) {
         r.line++;
-        if (line.len && (rc = record(&r, line.data)) != 0)
+        if (len && (rc = record(&r, line)) != 0)
             break;
     }
-    if (got < 0) {
+    if (got == -2) {
+        rc = eg_error_set(err, EG_ERR_DATA, path, r.line + 1,
+                          "NUL byte in the line: not an entgraph counts file");
+    } else if (got < 0) {
         int zerr;
         const char *msg = gzerror(gz, &zerr);
         rc = eg_error_set(err, zerr == Z_DATA_ERROR ? EG_ERR_DATA : EG_ERR_RUNTIME, path,
                           r.line + 1, "cannot read counts: %s",
-                          zerr == Z_ERRNO ? strerror(errno) : msg);
+                          zerr == Z_ERRNO ? strerror(errno) : zerr == Z_OK ? "out of memory" : msg);
     }
-    eg_buf_free(&line);
+    eg_buf_free(&lr.buf);
     gzclose(gz);
     return rc;
 }

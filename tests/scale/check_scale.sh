@@ -99,5 +99,10 @@ check "merge names FILE:LINE of a malformed counts line" \
              '$BIN' merge -q -d '$DICT' -o $TMP/y.json $TMP/bad.counts 2> $TMP/err; \
              test \$? -eq 3 && grep -q 'bad.counts:2: a P line has 7 fields' $TMP/err"
 
+check "merge refuses a counts line with a NUL byte instead of cutting it" \
+    bash -c "printf 'H\tentgraph-counts\t1\twindow=sentence\tevidence=0\nD\t1\0002\t3\n' > $TMP/nul.counts; \
+             '$BIN' merge -q -d '$DICT' -o $TMP/z.json $TMP/nul.counts 2> $TMP/err; \
+             test \$? -eq 3 && grep -q 'nul.counts:2: NUL byte' $TMP/err"
+
 echo "scale: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
