@@ -45,6 +45,8 @@ function check(ok, what, detail) {
   });
   const errors = [], requests = [];
   let page = null;
+  // two animation frames: sigma has drawn (and filled its picking buffers)
+  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   try {
     page = context.pages()[0] || (await context.newPage());
     page.on("pageerror", (e) => errors.push(String(e)));
@@ -103,7 +105,39 @@ function check(ok, what, detail) {
     check(JSON.stringify(gotOrder) === JSON.stringify(wantOrder), "neighbours listed by weight",
           JSON.stringify(gotOrder) + " vs " + JSON.stringify(wantOrder));
 
-    // 4. a neighbour: the evidence sentences of the edge and their documents
+    // 4. an edge of the node on the canvas, at its middle, both ends in
+    //    view and no node near: the details show that edge
+    const spot = await page.evaluate(([key, others]) => {
+      const eg = window.entgraph, panel = document.getElementById("details").getBoundingClientRect();
+      const all = eg.graph.nodes().map((k) => eg.nodePosition(k));
+      const me = eg.nodePosition(key);
+      const g = document.getElementById("graph").getBoundingClientRect();
+      const inside = (q) => q.x > g.left + 5 && q.x < Math.min(g.right, panel.left) - 5 && q.y > g.top + 5 && q.y < g.bottom - 5;
+      for (const o of others) {
+        const p = eg.nodePosition(o), mid = { x: (me.x + p.x) / 2, y: (me.y + p.y) / 2 };
+        if (inside(me) && inside(p) && all.every((q) => Math.hypot(q.x - mid.x, q.y - mid.y) > 25))
+          return { x: mid.x, y: mid.y, other: o };
+      }
+      return null;
+    }, [id, shown.map((x) => x.node)]);
+    if (spot) {
+      await page.waitForTimeout(400); // sigma takes a 2nd click within 300 ms for a double click
+      await frames();
+      await page.mouse.move(spot.x, spot.y);
+      await frames();
+      await page.mouse.click(spot.x, spot.y);
+      const other = expect.nodes.find((x) => x.id === spot.other);
+      const ok = await page.waitForFunction((label) => {
+        const h = document.querySelector("#details:not([hidden]) h3");
+        return h && h.textContent.includes("\u2014") && h.textContent.includes(label);
+      }, other.label, { timeout: 5000 }).then(() => true, () => false);
+      check(ok, "clicking the edge to " + other.label + " shows it", await page.textContent("#details h3"));
+      await page.evaluate((key) => window.entgraph.selectNode(key), id);
+    } else {
+      console.log("(no edge of " + id + " clear of nodes to click on)");
+    }
+
+    // 5. a neighbour: the evidence sentences of the edge and their documents
     await page.click("#neighbours li:first-child");
     await page.waitForSelector("#evidence li", { timeout: 5000 });
     const first = shown[0].node;

@@ -88,10 +88,13 @@
     if (w < wmin) wmin = w;
     if (w > wmax) wmax = w;
   }
+  /* Width by weight (log). Where edges can be clicked they are at least
+   * 1.5 px wide: sigma picks them in a buffer of half the resolution. */
   var wspan = Math.log1p(Math.max(0, wmax - wmin)) || 1;
+  var EDGE_EVENTS = m <= 50000, wthin = EDGE_EVENTS ? 1.5 : 0.6;
   for (e = 0; e < m; e++) {
     graph.addEdgeWithKey("e" + e, keys[src[e]], keys[dst[e]], {
-      size: 0.6 + 2.4 * Math.log1p(weights[e] - wmin) / wspan, color: EDGE, i: e,
+      size: wthin + 2.5 * Math.log1p(weights[e] - wmin) / wspan, color: EDGE, i: e,
     });
   }
 
@@ -196,7 +199,7 @@
     edgeReducer: edgeReducer,
     zIndex: true,
     renderEdgeLabels: false,
-    enableEdgeEvents: m <= 50000,
+    enableEdgeEvents: EDGE_EVENTS,
     hideEdgesOnMove: m > 20000,
     hideLabelsOnMove: n > 5000,
     labelRenderedSizeThreshold: n <= 100 ? 0 : n <= 1000 ? 5 : 8,
