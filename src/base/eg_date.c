@@ -2,7 +2,6 @@
  * algorithms, exact for the proleptic Gregorian calendar). */
 #include "eg_date.h"
 
-#include <stdio.h>
 
 static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
 {
@@ -62,5 +61,18 @@ void eg_date_format(eg_date_t days, char out[11])
     int64_t y;
     unsigned m, d;
     civil_from_days(days, &y, &m, &d);
-    snprintf(out, 11, "%04d-%02u-%02u", (int)(y % 10000), m % 100, d % 100);
+    /* Years outside 0..9999 cannot come from eg_date_parse; clamp them so
+     * the text always fits "YYYY-MM-DD". */
+    unsigned year = y < 0 ? 0 : y > 9999 ? 9999 : (unsigned)y;
+    out[0] = (char)('0' + year / 1000);
+    out[1] = (char)('0' + year / 100 % 10);
+    out[2] = (char)('0' + year / 10 % 10);
+    out[3] = (char)('0' + year % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10 % 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10 % 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
 }
