@@ -48,4 +48,16 @@ const char *eg_attr_text(const igraph_t *g, const eg_attr_list_t *l, igraph_inte
                          char kind, igraph_integer_t i, char *num, eg_buf_t *scratch,
                          int *failed);
 
+/* The ends of edge e in vertex order (u <= v for an undirected graph):
+ * igraph keeps an undirected edge as (larger, smaller), while every
+ * writer lists it as it was added, smaller end first. */
+static inline void eg_edge_ends(const igraph_t *g, igraph_integer_t e, igraph_integer_t *u,
+                                igraph_integer_t *v)
+{
+    igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
+    int swap = !igraph_is_directed(g) && a > b;
+    *u = swap ? b : a;
+    *v = swap ? a : b;
+}
+
 #endif

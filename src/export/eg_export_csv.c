@@ -82,13 +82,14 @@ static int write_table(const igraph_t *g, char kind, FILE *out)
             rc = put_field(out, VAS(g, "id", i), 1) ||
                  put_field(out, eg_attr_str(g, 'v', "label", i), 0);
         } else {
-            igraph_integer_t u = IGRAPH_FROM(g, i), v = IGRAPH_TO(g, i);
+            igraph_integer_t u, v;
+            eg_edge_ends(g, i, &u, &v);
             char num[64] = "";
             double w = EAN(g, "weight", i);
             if (!isnan(w))
                 eg_format_number(num, sizeof num, w);
-            rc = put_field(out, VAS(g, "id", u < v ? u : v), 1) ||
-                 put_field(out, VAS(g, "id", u < v ? v : u), 0) ||
+            rc = put_field(out, VAS(g, "id", u), 1) ||
+                 put_field(out, VAS(g, "id", v), 0) ||
                  put_field(out, "Undirected", 0) || put_field(out, num, 0);
         }
         if (rc == 0)

@@ -166,12 +166,8 @@ static int edges(gexf_t *x)
     if (start(x->w, "edges") || wnum(x->w, "count", (double)ne))
         return -1;
     for (igraph_integer_t e = 0; e < ne; e++) {
-        igraph_integer_t u = IGRAPH_FROM(g, e), v = IGRAPH_TO(g, e);
-        if (u > v) {
-            igraph_integer_t t = u;
-            u = v;
-            v = t;
-        }
+        igraph_integer_t u, v;
+        eg_edge_ends(g, e, &u, &v);
         char id[32];
         snprintf(id, sizeof id, "%lld", (long long)e);
         double weight = EAN(g, "weight", e);

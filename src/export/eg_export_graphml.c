@@ -139,12 +139,8 @@ static int write_graph(ctx_t *c)
             return -1;
     }
     for (igraph_integer_t e = 0; e < ne; e++) {
-        igraph_integer_t u = IGRAPH_FROM(g, e), v = IGRAPH_TO(g, e);
-        if (!igraph_is_directed(g) && u > v) {
-            igraph_integer_t t = u;
-            u = v;
-            v = t;
-        }
+        igraph_integer_t u, v;
+        eg_edge_ends(g, e, &u, &v);
         if (xmlTextWriterStartElement(w, BAD_CAST "edge") < 0 ||
             xmlTextWriterWriteAttribute(w, BAD_CAST "source", BAD_CAST node_id(g, u)) < 0 ||
             xmlTextWriterWriteAttribute(w, BAD_CAST "target", BAD_CAST node_id(g, v)) < 0 ||

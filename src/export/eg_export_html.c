@@ -165,13 +165,8 @@ static void put_data(FILE *out, const igraph_t *g, const eg_attr_list_t *ga,
     fputs("]},\n\"edges\":", out);
     put_columns(out, "\"source\",\"target\"", ea);
     for (igraph_integer_t e = 0; e < ne; e++) {
-        /* igraph keeps an undirected edge as (larger, smaller) */
-        igraph_integer_t u = IGRAPH_FROM(g, e), v = IGRAPH_TO(g, e);
-        if (u > v) {
-            igraph_integer_t t = u;
-            u = v;
-            v = t;
-        }
+        igraph_integer_t u, v;
+        eg_edge_ends(g, e, &u, &v);
         fprintf(out, "%s[%lld,%lld", e ? ",\n" : "\n", (long long)u, (long long)v);
         for (igraph_integer_t k = 0; k < igraph_strvector_size(&ea->names); k++) {
             putc(',', out);

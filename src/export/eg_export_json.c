@@ -103,14 +103,8 @@ static json_t *build_document(const igraph_t *g, attr_list_t *ga, attr_list_t *v
         failed |= !link || json_array_append_new(links, link);
         if (failed)
             break;
-        /* igraph keeps an undirected edge as (larger, smaller); write it
-         * in vertex order, the order in which edges were added. */
-        igraph_integer_t u = IGRAPH_FROM(g, e), v = IGRAPH_TO(g, e);
-        if (!igraph_is_directed(g) && u > v) {
-            igraph_integer_t t = u;
-            u = v;
-            v = t;
-        }
+        igraph_integer_t u, v;
+        eg_edge_ends(g, e, &u, &v);
         const char *src = VAS(g, "id", u);
         const char *dst = VAS(g, "id", v);
         json_object_set_new(link, "source", json_string(src));
@@ -171,12 +165,8 @@ static int put_all(json_t *obj, const igraph_t *g, const attr_list_t *l, char ki
 static void edge_ends(const igraph_t *g, igraph_integer_t e, const char **src,
                       const char **dst)
 {
-    igraph_integer_t u = IGRAPH_FROM(g, e), v = IGRAPH_TO(g, e);
-    if (!igraph_is_directed(g) && u > v) {
-        igraph_integer_t t = u;
-        u = v;
-        v = t;
-    }
+    igraph_integer_t u, v;
+    eg_edge_ends(g, e, &u, &v);
     *src = VAS(g, "id", u);
     *dst = VAS(g, "id", v);
 }
