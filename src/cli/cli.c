@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "../base/eg_outfile.h"
+#include "../tag/eg_dict.h"
 
 #include <limits.h>
 #include <signal.h>
@@ -100,6 +101,26 @@ const char *cli_default_dict(void)
     }
     snprintf(found, sizeof found, "%s/dict", EG_DATADIR);
     return is_dir(found) ? found : NULL;
+}
+
+int cli_load_dicts(const char *const *paths, size_t n, eg_dict_t *dict,
+                   const eg_warner_t *warn, eg_error_t *err)
+{
+    const char *def = NULL;
+    if (n == 0) {
+        if (!(def = cli_default_dict()))
+            return eg_error_set(err, EG_ERR_USAGE, NULL, 0,
+                                "no dictionary: the shipped dict/ folder was not found; "
+                                "give one with -d");
+        paths = &def;
+        n = 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        int rc = eg_dict_load_path(dict, paths[i], warn, err);
+        if (rc)
+            return rc;
+    }
+    return 0;
 }
 
 static void on_signal(int sig)

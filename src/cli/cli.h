@@ -35,7 +35,7 @@ const char *cli_default_dict(void);
 void cli_install_signal_handlers(void);
 
 /* Load each dictionary path in order, or the shipped dict/ when n is 0
- * (EG_ERR_USAGE when it cannot be found). Defined in cmd_tag.c. */
+ * (EG_ERR_USAGE when it cannot be found). */
 struct eg_dict;
 int cli_load_dicts(const char *const *paths, size_t n, struct eg_dict *dict,
                    const eg_warner_t *warn, eg_error_t *err);

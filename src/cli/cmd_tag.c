@@ -5,6 +5,7 @@
 #include "../base/eg_outfile.h"
 #include "../export/eg_export_mentions.h"
 #include "../ingest/eg_input.h"
+#include "../ingest/eg_source.h"
 #include "../tag/eg_dict.h"
 #include "../tag/eg_matcher.h"
 #include "../tag/eg_patterns.h"
@@ -123,28 +124,8 @@ static int parse_tag_options(int argc, char **argv, tag_options_t *o, int *first
     return -1;
 }
 
-int cli_load_dicts(const char *const *paths, size_t n, eg_dict_t *dict,
-                   const eg_warner_t *warn, eg_error_t *err)
-{
-    const char *def = NULL;
-    if (n == 0) {
-        if (!(def = cli_default_dict()))
-            return eg_error_set(err, EG_ERR_USAGE, NULL, 0,
-                                "no dictionary: the shipped dict/ folder was not found; "
-                                "give one with -d");
-        paths = &def;
-        n = 1;
-    }
-    for (size_t i = 0; i < n; i++) {
-        int rc = eg_dict_load_path(dict, paths[i], warn, err);
-        if (rc)
-            return rc;
-    }
-    return 0;
-}
-
 typedef struct tag_state {
-    eg_buf_t raw, text;
+    eg_document_t doc;
     eg_segments_t seg;
     eg_match_scratch_t scratch;
     eg_pattern_scratch_t pscratch;
@@ -229,18 +210,16 @@ static int tag_corpus(const tag_options_t *o, const eg_input_list_t *inputs,
     tag_state_t st;
     memset(&st, 0, sizeof st);
     eg_segments_init(&st.seg);
-    int rc = 0;
-    for (size_t i = 0; i < inputs->n && rc == 0; i++) {
-        const char *path = inputs->paths[i];
-        int r = eg_input_read(path, inputs->from_folder[i], &st.raw, &st.text, warn, err);
-        if (r < 0) {
-            rc = r;
-            break;
-        }
-        if (r == EG_READ_SKIPPED)
-            continue;
-        const char *text = st.text.data ? st.text.data : "";
-        if ((rc = eg_segment(text, st.text.len, &st.seg)) != 0) {
+    /* Documents come from the same reader as build's (binary files,
+     * invalid UTF-8 and .gz handled alike), one file per document. */
+    eg_source_options_t sopt = {.mode = EG_INPUT_TEXT, .default_date = EG_NO_DATE};
+    eg_source_t *src = NULL;
+    int rc = eg_source_open(&src, inputs, &sopt, warn, err);
+    int got = 0;
+    while (rc == 0 && (got = eg_source_next(src, &st.doc, err)) == 1) {
+        const char *path = st.doc.id.data;
+        const char *text = st.doc.text.data;
+        if ((rc = eg_segment(text, st.doc.text.len, &st.seg)) != 0) {
             eg_error_set(err, rc, path, 0, "cannot segment document");
             break;
         }
@@ -263,8 +242,10 @@ static int tag_corpus(const tag_options_t *o, const eg_input_list_t *inputs,
             eg_error_set(err, EG_ERR_RUNTIME, o->output ? o->output : "-", 0,
                          "cannot write mentions");
     }
-    eg_buf_free(&st.raw);
-    eg_buf_free(&st.text);
+    if (rc == 0 && got < 0)
+        rc = got;
+    eg_source_close(src);
+    eg_document_free(&st.doc);
     eg_segments_free(&st.seg);
     eg_match_scratch_free(&st.scratch);
     eg_pattern_scratch_free(&st.pscratch);

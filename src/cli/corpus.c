@@ -40,17 +40,7 @@ int cli_corpus_load(cli_corpus_t *c, const char *const *dicts, size_t ndicts,
                     const eg_warner_t *warn, eg_error_t *err)
 {
     double t0 = cli_seconds();
-    int rc = 0;
-    if (ndicts == 0) {
-        const char *def = cli_default_dict();
-        if (!def)
-            return eg_error_set(err, EG_ERR_USAGE, NULL, 0,
-                                "no dictionary: the shipped dict/ folder was not found; "
-                                "give one with -d");
-        rc = eg_dict_load_path(&c->dict, def, warn, err);
-    }
-    for (size_t i = 0; i < ndicts && rc == 0; i++)
-        rc = eg_dict_load_path(&c->dict, dicts[i], warn, err);
+    int rc = cli_load_dicts(dicts, ndicts, &c->dict, warn, err);
     if (rc == 0)
         rc = eg_matcher_build(&c->matcher, &c->dict, warn, err);
     c->seconds_dict = cli_seconds() - t0;

@@ -2,8 +2,6 @@
 #include "eg_input.h"
 
 #include "../base/eg_dirwalk.h"
-#include "../text/eg_segment.h"
-#include "../text/eg_utf8.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -80,61 +78,4 @@ void eg_input_list_free(eg_input_list_t *l)
     free(l->paths);
     free(l->from_folder);
     memset(l, 0, sizeof *l);
-}
-
-static int slurp(FILE *fp, eg_buf_t *raw)
-{
-    char chunk[1 << 16];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        if (eg_buf_append(raw, chunk, n))
-            return EG_ERR_RUNTIME;
-    return ferror(fp) ? EG_ERR_RUNTIME : 0;
-}
-
-int eg_input_read(const char *path, int from_folder, eg_buf_t *raw,
-                  eg_buf_t *text, const eg_warner_t *warn, eg_error_t *err)
-{
-    eg_buf_clear(raw);
-    eg_buf_clear(text);
-    int is_stdin = strcmp(path, "-") == 0;
-    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
-    if (!fp)
-        return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "cannot read input: %s",
-                            strerror(errno));
-    int rc = slurp(fp, raw);
-    int e = errno;
-    if (!is_stdin)
-        fclose(fp);
-    if (rc)
-        return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "cannot read input: %s",
-                            e ? strerror(e) : "read error");
-    const char *data = raw->data ? raw->data : "";
-    const char *nul = memchr(data, '\0', raw->len);
-    if (nul) {
-        if (from_folder) {
-            eg_warn(warn, path, 0, "binary file (NUL byte at offset %zu) skipped",
-                    (size_t)(nul - data));
-            return EG_READ_SKIPPED;
-        }
-        return eg_error_set(err, EG_ERR_DATA, path, 0,
-                            "binary file (NUL byte at offset %zu), not text",
-                            (size_t)(nul - data));
-    }
-    if (raw->len > EG_SEGMENT_MAX_BYTES)
-        return eg_error_set(err, EG_ERR_DATA, path, 0,
-                            "document of %zu bytes is over the limit of %u bytes",
-                            raw->len, EG_SEGMENT_MAX_BYTES);
-    size_t bad = eg_utf8_count_invalid(data, raw->len);
-    if (bad == 0) {
-        /* Swap buffers instead of copying: text takes raw's bytes. */
-        eg_buf_t tmp = *text;
-        *text = *raw;
-        *raw = tmp;
-        return EG_READ_OK;
-    }
-    if (eg_utf8_repair(data, raw->len, text) == (size_t)-1)
-        return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
-    eg_warn(warn, path, 0, "%zu invalid UTF-8 sequence(s) replaced by U+FFFD", bad);
-    return EG_READ_OK;
 }

@@ -72,16 +72,6 @@ void eg_dict_free(eg_dict_t *d)
 
 /* ---- small helpers ---- */
 
-static char *dup_range(const char *s, size_t n)
-{
-    char *p = malloc(n + 1);
-    if (p) {
-        memcpy(p, s, n);
-        p[n] = '\0';
-    }
-    return p;
-}
-
 static void trim(const char **s, size_t *n)
 {
     while (*n && (**s == ' ' || **s == '\r'))
@@ -97,7 +87,7 @@ static char *type_from_path(const char *path)
     base = base ? base + 1 : path;
     size_t n = strcspn(base, ".");
     if (n == 6 && strncasecmp(base, "people", 6) == 0)
-        return dup_range("person", 6);
+        return strdup("person");
     eg_buf_t b = EG_BUF_INIT, scratch = EG_BUF_INIT;
     eg_fold_append(&b, &scratch, base, n);
     eg_buf_free(&scratch);
@@ -134,7 +124,7 @@ static int find_or_add_attr(eg_dict_t *d, const char *name, size_t n)
     if (!p)
         return -1;
     d->attr_names = p;
-    if (!(p[d->nattrs] = dup_range(name, n)))
+    if (!(p[d->nattrs] = strndup(name, n)))
         return -1;
     return (int)d->nattrs++;
 }
@@ -248,7 +238,7 @@ static int add_alias(eg_dict_t *d, uint32_t entity, const char *text, size_t n,
         d->aliases_cap = cap;
     }
     eg_alias_t *a = &d->aliases[d->naliases];
-    if (!(a->text = dup_range(text, n)))
+    if (!(a->text = strndup(text, n)))
         return EG_ERR_RUNTIME;
     a->entity = entity;
     a->policy = policy;
@@ -273,7 +263,7 @@ static long new_entity(eg_dict_t *d, const char *id, size_t idlen)
         return -1;
     eg_entity_t *e = &d->entities[d->nentities++];
     memset(e, 0, sizeof *e);
-    e->id = dup_range(id, idlen);
+    e->id = strndup(id, idlen);
     return e->id ? idx : -1;
 }
 
@@ -304,7 +294,7 @@ static int set_attr(eg_entity_t *e, size_t k, const char *v, size_t n)
     }
     if (e->attrs[k]) /* the first definition wins */
         return conflict(e, k, v, n);
-    return (e->attrs[k] = dup_range(v, n)) ? 0 : EG_ERR_RUNTIME;
+    return (e->attrs[k] = strndup(v, n)) ? 0 : EG_ERR_RUNTIME;
 }
 
 typedef struct row {
@@ -468,9 +458,9 @@ static int parse_row(eg_dict_t *d, const header_t *h, row_t *r, const char **f,
     if (ent < 0) {
         ent = new_entity(d, id, id_n);
         eg_entity_t *e = ent >= 0 ? &d->entities[ent] : NULL;
-        if (!e || !(e->label = dup_range(name, name_n)) ||
-            !(e->type = type && type_n ? dup_range(type, type_n)
-                                       : dup_range(r->default_type, strlen(r->default_type))))
+        if (!e || !(e->label = strndup(name, name_n)) ||
+            !(e->type = type && type_n ? strndup(type, type_n)
+                                       : strdup(r->default_type)))
             rc = eg_error_set(err, EG_ERR_RUNTIME, r->path, r->lineno, "out of memory");
         else {
             e->file = r->path;

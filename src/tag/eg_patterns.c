@@ -63,16 +63,6 @@ int eg_patterns_is_patterns_file(const char *path)
     return strncmp(b, "patterns", 8) == 0 && n > 4 && strcmp(b + n - 4, ".tsv") == 0;
 }
 
-static char *dup_n(const char *s, size_t n)
-{
-    char *p = malloc(n + 1);
-    if (p) {
-        memcpy(p, s, n);
-        p[n] = '\0';
-    }
-    return p;
-}
-
 enum { C_PATTERN, C_TYPE, C_NAME, C_NCOLS };
 
 static int parse_header(const char *line, size_t n, int *col, const char *path,
@@ -140,8 +130,8 @@ static int add_pattern(eg_patterns_t *p, const char *line, size_t n, const int *
     eg_pattern_t *it = &p->items[p->n];
     it->code = re;
     it->use_group = groups >= 1;
-    it->type = dup_n(f[C_TYPE], fl[C_TYPE]);
-    it->name = dup_n(f[C_NAME], fl[C_NAME]);
+    it->type = strndup(f[C_TYPE], fl[C_TYPE]);
+    it->name = strndup(f[C_NAME], fl[C_NAME]);
     p->n++;
     if (!it->type || !it->name)
         return eg_error_set(err, EG_ERR_RUNTIME, path, lineno, "out of memory");
