@@ -99,6 +99,12 @@ check "merge names FILE:LINE of a malformed counts line" \
              '$BIN' merge -q -d '$DICT' -o $TMP/y.json $TMP/bad.counts 2> $TMP/err; \
              test \$? -eq 3 && grep -q 'bad.counts:2: a P line has 7 fields' $TMP/err"
 
+check "shards kept with different evidence sizes merge with the smallest, and say so" \
+    bash -c "'$BIN' count -q -d '$DICT' --input jsonl --evidence 1 -o $TMP/e1.counts $TMP/part.00 && \
+             '$BIN' merge -d '$DICT' -o $TMP/e.json $TMP/e1.counts $TMP/part.01.counts 2> $TMP/err && \
+             grep -q 'using the smallest, 1' $TMP/err && \
+             '$BIN' merge -d '$DICT' --evidence 5 -o $TMP/e.json $TMP/part.01.counts 2> $TMP/err && \
+             grep -q -- '--evidence 5: the counts hold at most 2 per edge' $TMP/err"
 check "merge refuses a counts line with a NUL byte instead of cutting it" \
     bash -c "printf 'H\tentgraph-counts\t1\twindow=sentence\tevidence=0\nD\t1\0002\t3\n' > $TMP/nul.counts; \
              '$BIN' merge -q -d '$DICT' -o $TMP/z.json $TMP/nul.counts 2> $TMP/err; \
