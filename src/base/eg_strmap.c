@@ -1,5 +1,7 @@
 /* eg_strmap.c — open addressing with linear probing. Slots hold id + 1,
- * and hashes are kept per id so growing the table never rehashes keys. */
+ * and hashes are kept per id so growing the table never rehashes keys.
+ * Keys live in an arena: interning is a hash, a probe and a bump copy,
+ * with no malloc per key. */
 #include "eg_strmap.h"
 
 #include <stdlib.h>
@@ -13,8 +15,7 @@ void eg_strmap_init(eg_strmap_t *m)
 
 void eg_strmap_free(eg_strmap_t *m)
 {
-    for (size_t i = 0; i < m->count; i++)
-        free(m->keys[i]);
+    eg_arena_free(&m->key_bytes);
     free(m->keys);
     free(m->key_lens);
     free(m->hashes);
@@ -71,9 +72,8 @@ static inline uint64_t slot_of(const eg_strmap_t *m, size_t id)
     return (m->hashes[id] & 0xFFFFFFFF00000000ULL) | (uint64_t)(id + 1);
 }
 
-static int grow_slots(eg_strmap_t *m)
+static int resize_slots(eg_strmap_t *m, size_t n)
 {
-    size_t n = m->nslots ? m->nslots * 2 : 64;
     uint64_t *slots = calloc(n, sizeof *slots);
     uint64_t *bloom = calloc(n / 16, sizeof *bloom);
     if (!slots || !bloom) {
@@ -97,9 +97,8 @@ static int grow_slots(eg_strmap_t *m)
     return 0;
 }
 
-static int grow_keys(eg_strmap_t *m)
+static int resize_keys(eg_strmap_t *m, size_t cap)
 {
-    size_t cap = m->cap ? m->cap * 2 : 32;
     char **keys = realloc(m->keys, cap * sizeof *keys);
     if (!keys)
         return -1;
@@ -116,33 +115,53 @@ static int grow_keys(eg_strmap_t *m)
     return 0;
 }
 
+/* Slots for n keys at load <= 1/2: the smallest power of two >= 2n. */
+static size_t slots_for(size_t n)
+{
+    size_t slots = 64;
+    while (slots < 2 * n)
+        slots *= 2;
+    return slots;
+}
+
+int eg_strmap_reserve(eg_strmap_t *m, size_t n)
+{
+    if (n > m->cap && resize_keys(m, n))
+        return -1;
+    size_t slots = slots_for(n);
+    return slots > m->nslots ? resize_slots(m, slots) : 0;
+}
+
 long eg_strmap_intern(eg_strmap_t *m, const char *key, size_t len, int *added)
+{
+    return eg_strmap_intern_hashed(m, key, len, XXH3_64bits(key, len), added);
+}
+
+long eg_strmap_intern_hashed(eg_strmap_t *m, const char *key, size_t len, uint64_t h,
+                             int *added)
 {
     if (added)
         *added = 0;
-    long found = eg_strmap_find(m, key, len);
+    long found = eg_strmap_find_hashed(m, key, len, h);
     if (found >= 0)
         return found;
-    if ((m->count + 1) * 2 > m->nslots && grow_slots(m))
+    if ((m->count + 1) * 2 > m->nslots && resize_slots(m, m->nslots ? m->nslots * 2 : 64))
         return -1;
-    if (m->count == m->cap && grow_keys(m))
+    if (m->count == m->cap && resize_keys(m, m->cap ? m->cap * 2 : 32))
         return -1;
-    char *copy = malloc(len + 1);
+    char *copy = eg_arena_strndup(&m->key_bytes, key, len);
     if (!copy)
         return -1;
-    if (len) /* key may be NULL when len is 0 */
-        memcpy(copy, key, len);
-    copy[len] = '\0';
     size_t id = m->count++;
     m->keys[id] = copy;
     m->key_lens[id] = len;
-    m->hashes[id] = XXH3_64bits(key, len);
+    m->hashes[id] = h;
     size_t mask = m->nslots - 1;
-    size_t i = (size_t)m->hashes[id] & mask;
+    size_t i = (size_t)h & mask;
     while (m->slots[i])
         i = (i + 1) & mask;
     m->slots[i] = slot_of(m, id);
-    m->bloom[bloom_word(m, m->hashes[id])] |= bloom_bits(m->hashes[id]);
+    m->bloom[bloom_word(m, h)] |= bloom_bits(h);
     if (added)
         *added = 1;
     return (long)id;

@@ -7,13 +7,17 @@
  * before the slots, a blocked Bloom filter (one 64-bit word, three bits,
  * about 8 bits per key, small enough to stay in cache) turns most absent
  * keys away without a cache miss in a table of 100,000s of keys.
- * The map owns copies of the keys. Used for the dictionary's vocabulary of
+ * The map owns copies of the keys, packed in an arena (one malloc per
+ * chunk, not per key; a map of 150,000 keys frees in microseconds), so
+ * a key's address never changes while the map lives. Used for the dictionary's vocabulary of
  * folded tokens and for entity ids. Lookups do not allocate, so the
  * tagger's hot path can call eg_strmap_find on every token. Not
  * thread-safe for writes; concurrent finds on a map no one writes are safe.
  */
 #ifndef EG_STRMAP_H
 #define EG_STRMAP_H
+
+#include "eg_arena.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -27,6 +31,7 @@ typedef struct eg_strmap {
     uint64_t *hashes;  /* hashes[id] */
     size_t count;
     size_t cap;
+    eg_arena_t key_bytes; /* where keys[] point */
 } eg_strmap_t;
 
 void eg_strmap_init(eg_strmap_t *m);
@@ -44,6 +49,16 @@ long eg_strmap_find_hashed(const eg_strmap_t *m, const char *key, size_t len,
 /* Return the id of key, adding it when new (*added set to 1 then; added
  * may be NULL). Returns -1 when memory runs out. */
 long eg_strmap_intern(eg_strmap_t *m, const char *key, size_t len, int *added);
+
+/* eg_strmap_intern with hash = eg_strmap_hash(key, len) already known
+ * (for callers that looked the key up first). */
+long eg_strmap_intern_hashed(eg_strmap_t *m, const char *key, size_t len,
+                             uint64_t hash, int *added);
+
+/* Make room for n keys in all, so that interning them does not grow the
+ * table step by step (each step rehashes and touches fresh memory).
+ * Returns 0, or -1 when memory runs out (the map is unchanged then). */
+int eg_strmap_reserve(eg_strmap_t *m, size_t n);
 
 static inline const char *eg_strmap_key(const eg_strmap_t *m, size_t id)
 {

@@ -179,6 +179,53 @@ static void test_free_leaves_an_empty_reusable_map(void **state)
     assert_int_equal(intern("b", NULL), 0);
 }
 
+static void test_reserve_makes_room_without_changing_ids(void **state)
+{
+    (void)state;
+    assert_int_equal(intern("first", NULL), 0);
+    assert_int_equal(eg_strmap_reserve(&m, 10000), 0);
+    assert_true(m.nslots >= 20000);
+    assert_true(m.cap >= 10000);
+    size_t slots = m.nslots;
+    char key[32];
+    for (int i = 0; i < 9999; i++) {
+        snprintf(key, sizeof key, "key-%d", i);
+        assert_int_equal(intern(key, NULL), i + 1);
+    }
+    assert_int_equal(m.nslots, slots); /* no growth past the reservation */
+    assert_int_equal(find("first"), 0);
+    assert_int_equal(find("key-9998"), 9999);
+    assert_int_equal(eg_strmap_reserve(&m, 5), 0); /* never shrinks */
+    assert_int_equal(m.nslots, slots);
+}
+
+static void test_intern_hashed_is_intern_with_the_hash_given(void **state)
+{
+    (void)state;
+    uint64_t h = eg_strmap_hash("abc", 3);
+    int added = 0;
+    assert_int_equal(eg_strmap_intern_hashed(&m, "abc", 3, h, &added), 0);
+    assert_int_equal(added, 1);
+    assert_int_equal(intern("abc", &added), 0);
+    assert_int_equal(added, 0);
+    assert_int_equal(eg_strmap_find_hashed(&m, "abc", 3, h), 0);
+}
+
+/* Keys are packed in an arena: each stays where it is as others arrive. */
+static void test_key_addresses_are_stable_while_the_map_grows(void **state)
+{
+    (void)state;
+    intern("stable", NULL);
+    const char *first = eg_strmap_key(&m, 0);
+    char key[32];
+    for (int i = 0; i < 50000; i++) {
+        snprintf(key, sizeof key, "k%d", i);
+        intern(key, NULL);
+    }
+    assert_ptr_equal(eg_strmap_key(&m, 0), first);
+    assert_string_equal(first, "stable");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -195,6 +242,9 @@ int main(void)
         T(test_empty_key_is_a_key),
         T(test_growth_past_many_keys_keeps_every_id),
         T(test_free_leaves_an_empty_reusable_map),
+        T(test_reserve_makes_room_without_changing_ids),
+        T(test_intern_hashed_is_intern_with_the_hash_given),
+        T(test_key_addresses_are_stable_while_the_map_grows),
     };
     return cmocka_run_group_tests_name("strmap", tests, NULL, NULL);
 }
