@@ -99,8 +99,38 @@ int eg_is_word_cp(unsigned cp)
     }
 }
 
+/* The slug of an ASCII name, without the fold buffers: folding ASCII is
+ * lower-casing, and the only word characters are [0-9a-z], so this
+ * writes exactly what the general path below writes. */
+static int slug_ascii(eg_buf_t *out, const char *s, size_t len)
+{
+    if (eg_buf_reserve(out, len))
+        return EG_ERR_RUNTIME;
+    char *d = out->data + out->len;
+    size_t n = 0;
+    int pending_dash = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            if (pending_dash && n)
+                d[n++] = '-';
+            d[n++] = c;
+            pending_dash = 0;
+        } else {
+            pending_dash = 1;
+        }
+    }
+    out->len += n;
+    out->data[out->len] = '\0';
+    return 0;
+}
+
 int eg_slug_append(eg_buf_t *out, const char *s, size_t len)
 {
+    if (all_ascii(s, len))
+        return slug_ascii(out, s, len);
     eg_buf_t folded = EG_BUF_INIT, scratch = EG_BUF_INIT;
     int rc = eg_fold_append(&folded, &scratch, s, len);
     size_t i = 0;

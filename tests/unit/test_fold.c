@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/eg_buf.h"
@@ -202,6 +203,23 @@ static void test_slug_folds_accents_and_case(void **state)
     assert_slug_is("Мария Захарова", "мария-захарова");
 }
 
+/* ASCII names take a fast path; a trailing "…" (punctuation, so not in
+ * the slug) sends the same name down the Unicode path: both must agree
+ * for every ASCII byte in every position. */
+static void test_ascii_slug_fast_path_matches_unicode_path(void **state)
+{
+    (void)state;
+    for (int c = 1; c < 128; c++) {
+        char plain[16], unicode[24];
+        snprintf(plain, sizeof plain, "%cAb%c9 %c", c, c, c);
+        snprintf(unicode, sizeof unicode, "%s\xE2\x80\xA6", plain);
+        char *a = slug(plain), *b = slug(unicode);
+        assert_string_equal(a, b);
+        free(a);
+        free(b);
+    }
+}
+
 static void test_slug_of_punctuation_only_is_empty(void **state)
 {
     (void)state;
@@ -247,6 +265,7 @@ int main(void)
         cmocka_unit_test(test_slug_collapses_runs_and_trims_dashes),
         cmocka_unit_test(test_slug_folds_accents_and_case),
         cmocka_unit_test(test_slug_of_punctuation_only_is_empty),
+        cmocka_unit_test(test_ascii_slug_fast_path_matches_unicode_path),
         cmocka_unit_test(test_word_code_points),
     };
     return cmocka_run_group_tests_name("fold", tests, NULL, NULL);
