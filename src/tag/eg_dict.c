@@ -3,7 +3,13 @@
  * Every problem names FILE:LINE, because a gazetteer of 100,000 rows is
  * edited by hand and a silent skip would turn into a missing node no one
  * notices. Values are sanitised here, once, so no writer downstream ever
- * sees a control character. */
+ * sees a control character.
+ *
+ * Loading is on the path of every run, so it is built to be cheap: the
+ * strings go to an arena, a value that needs no cleaning is used where
+ * it lies in the file, rows of the same type share one type string, a
+ * label and the alias of the same name share one copy, and the tables
+ * are sized from the file's line count before the first row. */
 #include "eg_dict.h"
 
 #include "../base/eg_buf.h"
@@ -19,6 +25,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <xxhash.h>
 
 static const char *const RESERVED_ATTRS[] = {
     "label", "mentions", "documents", "degree", "strength", "pagerank",
@@ -41,24 +48,14 @@ void eg_dict_init(eg_dict_t *d)
     eg_strmap_init(&d->files);
     eg_strmap_init(&d->stop);
     eg_strmap_init(&d->words);
-    eg_strmap_init(&d->alias_keys);
 }
 
 void eg_dict_free(eg_dict_t *d)
 {
-    for (size_t i = 0; i < d->nentities; i++) {
-        eg_entity_t *e = &d->entities[i];
-        free(e->id);
-        free(e->label);
-        free(e->type);
-        for (size_t k = 0; k < e->nattrs; k++)
-            free(e->attrs[k]);
-        free(e->attrs);
-    }
-    free(d->entities);
-    for (size_t i = 0; i < d->naliases; i++)
-        free(d->aliases[i].text);
+    free(d->entities); /* their strings are in d->strings and d->ids */
     free(d->aliases);
+    free(d->alias_set);
+    eg_arena_free(&d->strings);
     for (size_t k = 0; k < d->nattrs; k++)
         free(d->attr_names[k]);
     free(d->attr_names);
@@ -66,7 +63,6 @@ void eg_dict_free(eg_dict_t *d)
     eg_strmap_free(&d->files);
     eg_strmap_free(&d->stop);
     eg_strmap_free(&d->words);
-    eg_strmap_free(&d->alias_keys);
     memset(d, 0, sizeof *d);
 }
 
@@ -211,60 +207,135 @@ static int parse_header(eg_dict_t *d, header_t *h, const char **f, size_t *fl, i
 
 /* ---- rows ---- */
 
-static int add_alias(eg_dict_t *d, uint32_t entity, const char *text, size_t n,
-                     uint8_t policy, const char *file, long line)
+/* ---- the alias set ----
+ *
+ * The same alias twice on one entity (and case policy) is kept once. A
+ * hash set, not a scan of the entity's aliases, which made a row of
+ * 100,000 aliases quadratic; it holds alias indexes and compares with
+ * the alias texts themselves, so it copies no key. */
+
+static uint64_t alias_hash(uint32_t entity, uint8_t policy, const char *text, size_t n)
 {
-    /* The same alias twice on one entity (and case policy) is kept once;
-     * a hash set, not a scan of the entity's aliases, which made a row of
-     * 100,000 aliases quadratic. Key: "ENTITY:POLICY:" + alias. */
-    char prefix[32];
-    int pn = snprintf(prefix, sizeof prefix, "%x:%u:", (unsigned)entity, (unsigned)policy);
-    eg_buf_t key = EG_BUF_INIT;
-    int added = 0;
-    long id = eg_buf_append(&key, prefix, (size_t)pn) || eg_buf_append(&key, text, n)
-                  ? -1
-                  : eg_strmap_intern(&d->alias_keys, key.data, key.len, &added);
-    eg_buf_free(&key);
-    if (id < 0)
-        return EG_ERR_RUNTIME;
-    if (!added)
+    return XXH3_64bits_withSeed(text, n, (uint64_t)entity << 8 | policy);
+}
+
+static uint64_t alias_slot(uint64_t h, size_t alias)
+{
+    return (h & 0xFFFFFFFF00000000ULL) | (uint64_t)(alias + 1);
+}
+
+/* Make room for n aliases in all (load <= 1/2), rehashing the texts. */
+static int alias_set_reserve(eg_dict_t *d, size_t n)
+{
+    size_t slots = d->alias_set_slots ? d->alias_set_slots : 256;
+    while (slots < 2 * n)
+        slots *= 2;
+    if (slots == d->alias_set_slots)
         return 0;
-    if (d->naliases == d->aliases_cap) {
-        size_t cap = d->aliases_cap ? d->aliases_cap * 2 : 256;
-        eg_alias_t *p = realloc(d->aliases, cap * sizeof *p);
-        if (!p)
-            return EG_ERR_RUNTIME;
-        d->aliases = p;
-        d->aliases_cap = cap;
+    uint64_t *set = calloc(slots, sizeof *set);
+    if (!set)
+        return -1;
+    for (size_t i = 0; i < d->naliases; i++) {
+        const eg_alias_t *a = &d->aliases[i];
+        uint64_t h = alias_hash(a->entity, a->policy, a->text, strlen(a->text));
+        size_t k = (size_t)h & (slots - 1);
+        while (set[k])
+            k = (k + 1) & (slots - 1);
+        set[k] = alias_slot(h, i);
     }
+    free(d->alias_set);
+    d->alias_set = set;
+    d->alias_set_slots = slots;
+    return 0;
+}
+
+/* The slot where the triple is, or the empty slot where it would go;
+ * *seen tells which. */
+static size_t alias_set_probe(const eg_dict_t *d, uint32_t entity, uint8_t policy,
+                              const char *text, size_t n, uint64_t h, int *seen)
+{
+    size_t mask = d->alias_set_slots - 1;
+    uint64_t tag = h & 0xFFFFFFFF00000000ULL;
+    size_t k = (size_t)h & mask;
+    for (; d->alias_set[k]; k = (k + 1) & mask) {
+        if ((d->alias_set[k] & 0xFFFFFFFF00000000ULL) != tag)
+            continue;
+        const eg_alias_t *a = &d->aliases[(d->alias_set[k] & 0xFFFFFFFFu) - 1];
+        if (a->entity == entity && a->policy == policy && strncmp(a->text, text, n) == 0 &&
+            a->text[n] == '\0') {
+            *seen = 1;
+            return k;
+        }
+    }
+    *seen = 0;
+    return k;
+}
+
+static int reserve_aliases(eg_dict_t *d, size_t n)
+{
+    if (alias_set_reserve(d, n)) /* first: aliases_cap never outgrows it */
+        return -1;
+    if (n > d->aliases_cap) {
+        eg_alias_t *p = realloc(d->aliases, n * sizeof *p);
+        if (!p)
+            return -1;
+        d->aliases = p;
+        d->aliases_cap = n;
+    }
+    return 0;
+}
+
+/* Add text[0..n) as an alias of entity unless it has it already. copy,
+ * when not NULL, is an arena copy of the same bytes to share. */
+static int add_alias(eg_dict_t *d, uint32_t entity, const char *text, size_t n,
+                     const char *copy, uint8_t policy, const char *file, long line)
+{
+    if (d->naliases == d->aliases_cap &&
+        reserve_aliases(d, d->aliases_cap ? d->aliases_cap * 2 : 256))
+        return EG_ERR_RUNTIME;
+    uint64_t h = alias_hash(entity, policy, text, n);
+    int seen;
+    size_t slot = alias_set_probe(d, entity, policy, text, n, h, &seen);
+    if (seen)
+        return 0;
     eg_alias_t *a = &d->aliases[d->naliases];
-    if (!(a->text = strndup(text, n)))
+    if (!(a->text = copy ? (char *)copy : eg_arena_strndup(&d->strings, text, n)))
         return EG_ERR_RUNTIME;
     a->entity = entity;
     a->policy = policy;
     a->file = file;
     a->line = line;
+    d->alias_set[slot] = alias_slot(h, d->naliases);
     d->naliases++;
     return 0;
 }
 
-static long new_entity(eg_dict_t *d, const char *id, size_t idlen)
+static int reserve_entities(eg_dict_t *d, size_t n)
 {
-    if (d->nentities == d->entities_cap) {
-        size_t cap = d->entities_cap ? d->entities_cap * 2 : 256;
-        eg_entity_t *p = realloc(d->entities, cap * sizeof *p);
+    if (n > d->entities_cap) {
+        eg_entity_t *p = realloc(d->entities, n * sizeof *p);
         if (!p)
             return -1;
         d->entities = p;
-        d->entities_cap = cap;
+        d->entities_cap = n;
     }
-    long idx = eg_strmap_intern(&d->ids, id, idlen, NULL);
+    return eg_strmap_reserve(&d->ids, n);
+}
+
+/* A new entity for an id not in d->ids (hash: its eg_strmap_hash). Its
+ * id string is the map's copy of the key. */
+static long new_entity(eg_dict_t *d, const char *id, size_t idlen, uint64_t hash)
+{
+    if (d->nentities == d->entities_cap &&
+        reserve_entities(d, d->entities_cap ? d->entities_cap * 2 : 256))
+        return -1;
+    long idx = eg_strmap_intern_hashed(&d->ids, id, idlen, hash, NULL);
     if (idx != (long)d->nentities)
         return -1;
     eg_entity_t *e = &d->entities[d->nentities++];
     memset(e, 0, sizeof *e);
-    e->id = strndup(id, idlen);
-    return e->id ? idx : -1;
+    e->id = (char *)eg_strmap_key(&d->ids, (size_t)idx);
+    return idx;
 }
 
 /* In check mode, a later row of the same id with another value. */
@@ -281,28 +352,49 @@ static int conflict(const eg_entity_t *e, size_t k, const char *v, size_t n)
     return 0;
 }
 
-static int set_attr(eg_entity_t *e, size_t k, const char *v, size_t n)
+/* Give e attribute slots up to k (new ones NULL). The array is in the
+ * arena: a longer one replaces it, which happens at most once a row. */
+static int widen_attrs(eg_dict_t *d, eg_entity_t *e, size_t k)
 {
-    if (k >= e->nattrs) {
-        char **p = realloc(e->attrs, (k + 1) * sizeof *p);
-        if (!p)
-            return EG_ERR_RUNTIME;
-        for (size_t i = e->nattrs; i <= k; i++)
-            p[i] = NULL;
-        e->attrs = p;
-        e->nattrs = k + 1;
-    }
+    if (k < e->nattrs)
+        return 0;
+    char **p = eg_arena_alloc(&d->strings, (k + 1) * sizeof *p);
+    if (!p)
+        return EG_ERR_RUNTIME;
+    for (size_t i = 0; i <= k; i++)
+        p[i] = i < e->nattrs ? e->attrs[i] : NULL;
+    e->attrs = p;
+    e->nattrs = k + 1;
+    return 0;
+}
+
+static int set_attr(eg_dict_t *d, eg_entity_t *e, size_t k, const char *v, size_t n)
+{
+    if (widen_attrs(d, e, k))
+        return EG_ERR_RUNTIME;
     if (e->attrs[k]) /* the first definition wins */
         return conflict(e, k, v, n);
-    return (e->attrs[k] = strndup(v, n)) ? 0 : EG_ERR_RUNTIME;
+    return (e->attrs[k] = eg_arena_strndup(&d->strings, v, n)) ? 0 : EG_ERR_RUNTIME;
 }
 
 typedef struct row {
     const char *path;
     long lineno;
-    const char *default_type;
+    const char *default_type; /* in the arena */
+    const char *last_type;    /* the type string of the last new entity */
+    /* value[c], value_n[c]: column c of this row, cleaned, untrimmed;
+     * in the file's text when it needed no cleaning, else in clean[c] */
+    const char *value[EG_DICT_MAX_COLUMNS];
+    size_t value_n[EG_DICT_MAX_COLUMNS];
     eg_buf_t clean[EG_DICT_MAX_COLUMNS];
+    eg_buf_t slug;
 } row_t;
+
+/* The special columns of a row, trimmed (NULL when the header has none). */
+typedef struct row_fields {
+    const char *name, *id, *aliases, *type, *cas, *prio;
+    size_t name_n, id_n, aliases_n, type_n, cas_n, prio_n;
+} row_fields_t;
 
 static int parse_case(const char *v, size_t n, uint8_t *policy)
 {
@@ -380,8 +472,151 @@ static int add_aliases(eg_dict_t *d, uint32_t ent, const char *list, size_t n,
         if (al > EG_DICT_MAX_ALIAS)
             return eg_error_set(err, EG_ERR_DATA, path, lineno,
                                 "alias of %zu bytes (limit %u)", al, EG_DICT_MAX_ALIAS);
-        if (add_alias(d, ent, a, al, policy, path, lineno))
+        if (add_alias(d, ent, a, al, NULL, policy, path, lineno))
             return eg_error_set(err, EG_ERR_RUNTIME, path, lineno, "out of memory");
+    }
+    return 0;
+}
+
+/* Could eg_clean_append change these bytes? Only control characters
+ * (C0, DEL, C1 = C2 80..9F), the no-break space (C2 A0) and the
+ * non-characters EF BF BE/BF do, so a value without the bytes < 0x20,
+ * 7F, C2 and EF is clean as it is: most values, which then need no copy. */
+static int needs_cleaning(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7F || c == 0xC2 || c == 0xEF)
+            return 1;
+    }
+    return 0;
+}
+
+/* Clean column c of the row into r->value[c]; adds the replacements made
+ * to *replaced. Returns 0 or EG_ERR_RUNTIME. */
+static int clean_value(row_t *r, int c, const char *v, size_t vl, size_t *replaced)
+{
+    if (!needs_cleaning(v, vl)) {
+        r->value[c] = v;
+        r->value_n[c] = vl;
+        return 0;
+    }
+    eg_buf_clear(&r->clean[c]);
+    size_t bad = eg_clean_append(&r->clean[c], v, vl, 0, 0);
+    if (bad == (size_t)-1)
+        return EG_ERR_RUNTIME;
+    *replaced += bad;
+    r->value[c] = r->clean[c].data ? r->clean[c].data : "";
+    r->value_n[c] = r->clean[c].len;
+    return 0;
+}
+
+/* Clean every column and pick out the special ones. */
+static int read_fields(const header_t *h, row_t *r, const char **f, const size_t *fl,
+                       int n, row_fields_t *rf, const eg_warner_t *warn, eg_error_t *err)
+{
+    memset(rf, 0, sizeof *rf);
+    size_t replaced = 0;
+    for (int c = 0; c < h->ncols; c++) {
+        if (clean_value(r, c, c < n ? f[c] : "", c < n ? fl[c] : 0, &replaced))
+            return eg_error_set(err, EG_ERR_RUNTIME, r->path, r->lineno, "out of memory");
+        const char *v = r->value[c];
+        size_t vl = r->value_n[c];
+        trim(&v, &vl);
+        switch (h->role[c]) {
+        case COL_NAME: rf->name = v, rf->name_n = vl; break;
+        case COL_ID: rf->id = v, rf->id_n = vl; break;
+        case COL_ALIASES: rf->aliases = v, rf->aliases_n = vl; break;
+        case COL_TYPE: rf->type = v, rf->type_n = vl; break;
+        case COL_CASE: rf->cas = v, rf->cas_n = vl; break;
+        case COL_PRIORITY: rf->prio = v, rf->prio_n = vl; break;
+        default: break;
+        }
+    }
+    if (replaced)
+        eg_warn(warn, r->path, r->lineno,
+                "%zu control character(s) replaced by spaces", replaced);
+    return 0;
+}
+
+/* The type string of a new entity: rows in a gazetteer mostly share a
+ * few types, so the last one made is reused when it is the same. */
+static const char *type_string(eg_dict_t *d, row_t *r, const char *type, size_t n)
+{
+    if (!type || n == 0)
+        return r->default_type;
+    if (r->last_type && strncmp(r->last_type, type, n) == 0 && r->last_type[n] == '\0')
+        return r->last_type;
+    const char *t = eg_arena_strndup(&d->strings, type, n);
+    if (t)
+        r->last_type = t;
+    return t;
+}
+
+/* Set *ent to the entity the row defines or merges into. The row's id
+ * defaults to the slug of its name. Returns 0 or an error. */
+static int row_entity(eg_dict_t *d, row_t *r, const row_fields_t *rf, int priority,
+                      long *ent, const eg_warner_t *warn, eg_error_t *err)
+{
+    const char *id = rf->id;
+    size_t id_n = rf->id_n;
+    if (!id || id_n == 0) {
+        eg_buf_clear(&r->slug);
+        eg_slug_append(&r->slug, rf->name, rf->name_n);
+        if (r->slug.len == 0)
+            return eg_error_set(err, EG_ERR_DATA, r->path, r->lineno,
+                                "name '%.*s' has no letter or digit; give it an id",
+                                (int)rf->name_n, rf->name);
+        id = r->slug.data;
+        id_n = r->slug.len;
+    }
+    uint64_t hash = eg_strmap_hash(id, id_n);
+    *ent = eg_strmap_find_hashed(&d->ids, id, id_n, hash);
+    if (*ent >= 0) {
+        const eg_entity_t *e = &d->entities[*ent];
+        if (rf->type && rf->type_n &&
+            (strlen(e->type) != rf->type_n || memcmp(e->type, rf->type, rf->type_n)))
+            eg_warn(warn, r->path, r->lineno,
+                    "id '%s' was defined at %s:%ld with type '%s'; keeping it",
+                    e->id, e->file, e->line, e->type);
+        return 0;
+    }
+    *ent = new_entity(d, id, id_n, hash);
+    eg_entity_t *e = *ent >= 0 ? &d->entities[*ent] : NULL;
+    if (!e || !(e->label = eg_arena_strndup(&d->strings, rf->name, rf->name_n)) ||
+        !(e->type = (char *)type_string(d, r, rf->type, rf->type_n)))
+        return eg_error_set(err, EG_ERR_RUNTIME, r->path, r->lineno, "out of memory");
+    e->file = r->path;
+    e->line = r->lineno;
+    e->priority = priority;
+    return 0;
+}
+
+/* The row's attribute columns (the first definition of each wins). */
+static int set_row_attrs(eg_dict_t *d, const header_t *h, const row_t *r, int n,
+                         eg_entity_t *e)
+{
+    checking = d->check ? d : NULL;
+    checking_path = r->path;
+    checking_line = r->lineno;
+    int widest = -1; /* widen e->attrs once for the whole row */
+    for (int c = 0; c < h->ncols && c < n; c++) {
+        const char *v = r->value[c];
+        size_t vl = r->value_n[c];
+        trim(&v, &vl);
+        if (h->role[c] > widest && vl)
+            widest = h->role[c];
+    }
+    if (widest >= 0 && widen_attrs(d, e, (size_t)widest))
+        return EG_ERR_RUNTIME;
+    for (int c = 0; c < h->ncols && c < n; c++) {
+        if (h->role[c] < 0)
+            continue;
+        const char *v = r->value[c];
+        size_t vl = r->value_n[c];
+        trim(&v, &vl);
+        if (vl && set_attr(d, e, (size_t)h->role[c], v, vl))
+            return EG_ERR_RUNTIME;
     }
     return 0;
 }
@@ -397,102 +632,40 @@ static int parse_row(eg_dict_t *d, const header_t *h, row_t *r, const char **f,
             return eg_error_set(err, EG_ERR_DATA, r->path, r->lineno,
                                 "row has %d fields, the header has %d", n, h->ncols);
     }
-    const char *name = NULL, *id = NULL, *aliases = NULL, *type = NULL, *cas = NULL;
-    const char *prio = NULL;
-    size_t name_n = 0, id_n = 0, aliases_n = 0, type_n = 0, cas_n = 0, prio_n = 0;
-    size_t replaced = 0;
-    for (int c = 0; c < h->ncols; c++) {
-        const char *v = c < n ? f[c] : "";
-        size_t vl = c < n ? fl[c] : 0;
-        eg_buf_clear(&r->clean[c]);
-        size_t bad = eg_clean_append(&r->clean[c], v, vl, 0, 0);
-        if (bad == (size_t)-1)
-            return eg_error_set(err, EG_ERR_RUNTIME, r->path, r->lineno, "out of memory");
-        replaced += bad;
-        v = r->clean[c].data ? r->clean[c].data : "";
-        vl = r->clean[c].len;
-        trim(&v, &vl);
-        switch (h->role[c]) {
-        case COL_NAME: name = v, name_n = vl; break;
-        case COL_ID: id = v, id_n = vl; break;
-        case COL_ALIASES: aliases = v, aliases_n = vl; break;
-        case COL_TYPE: type = v, type_n = vl; break;
-        case COL_CASE: cas = v, cas_n = vl; break;
-        case COL_PRIORITY: prio = v, prio_n = vl; break;
-        default: break;
-        }
-    }
-    if (replaced)
-        eg_warn(warn, r->path, r->lineno,
-                "%zu control character(s) replaced by spaces", replaced);
-    if (!name || name_n == 0)
-        return eg_error_set(err, EG_ERR_DATA, r->path, r->lineno, "row has no name");
-    if (name_n > EG_DICT_MAX_ALIAS)
-        return eg_error_set(err, EG_ERR_DATA, r->path, r->lineno,
-                            "name of %zu bytes (limit %u)", name_n, EG_DICT_MAX_ALIAS);
-    uint8_t policy;
-    if (parse_case(cas ? cas : "", cas_n, &policy))
-        return eg_error_set(err, EG_ERR_DATA, r->path, r->lineno,
-                            "case '%.*s' is not auto, fold or exact", (int)cas_n, cas);
-    int priority = 0;
-    if (prio_n && parse_priority(prio, prio_n, &priority))
-        return eg_error_set(err, EG_ERR_DATA, r->path, r->lineno,
-                            "priority '%.*s' is not an integer", (int)prio_n, prio);
-    if (type_n == 4 && strncasecmp(type, "stop", 4) == 0)
-        return add_stop_row(d, name, name_n, aliases, aliases_n, r->path, r->lineno, err);
-
-    eg_buf_t slug = EG_BUF_INIT;
-    if (!id || id_n == 0) {
-        eg_slug_append(&slug, name, name_n);
-        if (slug.len == 0) {
-            eg_buf_free(&slug);
-            return eg_error_set(err, EG_ERR_DATA, r->path, r->lineno,
-                                "name '%.*s' has no letter or digit; give it an id",
-                                (int)name_n, name);
-        }
-        id = slug.data;
-        id_n = slug.len;
-    }
-    long ent = eg_strmap_find(&d->ids, id, id_n);
-    int rc = 0;
-    if (ent < 0) {
-        ent = new_entity(d, id, id_n);
-        eg_entity_t *e = ent >= 0 ? &d->entities[ent] : NULL;
-        if (!e || !(e->label = strndup(name, name_n)) ||
-            !(e->type = type && type_n ? strndup(type, type_n)
-                                       : strdup(r->default_type)))
-            rc = eg_error_set(err, EG_ERR_RUNTIME, r->path, r->lineno, "out of memory");
-        else {
-            e->file = r->path;
-            e->line = r->lineno;
-            e->priority = priority;
-        }
-    } else {
-        eg_entity_t *e = &d->entities[ent];
-        if (type && type_n && (strlen(e->type) != type_n || memcmp(e->type, type, type_n)))
-            eg_warn(warn, r->path, r->lineno,
-                    "id '%s' was defined at %s:%ld with type '%s'; keeping it",
-                    e->id, e->file, e->line, e->type);
-    }
-    eg_buf_free(&slug);
+    row_fields_t rf;
+    int rc = read_fields(h, r, f, fl, n, &rf, warn, err);
     if (rc)
         return rc;
-    checking = d->check ? d : NULL;
-    checking_path = r->path;
-    checking_line = r->lineno;
-    for (int c = 0; c < h->ncols && c < n; c++) {
-        if (h->role[c] < 0)
-            continue;
-        const char *v = r->clean[c].data ? r->clean[c].data : "";
-        size_t vl = r->clean[c].len;
-        trim(&v, &vl);
-        if (vl && set_attr(&d->entities[ent], (size_t)h->role[c], v, vl))
-            return eg_error_set(err, EG_ERR_RUNTIME, r->path, r->lineno, "out of memory");
-    }
-    if (add_alias(d, (uint32_t)ent, name, name_n, policy, r->path, r->lineno))
+    if (!rf.name || rf.name_n == 0)
+        return eg_error_set(err, EG_ERR_DATA, r->path, r->lineno, "row has no name");
+    if (rf.name_n > EG_DICT_MAX_ALIAS)
+        return eg_error_set(err, EG_ERR_DATA, r->path, r->lineno,
+                            "name of %zu bytes (limit %u)", rf.name_n, EG_DICT_MAX_ALIAS);
+    uint8_t policy;
+    if (parse_case(rf.cas ? rf.cas : "", rf.cas_n, &policy))
+        return eg_error_set(err, EG_ERR_DATA, r->path, r->lineno,
+                            "case '%.*s' is not auto, fold or exact", (int)rf.cas_n, rf.cas);
+    int priority = 0;
+    if (rf.prio_n && parse_priority(rf.prio, rf.prio_n, &priority))
+        return eg_error_set(err, EG_ERR_DATA, r->path, r->lineno,
+                            "priority '%.*s' is not an integer", (int)rf.prio_n, rf.prio);
+    if (rf.type_n == 4 && strncasecmp(rf.type, "stop", 4) == 0)
+        return add_stop_row(d, rf.name, rf.name_n, rf.aliases, rf.aliases_n, r->path,
+                            r->lineno, err);
+    long ent = -1;
+    if ((rc = row_entity(d, r, &rf, priority, &ent, warn, err)))
+        return rc;
+    eg_entity_t *e = &d->entities[ent];
+    if (set_row_attrs(d, h, r, n, e))
         return eg_error_set(err, EG_ERR_RUNTIME, r->path, r->lineno, "out of memory");
-    if (aliases)
-        return add_aliases(d, (uint32_t)ent, aliases, aliases_n, policy, r->path,
+    /* The name is usually the label too: share its copy. */
+    const char *copy = strncmp(e->label, rf.name, rf.name_n) == 0 && e->label[rf.name_n] == '\0'
+                           ? e->label
+                           : NULL;
+    if (add_alias(d, (uint32_t)ent, rf.name, rf.name_n, copy, policy, r->path, r->lineno))
+        return eg_error_set(err, EG_ERR_RUNTIME, r->path, r->lineno, "out of memory");
+    if (rf.aliases)
+        return add_aliases(d, (uint32_t)ent, rf.aliases, rf.aliases_n, policy, r->path,
                            r->lineno, err);
     return 0;
 }
@@ -679,6 +852,62 @@ static int load_csv(reader_t *rd, const char *text, size_t len)
     return rc;
 }
 
+static int load_tsv(reader_t *rd, const char *text, size_t len)
+{
+    long lineno = 0;
+    int rc = 0;
+    for (size_t pos = 0; pos < len && rc == 0;) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - text) : len;
+        const char *line = text + pos;
+        size_t n = end - pos;
+        pos = end + 1;
+        lineno++;
+        if (n > EG_DICT_MAX_LINE)
+            return eg_error_set(rd->err, EG_ERR_DATA, rd->r->path, lineno,
+                                "line of %zu bytes (limit %u)", n, EG_DICT_MAX_LINE);
+        if (n && line[n - 1] == '\r')
+            n--;
+        if ((n && line[0] == '#') || is_blank(line, n))
+            continue;
+        rd->r->lineno = lineno;
+        const char *f[EG_DICT_MAX_COLUMNS];
+        size_t fl[EG_DICT_MAX_COLUMNS];
+        int nf = split_fields(line, n, f, fl, EG_DICT_MAX_COLUMNS);
+        rc = take_record(rd, f, fl, nf);
+    }
+    return rc;
+}
+
+static size_t count_lines(const char *text, size_t len)
+{
+    size_t n = 1;
+    for (const char *p = text, *end = text + len; (p = memchr(p, '\n', (size_t)(end - p)));
+         p++)
+        n++;
+    return n;
+}
+
+/* Size the tables for a file of `lines` rows of one entity and one alias
+ * each (more aliases grow them as usual), so a big gazetteer does not
+ * rehash and copy them a dozen times on the way. */
+static int reserve_rows(eg_dict_t *d, size_t lines)
+{
+    return reserve_entities(d, d->nentities + lines) ||
+                   reserve_aliases(d, d->naliases + lines)
+               ? -1
+               : 0;
+}
+
+/* The file's default type (people.tsv -> person), copied to the arena. */
+static const char *default_type_of(eg_dict_t *d, const char *path)
+{
+    char *t = type_from_path(path);
+    const char *copy = eg_arena_strndup(&d->strings, t ? t : "entity", strlen(t ? t : "entity"));
+    free(t);
+    return copy;
+}
+
 int eg_dict_load_text(eg_dict_t *d, const char *path, const char *text,
                       size_t len, const eg_warner_t *warn, eg_error_t *err)
 {
@@ -702,46 +931,21 @@ int eg_dict_load_text(eg_dict_t *d, const char *path, const char *text,
     header_t h = {0};
     int have_header = 0, rc = 0;
     row_t *r = calloc(1, sizeof *r);
-    if (!r) {
+    if (!r || !(r->default_type = default_type_of(d, path)) ||
+        reserve_rows(d, count_lines(text, len))) {
+        free(r);
         eg_buf_free(&repaired);
         return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
     }
     r->path = path;
-    r->default_type = NULL;
-    char *default_type = type_from_path(path);
-    r->default_type = default_type ? default_type : "entity";
     reader_t rd = {d, &h, r, &have_header, warn, err};
-    long lineno = 0;
-    if (is_csv(path))
-        rc = load_csv(&rd, text, len);
-    for (size_t pos = 0; pos < len && rc == 0 && !is_csv(path);) {
-        const char *nl = memchr(text + pos, '\n', len - pos);
-        size_t end = nl ? (size_t)(nl - text) : len;
-        const char *line = text + pos;
-        size_t n = end - pos;
-        pos = end + 1;
-        lineno++;
-        if (n > EG_DICT_MAX_LINE) {
-            rc = eg_error_set(err, EG_ERR_DATA, path, lineno,
-                              "line of %zu bytes (limit %u)", n, EG_DICT_MAX_LINE);
-            break;
-        }
-        if (n && line[n - 1] == '\r')
-            n--;
-        if ((n && line[0] == '#') || is_blank(line, n))
-            continue;
-        r->lineno = lineno;
-        const char *f[EG_DICT_MAX_COLUMNS];
-        size_t fl[EG_DICT_MAX_COLUMNS];
-        int nf = split_fields(line, n, f, fl, EG_DICT_MAX_COLUMNS);
-        rc = take_record(&rd, f, fl, nf);
-    }
+    rc = is_csv(path) ? load_csv(&rd, text, len) : load_tsv(&rd, text, len);
     if (rc == 0 && !have_header)
         eg_warn(warn, path, 0, "dictionary has no header and no entries");
     for (int c = 0; c < EG_DICT_MAX_COLUMNS; c++)
         eg_buf_free(&r->clean[c]);
+    eg_buf_free(&r->slug);
     free(r);
-    free(default_type);
     eg_buf_free(&repaired);
     return rc;
 }
@@ -754,13 +958,22 @@ static int read_file(const char *path, eg_buf_t *out, eg_error_t *err)
     if (!fp)
         return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "cannot read dictionary: %s",
                             strerror(errno));
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        if (eg_buf_append(out, chunk, n)) {
+    /* Read into one buffer of the file's size (+1, so the read that finds
+     * the end needs no more room), not in chunks that grow and copy it. */
+    struct stat st;
+    size_t room = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+    for (;;) {
+        if (eg_buf_reserve(out, room + 1)) {
             fclose(fp);
             return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
         }
+        size_t n = fread(out->data + out->len, 1, out->cap - out->len - 1, fp);
+        if (n == 0)
+            break;
+        out->len += n;
+        out->data[out->len] = '\0';
+        room = 65536;
+    }
     int failed = ferror(fp);
     fclose(fp);
     if (failed)

@@ -24,12 +24,16 @@
  * A `priority` column (an integer, default 0) orders entities that share
  * a surface form: the highest priority wins, then the first defined.
  *
- * The dictionary owns all its strings. Not thread-safe while loading;
- * read-only use from many threads afterwards is safe.
+ * The dictionary owns all its strings; they live in an arena freed with
+ * the dictionary (no malloc per string), and entities may share them (a
+ * type, a label that is also the alias text), so treat them as
+ * read-only. Not thread-safe while loading; read-only use from many
+ * threads afterwards is safe.
  */
 #ifndef EG_DICT_H
 #define EG_DICT_H
 
+#include "../base/eg_arena.h"
 #include "../base/eg_error.h"
 #include "../base/eg_strmap.h"
 
@@ -80,9 +84,14 @@ typedef struct eg_dict {
                           rows of type `stop`) */
     eg_strmap_t words; /* folded common lower-case words (words*.txt), for
                           the sentence-initial rule and `dict check` */
-    eg_strmap_t alias_keys; /* internal: (entity, case, alias) already
-                               added, so a row of 100,000 aliases loads in
-                               linear time */
+    uint64_t *alias_set;    /* internal: the (entity, case, alias) triples
+                               already added, as hash tag | alias index + 1
+                               in an open-addressing table, so a row of
+                               100,000 aliases loads in linear time */
+    size_t alias_set_slots; /* internal: a power of two, or 0 */
+    eg_arena_t strings;     /* internal: labels, types, attribute arrays
+                               and values, alias texts (an entity's id is
+                               its key in ids) */
     const eg_warner_t *check; /* check mode (NULL: off): a malformed row is
                                  reported here and skipped, counted in nbad,
                                  and merged rows with differing attributes
