@@ -59,7 +59,9 @@ int cli_outputs_write(const cli_options_t *o, cli_corpus_t *c, cli_outputs_t *ou
 {
     double t0 = cli_seconds();
     igraph_t g;
-    int rc = eg_network_build(&g, &c->dict, &c->counts, &o->graph.network, err);
+    eg_network_options_t net = o->graph.network;
+    net.threads = o->input.jobs; /* -j: the result is the same for any N */
+    int rc = eg_network_build(&g, &c->dict, &c->counts, &net, err);
     double t_graph = cli_seconds() - t0, t_write = 0;
     long long nodes = 0, edges = 0;
     if (rc == 0) {

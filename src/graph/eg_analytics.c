@@ -3,6 +3,7 @@
  * exporters write it with no code of their own. */
 #include "eg_analytics.h"
 
+#include "eg_betweenness.h"
 #include "eg_style.h"
 
 #include <math.h>
@@ -62,7 +63,7 @@ static int centrality(igraph_t *g, const eg_network_options_t *opt,
     int betweenness = opt->betweenness == 1 ||
                       (opt->betweenness == -1 && nv <= EG_BETWEENNESS_AUTO_MAX);
     if (rc == 0 && betweenness)
-        rc = igraph_betweenness(g, &res, igraph_vss_all(), 0, NULL) ||
+        rc = eg_betweenness(g, &res, opt->threads) ||
              set_all(g, "betweenness", &res) ? -1 : 0;
     igraph_vector_destroy(&weight);
     igraph_vector_destroy(&res);

@@ -93,6 +93,8 @@ typedef struct eg_network_options {
     eg_layout_t layout;
     eg_color_by_t color;
     unsigned long seed;     /* for communities and layout */
+    unsigned threads;       /* for betweenness; 0 or 1 = the caller's only.
+                               The graph does not depend on it. */
 } eg_network_options_t;
 
 /* Build g (uninitialised on entry; destroy it with igraph_destroy when
