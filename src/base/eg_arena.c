@@ -1,8 +1,11 @@
-/* eg_arena.c — chunks double in size (4 KiB up to 1 MiB), so a small
- * arena stays small and a big one makes a few dozen mallocs in all. A
+/* eg_arena.c — chunks double in size (4 KiB up to just under 2 MiB, so
+ * that a full-size chunk fills one huge page of eg_bigmem), so a small
+ * arena stays small and a big one makes a few dozen allocations. A
  * request larger than a chunk gets a chunk of its own, so a huge piece
  * never wastes the rest of the current chunk. */
 #include "eg_arena.h"
+
+#include "eg_bigmem.h"
 
 #include <stdalign.h>
 #include <stdint.h>
@@ -10,7 +13,7 @@
 #include <string.h>
 
 #define MIN_CHUNK ((size_t)4096)
-#define MAX_CHUNK ((size_t)1 << 20)
+#define MAX_CHUNK (((size_t)2 << 20) - 256) /* + headers <= 2 MiB */
 
 struct eg_arena_chunk {
     struct eg_arena_chunk *prev;
@@ -22,7 +25,7 @@ void eg_arena_free(eg_arena_t *a)
     struct eg_arena_chunk *c = a->chunks;
     while (c) {
         struct eg_arena_chunk *prev = c->prev;
-        free(c);
+        eg_big_free(c);
         c = prev;
     }
     memset(a, 0, sizeof *a);
@@ -39,7 +42,7 @@ static char *new_chunk(eg_arena_t *a, size_t n)
         size = n;
     if (size > SIZE_MAX - sizeof(struct eg_arena_chunk))
         return NULL;
-    struct eg_arena_chunk *c = malloc(sizeof *c + size);
+    struct eg_arena_chunk *c = eg_big_alloc(sizeof *c + size);
     if (!c)
         return NULL;
     if (own && a->chunks) {
@@ -51,8 +54,8 @@ static char *new_chunk(eg_arena_t *a, size_t n)
     a->chunks = c;
     a->next = c->data + n;
     a->end = c->data + size;
-    if (!own && size < MAX_CHUNK)
-        a->chunk_size = size * 2;
+    if (!own)
+        a->chunk_size = size * 2 < MAX_CHUNK ? size * 2 : MAX_CHUNK;
     else if (!a->chunk_size)
         a->chunk_size = MIN_CHUNK;
     return c->data;

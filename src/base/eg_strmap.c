@@ -1,8 +1,11 @@
 /* eg_strmap.c — open addressing with linear probing. Slots hold id + 1,
  * and hashes are kept per id so growing the table never rehashes keys.
  * Keys live in an arena: interning is a hash, a probe and a bump copy,
- * with no malloc per key. */
+ * with no malloc per key. The arrays come from eg_bigmem, so a big map
+ * sits on huge pages instead of faulting in 4 KiB at a time. */
 #include "eg_strmap.h"
+
+#include "eg_bigmem.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -16,11 +19,11 @@ void eg_strmap_init(eg_strmap_t *m)
 void eg_strmap_free(eg_strmap_t *m)
 {
     eg_arena_free(&m->key_bytes);
-    free(m->keys);
-    free(m->key_lens);
-    free(m->hashes);
-    free(m->slots);
-    free(m->bloom);
+    eg_big_free(m->keys);
+    eg_big_free(m->key_lens);
+    eg_big_free(m->hashes);
+    eg_big_free(m->slots);
+    eg_big_free(m->bloom);
     memset(m, 0, sizeof *m);
 }
 
@@ -74,11 +77,11 @@ static inline uint64_t slot_of(const eg_strmap_t *m, size_t id)
 
 static int resize_slots(eg_strmap_t *m, size_t n)
 {
-    uint64_t *slots = calloc(n, sizeof *slots);
-    uint64_t *bloom = calloc(n / 16, sizeof *bloom);
+    uint64_t *slots = eg_big_calloc(n * sizeof *slots);
+    uint64_t *bloom = eg_big_calloc(n / 16 * sizeof *bloom);
     if (!slots || !bloom) {
-        free(slots);
-        free(bloom);
+        eg_big_free(slots);
+        eg_big_free(bloom);
         return -1;
     }
     for (size_t id = 0; id < m->count; id++) {
@@ -87,8 +90,8 @@ static int resize_slots(eg_strmap_t *m, size_t n)
             i = (i + 1) & (n - 1);
         slots[i] = slot_of(m, id);
     }
-    free(m->slots);
-    free(m->bloom);
+    eg_big_free(m->slots);
+    eg_big_free(m->bloom);
     m->slots = slots;
     m->bloom = bloom;
     m->nslots = n;
@@ -99,15 +102,15 @@ static int resize_slots(eg_strmap_t *m, size_t n)
 
 static int resize_keys(eg_strmap_t *m, size_t cap)
 {
-    char **keys = realloc(m->keys, cap * sizeof *keys);
+    char **keys = eg_big_realloc(m->keys, cap * sizeof *keys);
     if (!keys)
         return -1;
     m->keys = keys;
-    size_t *lens = realloc(m->key_lens, cap * sizeof *lens);
+    size_t *lens = eg_big_realloc(m->key_lens, cap * sizeof *lens);
     if (!lens)
         return -1;
     m->key_lens = lens;
-    uint64_t *hashes = realloc(m->hashes, cap * sizeof *hashes);
+    uint64_t *hashes = eg_big_realloc(m->hashes, cap * sizeof *hashes);
     if (!hashes)
         return -1;
     m->hashes = hashes;

@@ -1,0 +1,125 @@
+/* eg_bigmem.c — every block starts with a header saying how it was made
+ * (malloc or its own mapping, and the mapping's size), so eg_big_free and
+ * eg_big_realloc need no table of blocks. A mapping is rounded up to
+ * 2 MiB and aligned to 2 MiB: a huge page can only back an aligned 2 MiB
+ * range wholly inside a mapping that asked for it. */
+#include "eg_bigmem.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#define HUGE_PAGE ((size_t)2 << 20)
+/* Blocks from this size get a mapping. Under AddressSanitizer none do,
+ * so that overruns of the big arrays are still caught. */
+#if defined(__SANITIZE_ADDRESS__)
+#define MAP_FROM SIZE_MAX
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MAP_FROM SIZE_MAX
+#endif
+#endif
+#ifndef MAP_FROM
+#define MAP_FROM ((size_t)1 << 20)
+#endif
+
+/* 64 bytes, so the data after it stays aligned for anything (and for a
+ * cache line). */
+typedef struct header {
+    size_t mapped; /* the mapping's size, or 0: from malloc */
+    size_t size;   /* bytes asked for */
+    char pad[48];
+} header_t;
+
+static header_t *header_of(void *p)
+{
+    return (header_t *)(void *)((char *)p - sizeof(header_t));
+}
+
+/* A 2 MiB-aligned anonymous mapping of `size` (a multiple of 2 MiB), or
+ * NULL: map 2 MiB more than needed and unmap the unaligned ends. */
+static void *map_aligned(size_t size)
+{
+    char *raw = mmap(NULL, size + HUGE_PAGE, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED)
+        return NULL;
+    uintptr_t at = ((uintptr_t)raw + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+    size_t head = at - (uintptr_t)raw;
+    if (head)
+        munmap(raw, head);
+    if (HUGE_PAGE - head)
+        munmap((char *)at + size, HUGE_PAGE - head);
+#ifdef MADV_HUGEPAGE
+    madvise((void *)at, size, MADV_HUGEPAGE); /* a hint: failure is fine */
+#endif
+    return (void *)at;
+}
+
+static void *alloc(size_t n, int zero)
+{
+    if (n > SIZE_MAX - sizeof(header_t) - HUGE_PAGE)
+        return NULL;
+    size_t total = sizeof(header_t) + n;
+    header_t *h;
+    size_t mapped = 0;
+    if (total >= MAP_FROM) {
+        mapped = (total + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+        h = map_aligned(mapped); /* fresh mappings read as zero */
+    } else {
+        h = zero ? calloc(1, total) : malloc(total);
+    }
+    if (!h)
+        return NULL;
+    h->mapped = mapped;
+    h->size = n;
+    return h + 1;
+}
+
+void *eg_big_alloc(size_t n)
+{
+    return alloc(n, 0);
+}
+
+void *eg_big_calloc(size_t n)
+{
+    return alloc(n, 1);
+}
+
+void eg_big_free(void *p)
+{
+    if (!p)
+        return;
+    header_t *h = header_of(p);
+    if (h->mapped)
+        munmap(h, h->mapped);
+    else
+        free(h);
+}
+
+void *eg_big_realloc(void *p, size_t n)
+{
+    if (!p)
+        return eg_big_alloc(n);
+    header_t *h = header_of(p);
+    if (h->mapped && sizeof(header_t) + n <= h->mapped) { /* room in the mapping */
+        h->size = n;
+        return p;
+    }
+    if (!h->mapped && sizeof(header_t) + n < MAP_FROM) { /* stays small */
+        if (n > SIZE_MAX - sizeof(header_t))
+            return NULL;
+        header_t *g = realloc(h, sizeof(header_t) + n);
+        if (!g)
+            return NULL;
+        g->size = n;
+        return g + 1;
+    }
+    void *q = eg_big_alloc(n);
+    if (!q)
+        return NULL;
+    memcpy(q, p, h->size < n ? h->size : n);
+    eg_big_free(p);
+    return q;
+}

@@ -1,0 +1,76 @@
+/* test_bigmem.c — large blocks: zeroed when asked, contents kept across
+ * resizes between the malloc and the mapped sizes, aligned. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdalign.h>
+#include <string.h>
+
+#include "base/eg_bigmem.h"
+
+static int all_zero(const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i])
+            return 0;
+    return 1;
+}
+
+static void test_calloc_is_zeroed_small_and_big(void **state)
+{
+    (void)state;
+    size_t sizes[] = {0, 1, 100, (size_t)1 << 20, (size_t)5 << 20};
+    for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+        unsigned char *p = eg_big_calloc(sizes[i]);
+        assert_non_null(p);
+        assert_int_equal((uintptr_t)p % alignof(max_align_t), 0);
+        assert_true(all_zero(p, sizes[i]));
+        memset(p, 0xAB, sizes[i]);
+        eg_big_free(p);
+    }
+}
+
+/* Grow from a malloc'd block through a mapping and shrink back: the
+ * bytes kept are the bytes written. */
+static void test_realloc_keeps_contents_across_kinds(void **state)
+{
+    (void)state;
+    size_t n = 1000;
+    unsigned char *p = eg_big_alloc(n);
+    assert_non_null(p);
+    for (size_t i = 0; i < n; i++)
+        p[i] = (unsigned char)(i * 7);
+    size_t steps[] = {(size_t)3 << 20, (size_t)3 << 20 | 5, (size_t)9 << 20, 500};
+    for (size_t s = 0; s < sizeof steps / sizeof *steps; s++) {
+        p = eg_big_realloc(p, steps[s]);
+        assert_non_null(p);
+        for (size_t i = 0; i < (n < steps[s] ? n : steps[s]); i++)
+            assert_int_equal(p[i], (unsigned char)(i * 7));
+        memset(p + n, 1, steps[s] > n ? steps[s] - n : 0); /* all of it is usable */
+    }
+    eg_big_free(p);
+}
+
+static void test_realloc_of_null_allocates_and_free_of_null_is_nothing(void **state)
+{
+    (void)state;
+    char *p = eg_big_realloc(NULL, 10);
+    assert_non_null(p);
+    memcpy(p, "123456789", 10);
+    assert_string_equal(p, "123456789");
+    eg_big_free(p);
+    eg_big_free(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_calloc_is_zeroed_small_and_big),
+        cmocka_unit_test(test_realloc_keeps_contents_across_kinds),
+        cmocka_unit_test(test_realloc_of_null_allocates_and_free_of_null_is_nothing),
+    };
+    return cmocka_run_group_tests_name("bigmem", tests, NULL, NULL);
+}
