@@ -80,9 +80,76 @@ int eg_attr_is_whole(const igraph_t *g, char kind, const char *name,
     return 1;
 }
 
+/* Whole |v| < 9e15 as "%.0f" prints it, digits by hand. */
+static void format_whole(char *buf, double v)
+{
+    char digits[24];
+    int n = 0;
+    unsigned long long u = (unsigned long long)fabs(v);
+    do {
+        digits[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *buf++ = '-';
+    while (n)
+        *buf++ = digits[--n];
+    *buf = 0;
+}
+
+static const double P10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,
+                             1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
+
+/* What "%.15g" prints for v when that reads back as v and
+ * 1e-4 <= |v| < 1e15; 0 (buf untouched) otherwise. The candidate is the
+ * 15-digit integer m nearest |v| 10^k; m / 10^k, both exact, is the
+ * correctly rounded double of those digits (Clinger's fast path), so
+ * when it equals |v| the digits read back, and no other 15 digits do:
+ * they are printf's. Measures are rounded to 12 digits, so nearly every
+ * value takes this path instead of printf and strtod. */
+static int format_fixed(char *buf, double v)
+{
+    double a = fabs(v);
+    if (!(a >= 1e-4 && a < 1e15))
+        return 0;
+    int x = 14; /* decimal exponent, 10^x <= a give or take rounding */
+    while (x > -4 && a < (x >= 0 ? P10[x] : 1 / P10[-x]))
+        x--;
+    double r = nearbyint(a * P10[14 - x]);
+    if (r < 1e14 || r >= 1e15 || r / P10[14 - x] != a)
+        return 0;
+    char digits[16];
+    unsigned long long m = (unsigned long long)r;
+    for (int i = 14; i >= 0; i--, m /= 10)
+        digits[i] = (char)('0' + m % 10);
+    int last = 14; /* no trailing zeros after the point, as %g */
+    while (last > (x > 0 ? x : 0) && digits[last] == '0')
+        last--;
+    char *p = buf;
+    if (v < 0)
+        *p++ = '-';
+    if (x < 0) {
+        *p++ = '0';
+        *p++ = '.';
+        for (int i = -1; i > x; i--)
+            *p++ = '0';
+    }
+    for (int i = 0; i <= last; i++) {
+        if (x >= 0 && i == x + 1)
+            *p++ = '.';
+        *p++ = digits[i];
+    }
+    *p = 0;
+    return 1;
+}
+
 void eg_format_number(char *buf, size_t n, igraph_real_t v)
 {
-    if (isnan(v))
+    if (n >= 32 && isfinite(v) && v == floor(v) && fabs(v) < 9.0e15)
+        format_whole(buf, v == 0 ? 0.0 : v);
+    else if (n >= 32 && isfinite(v) && format_fixed(buf, v))
+        return;
+    else if (isnan(v))
         snprintf(buf, n, "NaN");
     else if (isinf(v))
         snprintf(buf, n, v > 0 ? "INF" : "-INF");

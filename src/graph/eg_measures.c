@@ -63,10 +63,39 @@ void eg_measures_compute(uint64_t n_ij, uint64_t n_i, uint64_t n_j, uint64_t w,
     value[EG_MEASURE_LLR] = dunning_g2(k, a, b, n);
 }
 
+/* Exact powers of ten: 10^k is a double with no rounding up to 10^22. */
+static const double P10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+                             1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+/* eg_round_sig without printf for |v| in [1e-4, 1e12), or 0 when the
+ * value is too close to a rounding tie to decide cheaply (then the
+ * caller prints). m = |v| 10^k carries a relative error below 2^-53,
+ * about 1e-4 at 12 digits, so away from .5 its nearest integer is the
+ * one printf rounds to; and m / 10^k with both exact is the correctly
+ * rounded double strtod returns for those digits (Clinger's fast path).
+ * This runs once per measure per edge: printf was most of add_edges. */
+static double round_sig_fast(double v)
+{
+    double a = fabs(v);
+    if (!(a >= 1e-4 && a < 1e12))
+        return 0;
+    int x = 11; /* decimal exponent: 10^x <= a, roughly */
+    while (x > -4 && a < (x >= 0 ? P10[x] : 1 / P10[-x]))
+        x--;
+    double m = a * P10[11 - x], r = nearbyint(m);
+    if (fabs(fabs(m - r) - 0.5) < 2e-3 || r < 1e11 || r >= 1e12)
+        return 0;
+    double out = r / P10[11 - x];
+    return v < 0 ? -out : out;
+}
+
 double eg_round_sig(double v)
 {
     if (!isfinite(v) || v == 0)
         return v == 0 ? 0 : v; /* also turns -0 into 0 */
+    double fast = round_sig_fast(v);
+    if (fast != 0)
+        return fast;
     char buf[32];
     snprintf(buf, sizeof buf, "%.12g", v);
     return strtod(buf, NULL);
