@@ -98,6 +98,21 @@ void eg_big_free(void *p)
         free(h);
 }
 
+int eg_big_reserve(void *array, size_t *cap, size_t n, size_t elem)
+{
+    if (n <= *cap)
+        return 0;
+    if (elem && n > SIZE_MAX / elem)
+        return -1;
+    void *old, *grown;
+    memcpy(&old, array, sizeof old); /* array is a T **: no aliasing cast */
+    if (!(grown = eg_big_realloc(old, n * elem)))
+        return -1;
+    memcpy(array, &grown, sizeof grown);
+    *cap = n;
+    return 0;
+}
+
 void *eg_big_realloc(void *p, size_t n)
 {
     if (!p)

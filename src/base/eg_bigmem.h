@@ -28,6 +28,13 @@ void *eg_big_calloc(size_t n);
  * left as it was. */
 void *eg_big_realloc(void *p, size_t n);
 
+/* Grow an array to hold n elements of elem bytes: array is the address
+ * of the array's pointer (a T ** passed as void *; NULL or a block from
+ * here), cap the address of its capacity in elements. Nothing happens
+ * when n <= *cap; new elements are undefined. Returns 0, or -1 when
+ * memory runs out (the array is left as it was). */
+int eg_big_reserve(void *array, size_t *cap, size_t n, size_t elem);
+
 /* Release p (NULL: nothing). */
 void eg_big_free(void *p);
 

@@ -20,6 +20,7 @@
 #include "../text/eg_clean.h"
 #include "../text/eg_fold.h"
 #include "../text/eg_utf8.h"
+#include "eg_alias_index.h"
 #include "eg_patterns.h"
 
 #include <errno.h>
@@ -28,7 +29,6 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
-#include <xxhash.h>
 
 static const char *const RESERVED_ATTRS[] = {
     "label", "mentions", "documents", "degree", "strength", "pagerank",
@@ -57,7 +57,7 @@ void eg_dict_free(eg_dict_t *d)
 {
     eg_big_free(d->entities); /* their strings are in d->strings and d->ids */
     eg_big_free(d->aliases);
-    eg_big_free(d->alias_set);
+    eg_alias_index_free(d->alias_index);
     eg_arena_free(&d->strings);
     for (size_t k = 0; k < d->nattrs; k++)
         free(d->attr_names[k]);
@@ -210,96 +210,27 @@ static int parse_header(eg_dict_t *d, header_t *h, const char **f, size_t *fl, i
 
 /* ---- rows ---- */
 
-/* ---- the alias set ----
- *
- * The same alias twice on one entity (and case policy) is kept once. A
- * hash set, not a scan of the entity's aliases, which made a row of
- * 100,000 aliases quadratic; it holds alias indexes and compares with
- * the alias texts themselves, so it copies no key. */
-
-static uint64_t alias_hash(uint32_t entity, uint8_t policy, const char *text, size_t n)
-{
-    return XXH3_64bits_withSeed(text, n, (uint64_t)entity << 8 | policy);
-}
-
-static uint64_t alias_slot(uint64_t h, size_t alias)
-{
-    return (h & 0xFFFFFFFF00000000ULL) | (uint64_t)(alias + 1);
-}
-
-/* Make room for n aliases in all (load <= 1/2), rehashing the texts. */
-static int alias_set_reserve(eg_dict_t *d, size_t n)
-{
-    size_t slots = d->alias_set_slots ? d->alias_set_slots : 256;
-    while (slots < 2 * n)
-        slots *= 2;
-    if (slots == d->alias_set_slots)
-        return 0;
-    uint64_t *set = eg_big_calloc(slots * sizeof *set);
-    if (!set)
-        return -1;
-    for (size_t i = 0; i < d->naliases; i++) {
-        const eg_alias_t *a = &d->aliases[i];
-        uint64_t h = alias_hash(a->entity, a->policy, a->text, strlen(a->text));
-        size_t k = (size_t)h & (slots - 1);
-        while (set[k])
-            k = (k + 1) & (slots - 1);
-        set[k] = alias_slot(h, i);
-    }
-    eg_big_free(d->alias_set);
-    d->alias_set = set;
-    d->alias_set_slots = slots;
-    return 0;
-}
-
-/* The slot where the triple is, or the empty slot where it would go;
- * *seen tells which. */
-static size_t alias_set_probe(const eg_dict_t *d, uint32_t entity, uint8_t policy,
-                              const char *text, size_t n, uint64_t h, int *seen)
-{
-    size_t mask = d->alias_set_slots - 1;
-    uint64_t tag = h & 0xFFFFFFFF00000000ULL;
-    size_t k = (size_t)h & mask;
-    for (; d->alias_set[k]; k = (k + 1) & mask) {
-        if ((d->alias_set[k] & 0xFFFFFFFF00000000ULL) != tag)
-            continue;
-        const eg_alias_t *a = &d->aliases[(d->alias_set[k] & 0xFFFFFFFFu) - 1];
-        if (a->entity == entity && a->policy == policy && strncmp(a->text, text, n) == 0 &&
-            a->text[n] == '\0') {
-            *seen = 1;
-            return k;
-        }
-    }
-    *seen = 0;
-    return k;
-}
+/* ---- aliases ---- */
 
 static int reserve_aliases(eg_dict_t *d, size_t n)
 {
-    if (alias_set_reserve(d, n)) /* first: aliases_cap never outgrows it */
+    if (!d->alias_index && !(d->alias_index = eg_alias_index_new()))
         return -1;
-    if (n > d->aliases_cap) {
-        eg_alias_t *p = eg_big_realloc(d->aliases, n * sizeof *p);
-        if (!p)
-            return -1;
-        d->aliases = p;
-        d->aliases_cap = n;
-    }
-    return 0;
+    if (eg_alias_index_reserve(d->alias_index, n, d->entities_cap))
+        return -1;
+    return eg_big_reserve(&d->aliases, &d->aliases_cap, n, sizeof *d->aliases);
 }
 
-/* Add text[0..n) as an alias of entity unless it has it already. copy,
- * when not NULL, is an arena copy of the same bytes to share. */
+/* Add text[0..n) as an alias of entity unless it has it already (with
+ * this policy): the same alias twice is kept once. copy, when not NULL,
+ * is an arena copy of the same bytes to share. */
 static int add_alias(eg_dict_t *d, uint32_t entity, const char *text, size_t n,
                      const char *copy, uint8_t policy, const char *file, long line)
 {
     if (d->naliases == d->aliases_cap &&
         reserve_aliases(d, d->aliases_cap ? d->aliases_cap * 2 : 256))
         return EG_ERR_RUNTIME;
-    uint64_t h = alias_hash(entity, policy, text, n);
-    int seen;
-    size_t slot = alias_set_probe(d, entity, policy, text, n, h, &seen);
-    if (seen)
+    if (eg_alias_index_has(d->alias_index, d->aliases, entity, policy, text, n))
         return 0;
     eg_alias_t *a = &d->aliases[d->naliases];
     if (!(a->text = copy ? (char *)copy : eg_arena_strndup(&d->strings, text, n)))
@@ -308,20 +239,16 @@ static int add_alias(eg_dict_t *d, uint32_t entity, const char *text, size_t n,
     a->policy = policy;
     a->file = file;
     a->line = line;
-    d->alias_set[slot] = alias_slot(h, d->naliases);
+    if (eg_alias_index_add(d->alias_index, d->aliases, d->naliases))
+        return EG_ERR_RUNTIME;
     d->naliases++;
     return 0;
 }
 
 static int reserve_entities(eg_dict_t *d, size_t n)
 {
-    if (n > d->entities_cap) {
-        eg_entity_t *p = eg_big_realloc(d->entities, n * sizeof *p);
-        if (!p)
-            return -1;
-        d->entities = p;
-        d->entities_cap = n;
-    }
+    if (eg_big_reserve(&d->entities, &d->entities_cap, n, sizeof *d->entities))
+        return -1;
     return eg_strmap_reserve(&d->ids, n);
 }
 

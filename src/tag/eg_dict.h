@@ -84,11 +84,9 @@ typedef struct eg_dict {
                           rows of type `stop`) */
     eg_strmap_t words; /* folded common lower-case words (words*.txt), for
                           the sentence-initial rule and `dict check` */
-    uint64_t *alias_set;    /* internal: the (entity, case, alias) triples
-                               already added, as hash tag | alias index + 1
-                               in an open-addressing table, so a row of
+    struct eg_alias_index *alias_index; /* internal: the (entity, case,
+                               alias) triples already added, so a row of
                                100,000 aliases loads in linear time */
-    size_t alias_set_slots; /* internal: a power of two, or 0 */
     eg_arena_t strings;     /* internal: labels, types, attribute arrays
                                and values, alias texts (an entity's id is
                                its key in ids) */

@@ -65,12 +65,33 @@ static void test_realloc_of_null_allocates_and_free_of_null_is_nothing(void **st
     eg_big_free(NULL);
 }
 
+static void test_reserve_grows_a_typed_array_and_keeps_it(void **state)
+{
+    (void)state;
+    long *a = NULL;
+    size_t cap = 0;
+    assert_int_equal(eg_big_reserve(&a, &cap, 10, sizeof *a), 0);
+    assert_int_equal(cap, 10);
+    for (long i = 0; i < 10; i++)
+        a[i] = i * i;
+    assert_int_equal(eg_big_reserve(&a, &cap, 5, sizeof *a), 0); /* never shrinks */
+    assert_int_equal(cap, 10);
+    assert_int_equal(eg_big_reserve(&a, &cap, 1 << 20, sizeof *a), 0);
+    assert_int_equal(cap, 1 << 20);
+    for (long i = 0; i < 10; i++)
+        assert_int_equal(a[i], i * i);
+    assert_int_equal(eg_big_reserve(&a, &cap, SIZE_MAX / 2, sizeof *a), -1);
+    assert_int_equal(cap, 1 << 20);
+    eg_big_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_calloc_is_zeroed_small_and_big),
         cmocka_unit_test(test_realloc_keeps_contents_across_kinds),
         cmocka_unit_test(test_realloc_of_null_allocates_and_free_of_null_is_nothing),
+        cmocka_unit_test(test_reserve_grows_a_typed_array_and_keeps_it),
     };
     return cmocka_run_group_tests_name("bigmem", tests, NULL, NULL);
 }
