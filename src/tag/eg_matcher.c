@@ -6,6 +6,7 @@
 
 #include "../base/eg_strmap.h"
 #include "../text/eg_fold.h"
+#include "eg_fastvocab.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,14 @@ struct eg_matcher {
     size_t ntok_spans, tok_spans_cap;
     uint8_t *common;     /* per vocabulary id: 1 = a common lower-case word */
     size_t nskipped;     /* aliases on the stop list */
+    /* The hot path's shortcuts around vocab (same ids): */
+    eg_fastvocab_t fast;     /* ASCII vocabulary entries of <= 16 bytes */
+    int32_t punct_id[128];   /* one-byte ASCII entries, by byte */
+    uint8_t *lower_start;    /* per id: a first token that may start a
+                              * match written all in lower case */
+    size_t lower_start_cap;
+    eg_tokset_t lower_starts; /* those ids' keys: most lower-case words
+                               * are ruled out without a lookup */
 };
 
 static inline uint64_t mix(uint64_t k)
@@ -163,12 +172,39 @@ static int compare_pending(const void *a, const void *b)
     return x->alias < y->alias ? -1 : x->alias > y->alias;
 }
 
+/* Can this alias match a span whose first token has no capital? Fold:
+ * yes; exact: when its own first token has none; auto with lower-case
+ * letters: only with two tokens or more (the capital comes later: "al
+ * Qaeda" for "al-Qaeda"), since an all-lower-case span never matches. */
+static int mark_lower_start(eg_matcher_t *m, long first_tok, uint8_t policy,
+                            const eg_segments_t *seg)
+{
+    int can = policy == P_FOLD ||
+              (policy == P_EXACT && !(seg->tokens[0].flags & EG_TOKF_HAS_UPPER)) ||
+              (policy == P_NOT_ALL_LOWER && seg->ntokens >= 2);
+    if (!can)
+        return 0;
+    size_t need = (size_t)first_tok + 1;
+    if (need > m->lower_start_cap) {
+        size_t cap = need * 2 + 1024;
+        uint8_t *p = realloc(m->lower_start, cap);
+        if (!p)
+            return -1;
+        memset(p + m->lower_start_cap, 0, cap - m->lower_start_cap);
+        m->lower_start = p;
+        m->lower_start_cap = cap;
+    }
+    m->lower_start[first_tok] = 1;
+    return 0;
+}
+
 static int add_alias(eg_matcher_t *m, uint32_t ai, eg_segments_t *seg,
                      eg_buf_t *folded, eg_buf_t *work, pending_t *pend,
                      size_t *npend)
 {
     const eg_alias_t *a = &m->dict->aliases[ai];
     uint32_t node = 0;
+    long first_tok = -1;
     for (size_t k = 0; k < seg->ntokens; k++) {
         const eg_token_t *t = &seg->tokens[k];
         eg_buf_clear(folded);
@@ -177,6 +213,8 @@ static int add_alias(eg_matcher_t *m, uint32_t ai, eg_segments_t *seg,
         long tok = eg_strmap_intern(&m->vocab, folded->data, folded->len, NULL);
         if (tok < 0)
             return -1;
+        if (k == 0)
+            first_tok = tok;
         long c = child_or_new(m, node, (int32_t)tok);
         if (c < 0)
             return -1;
@@ -184,6 +222,8 @@ static int add_alias(eg_matcher_t *m, uint32_t ai, eg_segments_t *seg,
     }
     alias_info_t *info = &m->alias[ai];
     info->policy = effective_policy(a, seg);
+    if (mark_lower_start(m, first_tok, info->policy, seg))
+        return -1;
     info->tok_first = (uint32_t)(m->ntok_spans / 2);
     info->ntok = (uint32_t)seg->ntokens;
     if (m->ntok_spans + 2 * seg->ntokens > m->tok_spans_cap) {
@@ -205,6 +245,47 @@ static int add_alias(eg_matcher_t *m, uint32_t ai, eg_segments_t *seg,
     pend[*npend].alias = ai;
     pend[*npend].priority = m->dict->entities[a->entity].priority;
     (*npend)++;
+    return 0;
+}
+
+/* The fast table, the one-byte table and the lower-case start set, from
+ * the finished vocabulary. A key is the entry's bytes as stored (folded
+ * already); text tokens are lower-cased into the same form. */
+static int build_shortcuts(eg_matcher_t *m)
+{
+    for (size_t c = 0; c < 128; c++)
+        m->punct_id[c] = -1;
+    if (m->lower_start_cap < m->vocab.count + 1) { /* one flag per id */
+        uint8_t *p = realloc(m->lower_start, m->vocab.count + 1);
+        if (!p)
+            return -1;
+        memset(p + m->lower_start_cap, 0, m->vocab.count + 1 - m->lower_start_cap);
+        m->lower_start = p;
+        m->lower_start_cap = m->vocab.count + 1;
+    }
+    size_t nshort = 0, nlower = 0;
+    for (size_t id = 0; id < m->vocab.count; id++) {
+        nshort += m->vocab.key_lens[id] <= EG_TOKKEY_MAX;
+        nlower += id < m->lower_start_cap && m->lower_start[id];
+    }
+    if (eg_fastvocab_init(&m->fast, nshort) || eg_tokset_init(&m->lower_starts, nlower))
+        return -1;
+    for (size_t id = 0; id < m->vocab.count; id++) {
+        const unsigned char *key = (const unsigned char *)eg_strmap_key(&m->vocab, id);
+        size_t n = m->vocab.key_lens[id];
+        int ascii = 1;
+        for (size_t i = 0; i < n; i++)
+            ascii &= key[i] < 0x80;
+        if (!ascii || n == 0 || n > EG_TOKKEY_MAX)
+            continue;
+        if (n == 1)
+            m->punct_id[key[0]] = (int32_t)id;
+        eg_tokkey_t k = eg_tokkey_make((const char *)key, n, n, 0);
+        if (eg_fastvocab_add(&m->fast, k, (int32_t)id))
+            return -1;
+        if (id < m->lower_start_cap && m->lower_start[id])
+            eg_tokset_add(&m->lower_starts, eg_tokkey_hash(k));
+    }
     return 0;
 }
 
@@ -283,6 +364,8 @@ int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
         for (size_t id = 0; rc == 0 && id < m->vocab.count; id++)
             m->root_child[id] = m->edge_slots ? (int32_t)child_of(m, 0, (int32_t)id) : -1;
     }
+    if (rc == 0)
+        rc = build_shortcuts(m);
     if (rc) {
         eg_matcher_free(m);
         return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
@@ -305,6 +388,9 @@ void eg_matcher_free(eg_matcher_t *m)
     free(m->tok_spans);
     free(m->common);
     free(m->root_child);
+    free(m->lower_start);
+    eg_fastvocab_free(&m->fast);
+    eg_tokset_free(&m->lower_starts);
     free(m);
 }
 
@@ -352,32 +438,113 @@ void eg_match_scratch_free(eg_match_scratch_t *s)
 
 /* ---- scanning ---- */
 
-static int32_t lookup(const eg_matcher_t *m, eg_match_scratch_t *s,
-                      const char *bytes, size_t n)
+#define ID_UNKNOWN (-3) /* scratch ids[k] not looked up yet (ids >= -1 are answers) */
+
+/* Any token the fast tables cannot answer: fold it (Unicode) and ask the
+ * vocabulary. -2 when memory runs out. */
+static int32_t lookup_general(const eg_matcher_t *m, eg_match_scratch_t *s,
+                              const char *bytes, size_t n)
 {
-    /* Hot path: most tokens are short ASCII words; fold them into a
-     * stack buffer (ASCII folding is lower-casing, as eg_fold_append
-     * does) and hash once. */
-    char low[32];
-    if (n <= sizeof low) {
-        unsigned char any_high = 0;
-        for (size_t i = 0; i < n; i++) {
-            unsigned char c = (unsigned char)bytes[i];
-            any_high |= c;
-            low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        }
-        if (!(any_high & 0x80))
-            return (int32_t)eg_strmap_find_hashed(&m->vocab, low, n,
-                                                  eg_strmap_hash(low, n));
-    }
     eg_buf_clear(&s->folded);
     if (eg_fold_append(&s->folded, &s->fold_work, bytes, n))
         return -2;
     return (int32_t)eg_strmap_find(&m->vocab, s->folded.data, s->folded.len);
 }
 
-static int fold_tokens(const eg_matcher_t *m, const char *text,
-                       const eg_segments_t *seg, eg_match_scratch_t *s)
+/* Does the fast table answer text[t->start, end)? (end: the token's end
+ * or its base's) */
+static inline int fast_eligible(const eg_token_t *t, uint32_t end)
+{
+    return (t->flags & EG_TOKF_ASCII) && t->kind == EG_TOK_WORD &&
+           end - t->start <= EG_TOKKEY_MAX;
+}
+
+static inline eg_tokkey_t fast_key(const char *text, const eg_segments_t *seg,
+                                   const eg_token_t *t, uint32_t end)
+{
+    return eg_tokkey_make(text + t->start, end - t->start, seg->text_len - t->start, 1);
+}
+
+/* The id of text[t->start, end). */
+static inline int32_t lookup(const eg_matcher_t *m, eg_match_scratch_t *s, const char *text,
+                             const eg_segments_t *seg, const eg_token_t *t, uint32_t end)
+{
+    if (fast_eligible(t, end)) {
+        eg_tokkey_t k = fast_key(text, seg, t, end);
+        return eg_fastvocab_find(&m->fast, k, eg_tokkey_hash(k));
+    }
+    if ((t->flags & EG_TOKF_ASCII) && t->kind == EG_TOK_PUNCT) /* one ASCII byte */
+        return m->punct_id[(unsigned char)text[t->start] & 0x7F];
+    int32_t id = lookup_general(m, s, text + t->start, end - t->start);
+    if (id == -2) {
+        s->oom = 1;
+        id = -1;
+    }
+    return id;
+}
+
+static inline int32_t word_id(const eg_matcher_t *m, eg_match_scratch_t *s, const char *text,
+                              const eg_segments_t *seg, size_t k)
+{
+    if (s->ids[k] == ID_UNKNOWN)
+        s->ids[k] = lookup(m, s, text, seg, &seg->tokens[k], seg->tokens[k].end);
+    return s->ids[k];
+}
+
+static inline int32_t base_id(const eg_matcher_t *m, eg_match_scratch_t *s, const char *text,
+                              const eg_segments_t *seg, size_t k)
+{
+    const eg_token_t *t = &seg->tokens[k];
+    if (t->base_end == t->end)
+        return -1;
+    if (s->base_ids[k] == ID_UNKNOWN)
+        s->base_ids[k] = lookup(m, s, text, seg, t, t->base_end);
+    return s->base_ids[k];
+}
+
+int32_t eg_matcher_token_id(const eg_matcher_t *m, eg_match_scratch_t *s, const char *text,
+                            const eg_segments_t *seg, size_t k)
+{
+    return word_id(m, s, text, seg, k);
+}
+
+int32_t eg_matcher_base_id(const eg_matcher_t *m, eg_match_scratch_t *s, const char *text,
+                           const eg_segments_t *seg, size_t k)
+{
+    return base_id(m, s, text, seg, k);
+}
+
+static inline int lower_only(const eg_token_t *t)
+{
+    return (t->flags & (EG_TOKF_HAS_UPPER | EG_TOKF_HAS_LOWER)) == EG_TOKF_HAS_LOWER;
+}
+
+/* Could a match start at token k? Most tokens are lower-case words, and
+ * most lower-case words start no alias that may match in lower case: the
+ * set rules those out before any lookup. (Prefetching the lookups of
+ * tokens ahead, in stages, was measured slower even with 150,000 names.) */
+static inline int can_start(const eg_matcher_t *m, eg_match_scratch_t *s, const char *text,
+                            const eg_segments_t *seg, size_t k)
+{
+    const eg_token_t *t = &seg->tokens[k];
+    int32_t id;
+    if (s->ids[k] == ID_UNKNOWN && fast_eligible(t, t->end)) {
+        eg_tokkey_t key = fast_key(text, seg, t, t->end);
+        uint64_t h = eg_tokkey_hash(key);
+        if (lower_only(t) && t->base_end == t->end && !eg_tokset_maybe(&m->lower_starts, h))
+            return 0;
+        id = s->ids[k] = eg_fastvocab_find(&m->fast, key, h);
+    } else {
+        id = word_id(m, s, text, seg, k);
+    }
+    if (id >= 0 && (!lower_only(t) || m->lower_start[id]) && m->root_child[id] >= 0)
+        return 1;
+    int32_t b = base_id(m, s, text, seg, k);
+    return b >= 0 && m->root_child[b] >= 0;
+}
+
+/* Every id unknown: lookups happen on demand (most tokens never need one). */
+static int reset_ids(const eg_segments_t *seg, eg_match_scratch_t *s)
 {
     if (seg->ntokens > s->cap) {
         size_t cap = seg->ntokens + seg->ntokens / 2 + 16;
@@ -391,15 +558,9 @@ static int fold_tokens(const eg_matcher_t *m, const char *text,
         s->base_ids = base;
         s->cap = cap;
     }
-    for (size_t k = 0; k < seg->ntokens; k++) {
-        const eg_token_t *t = &seg->tokens[k];
-        s->ids[k] = lookup(m, s, text + t->start, t->end - t->start);
-        s->base_ids[k] = t->base_end != t->end
-                             ? lookup(m, s, text + t->start, t->base_end - t->start)
-                             : -1;
-        if (s->ids[k] == -2 || s->base_ids[k] == -2)
-            return -1;
-    }
+    for (size_t k = 0; k < seg->ntokens; k++)
+        s->ids[k] = s->base_ids[k] = ID_UNKNOWN;
+    s->oom = 0;
     return 0;
 }
 
@@ -469,31 +630,36 @@ int eg_matcher_scan(const eg_matcher_t *m, const char *text,
                     eg_mentions_t *out)
 {
     out->n = 0;
+    if (reset_ids(seg, s))
+        return EG_ERR_RUNTIME;
     if (!m->edge_slots || seg->ntokens == 0)
         return 0;
-    if (fold_tokens(m, text, seg, s))
-        return EG_ERR_RUNTIME;
     for (size_t si = 0; si < seg->nsentences; si++) {
         const eg_sentence_t *sent = &seg->sentences[si];
         size_t i = sent->first_token;
         while (i < sent->end_token) {
+            if (!can_start(m, s, text, seg, i)) {
+                i++;
+                continue;
+            }
             long best_alias = -1;
             size_t best_last = 0;
             int best_base = 0;
             uint32_t node = 0;
             for (size_t j = i; j < sent->end_token; j++) {
-                if (s->base_ids[j] >= 0) {
-                    long c = j == i ? m->root_child[s->base_ids[j]]
-                                    : child_of(m, node, s->base_ids[j]);
+                int32_t b = base_id(m, s, text, seg, j);
+                if (b >= 0) {
+                    long c = j == i ? m->root_child[b] : child_of(m, node, b);
                     long a = c >= 0 && m->term_count[c]
                                  ? accept(m, (uint32_t)c, text, seg, i, j, 1)
                                  : -1;
                     if (a >= 0)
                         best_alias = a, best_last = j, best_base = 1;
                 }
-                if (s->ids[j] < 0)
+                int32_t id = word_id(m, s, text, seg, j);
+                if (id < 0)
                     break;
-                long c = j == i ? m->root_child[s->ids[j]] : child_of(m, node, s->ids[j]);
+                long c = j == i ? m->root_child[id] : child_of(m, node, id);
                 if (c < 0)
                     break;
                 long a = m->term_count[c] ? accept(m, (uint32_t)c, text, seg, i, j, 0) : -1;
@@ -520,5 +686,5 @@ int eg_matcher_scan(const eg_matcher_t *m, const char *text,
             i = best_last + 1;
         }
     }
-    return 0;
+    return s->oom ? EG_ERR_RUNTIME : 0;
 }

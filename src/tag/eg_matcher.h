@@ -2,9 +2,11 @@
  *
  * The matcher is a trie over token ids: every alias is cut into tokens
  * exactly as text is (eg_tokenize), each folded token is interned in a
- * vocabulary, and the alias becomes a path of token ids. Scanning folds
- * each text token once, looks it up (a token no alias contains can never
- * start or extend a match) and walks the trie: whole tokens only, the
+ * vocabulary, and the alias becomes a path of token ids. Scanning looks
+ * a text token up only when a match could start or go on there (a
+ * lower-case word that no alias may start with is ruled out by a small
+ * set first; short ASCII tokens take a table of their own, see
+ * eg_fastvocab.h) and walks the trie: whole tokens only, the
  * longest match wins, leftmost first, no overlaps, never across a
  * sentence. A possessive token ("Russia's") can end a match on its base.
  *
@@ -53,9 +55,10 @@ typedef struct eg_matcher eg_matcher_t;
  * free it with eg_match_scratch_free. */
 typedef struct eg_match_scratch {
     eg_buf_t folded, fold_work;
-    int32_t *ids;      /* vocabulary id of each token, -1 when unknown */
-    int32_t *base_ids; /* id of a possessive's base, -1 when none */
+    int32_t *ids;      /* per token: vocabulary id, -1 none, -3 not looked up */
+    int32_t *base_ids; /* the same for a possessive's base */
     size_t cap;
+    int oom;           /* a lookup ran out of memory */
     /* working space of eg_tagger_resolve (grows per document, not per token) */
     void *parts;
     size_t parts_cap;
@@ -78,7 +81,7 @@ size_t eg_matcher_vocabulary(const eg_matcher_t *m);
 /* Number of aliases left out because the stop list holds them. */
 size_t eg_matcher_stopped(const eg_matcher_t *m);
 
-/* Is the vocabulary token (an id from a scratch's ids[]) on the
+/* Is the vocabulary token (an id from eg_matcher_token_id) on the
  * dictionary's list of common lower-case words? */
 int eg_matcher_is_common_word(const eg_matcher_t *m, int32_t token_id);
 
@@ -86,11 +89,19 @@ int eg_matcher_is_common_word(const eg_matcher_t *m, int32_t token_id);
 const eg_dict_t *eg_matcher_dict(const eg_matcher_t *m);
 
 /* Find the mentions in one segmented document; out is cleared first and
- * filled in text order. Afterwards scratch->ids[k] holds the vocabulary
- * id of token k (-1 when no alias contains it) until the next scan, for
- * eg_tagger_resolve. Returns 0 or EG_ERR_RUNTIME. */
+ * filled in text order. Returns 0 or EG_ERR_RUNTIME. */
 int eg_matcher_scan(const eg_matcher_t *m, const char *text,
                     const eg_segments_t *seg, eg_match_scratch_t *scratch,
                     eg_mentions_t *out);
+
+/* After eg_matcher_scan, until the next scan with this scratch: the
+ * vocabulary id of token k of that document (-1 when no alias contains
+ * it), and of its possessive base (-1 when it has none or no alias
+ * contains it). Looked up on first use and remembered. A lookup that
+ * runs out of memory answers -1 and sets scratch->oom. */
+int32_t eg_matcher_token_id(const eg_matcher_t *m, eg_match_scratch_t *scratch,
+                            const char *text, const eg_segments_t *seg, size_t k);
+int32_t eg_matcher_base_id(const eg_matcher_t *m, eg_match_scratch_t *scratch,
+                           const char *text, const eg_segments_t *seg, size_t k);
 
 #endif

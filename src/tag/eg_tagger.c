@@ -53,9 +53,12 @@ static int is_person(const char *type)
     return strcasecmp(type, "person") == 0 || strcasecmp(type, "per") == 0;
 }
 
-static int32_t token_id(const eg_match_scratch_t *s, size_t k)
+/* The id of token k, or of its base when only that is a vocabulary word. */
+static int32_t token_id(const eg_matcher_t *m, eg_match_scratch_t *s, const char *text,
+                        const eg_segments_t *seg, size_t k)
 {
-    return s->ids[k] >= 0 ? s->ids[k] : s->base_ids[k];
+    int32_t id = eg_matcher_token_id(m, s, text, seg, k);
+    return id >= 0 ? id : eg_matcher_base_id(m, s, text, seg, k);
 }
 
 static int compare_u32(const void *a, const void *b)
@@ -66,15 +69,15 @@ static int compare_u32(const void *a, const void *b)
 
 /* ---- INITIAL and EMBEDDED: drop mentions ---- */
 
-static int initial_common(const eg_matcher_t *m, const eg_segments_t *seg,
-                          const eg_match_scratch_t *s, const eg_mention_t *mn)
+static int initial_common(const eg_matcher_t *m, const char *text, const eg_segments_t *seg,
+                          eg_match_scratch_t *s, const eg_mention_t *mn)
 {
     if (mn->ntokens != 1 || !at_sentence_start(seg, mn->first_token))
         return 0;
     const eg_token_t *t = &seg->tokens[mn->first_token];
     if (!(t->flags & EG_TOKF_HAS_LOWER)) /* ECHR, US: written as a name */
         return 0;
-    return eg_matcher_is_common_word(m, token_id(s, mn->first_token));
+    return eg_matcher_is_common_word(m, token_id(m, s, text, seg, mn->first_token));
 }
 
 static int neighbour_is_name_piece(const eg_segments_t *seg, size_t k, size_t lo,
@@ -85,7 +88,7 @@ static int neighbour_is_name_piece(const eg_segments_t *seg, size_t k, size_t lo
     return is_capitalised(&seg->tokens[k]) && !at_sentence_start(seg, k);
 }
 
-static int drop_rules(const eg_matcher_t *m, const eg_segments_t *seg,
+static int drop_rules(const eg_matcher_t *m, const char *text, const eg_segments_t *seg,
                       eg_match_scratch_t *s, eg_mentions_t *out, unsigned rules)
 {
     /* Entities seen away from a sentence start rescue initial ones. */
@@ -97,7 +100,7 @@ static int drop_rules(const eg_matcher_t *m, const eg_segments_t *seg,
             return EG_ERR_RUNTIME;
         seen = s->parts;
         for (size_t i = 0; i < out->n; i++)
-            if (!initial_common(m, seg, s, &out->items[i]))
+            if (!initial_common(m, text, seg, s, &out->items[i]))
                 seen[nseen++] = out->items[i].entity;
         qsort(seen, nseen, sizeof *seen, compare_u32);
     }
@@ -105,7 +108,7 @@ static int drop_rules(const eg_matcher_t *m, const eg_segments_t *seg,
     for (size_t i = 0; i < out->n; i++) {
         const eg_mention_t *mn = &out->items[i];
         int drop = 0;
-        if ((rules & EG_RULE_INITIAL) && initial_common(m, seg, s, mn) &&
+        if ((rules & EG_RULE_INITIAL) && initial_common(m, text, seg, s, mn) &&
             !bsearch(&mn->entity, seen, nseen, sizeof *seen, compare_u32))
             drop = 1;
         if (!drop && (rules & EG_RULE_EMBEDDED)) {
@@ -141,7 +144,7 @@ static int compare_part(const void *a, const void *b)
 }
 
 /* Collect the words of multi-word person mentions; returns how many. */
-static long collect_parts(const eg_matcher_t *m, const eg_segments_t *seg,
+static long collect_parts(const eg_matcher_t *m, const char *text, const eg_segments_t *seg,
                           eg_match_scratch_t *s, const eg_mentions_t *ms)
 {
     const eg_dict_t *d = eg_matcher_dict(m);
@@ -156,7 +159,7 @@ static long collect_parts(const eg_matcher_t *m, const eg_segments_t *seg,
         part_t *parts = s->parts;
         for (uint32_t k = mn->first_token; k < mn->first_token + mn->ntokens; k++) {
             const eg_token_t *t = &seg->tokens[k];
-            int32_t id = token_id(s, k);
+            int32_t id = token_id(m, s, text, seg, k);
             if (id < 0 || !is_capitalised(t) || t->end - t->start < 2 ||
                 eg_matcher_is_common_word(m, id))
                 continue;
@@ -192,10 +195,10 @@ static long part_entity(const part_t *parts, size_t n, int32_t tok, size_t k)
     return k >= after ? (long)e : -1;
 }
 
-static int add_partial(const eg_matcher_t *m, const eg_segments_t *seg,
+static int add_partial(const eg_matcher_t *m, const char *text, const eg_segments_t *seg,
                        eg_match_scratch_t *s, eg_mentions_t *out)
 {
-    long nparts = collect_parts(m, seg, s, out);
+    long nparts = collect_parts(m, text, seg, s, out);
     if (nparts < 0)
         return EG_ERR_RUNTIME;
     if (nparts == 0)
@@ -214,11 +217,12 @@ static int add_partial(const eg_matcher_t *m, const eg_segments_t *seg,
         const eg_token_t *t = &seg->tokens[k];
         if (!is_capitalised(t))
             continue;
-        int32_t id = s->ids[k];
+        int32_t id = eg_matcher_token_id(m, s, text, seg, k);
+        int32_t base_id = eg_matcher_base_id(m, s, text, seg, k);
         int base = 0;
         long e = id >= 0 ? part_entity(parts, (size_t)nparts, id, k) : -1;
-        if (e < 0 && s->base_ids[k] >= 0) {
-            e = part_entity(parts, (size_t)nparts, s->base_ids[k], k);
+        if (e < 0 && base_id >= 0) {
+            e = part_entity(parts, (size_t)nparts, base_id, k);
             base = 1;
         }
         if (e < 0)
@@ -247,14 +251,15 @@ int eg_tagger_resolve(const eg_matcher_t *m, const char *text,
                       const eg_segments_t *seg, eg_match_scratch_t *s,
                       eg_mentions_t *mentions, unsigned rules)
 {
-    (void)text;
     if (mentions->n == 0 || !s->ids)
         return 0;
     int rc = 0;
     if (rules & (EG_RULE_INITIAL | EG_RULE_EMBEDDED))
-        rc = drop_rules(m, seg, s, mentions, rules);
+        rc = drop_rules(m, text, seg, s, mentions, rules);
     if (rc == 0 && (rules & EG_RULE_PARTIAL))
-        rc = add_partial(m, seg, s, mentions);
+        rc = add_partial(m, text, seg, s, mentions);
+    if (rc == 0 && s->oom) /* a lookup above ran out of memory */
+        rc = EG_ERR_RUNTIME;
     return rc;
 }
 

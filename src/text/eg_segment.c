@@ -91,15 +91,34 @@ static uint32_t decode_at(const char *text, size_t len, size_t i, size_t *n)
     return cp;
 }
 
-static int grow_tokens(eg_segments_t *seg)
+static int is_terminal(uint32_t cp);
+
+/* Double the capacity of an array (first: 64 items). Returns 0 or
+ * EG_ERR_RUNTIME, leaving the array as it was. */
+static int grow_array(void **items, size_t *cap, size_t size)
 {
-    size_t cap = seg->tokens_cap ? seg->tokens_cap * 2 : 256;
-    eg_token_t *p = realloc(seg->tokens, cap * sizeof *p);
+    size_t n = *cap ? *cap * 2 : 64;
+    void *p = realloc(*items, n * size);
     if (!p)
         return EG_ERR_RUNTIME;
-    seg->tokens = p;
-    seg->tokens_cap = cap;
+    *items = p;
+    *cap = n;
     return 0;
+}
+
+/* Note token k for the sentence pass (eg_segment visits only these). */
+static int add_mark(eg_segments_t *seg, size_t k)
+{
+    if (seg->nmarks == seg->marks_cap &&
+        grow_array((void **)&seg->marks, &seg->marks_cap, sizeof *seg->marks))
+        return EG_ERR_RUNTIME;
+    seg->marks[seg->nmarks++] = (uint32_t)k;
+    return 0;
+}
+
+static int grow_tokens(eg_segments_t *seg)
+{
+    return grow_array((void **)&seg->tokens, &seg->tokens_cap, sizeof *seg->tokens);
 }
 
 /* ASCII character classes, so the common case never decodes UTF-8 or
@@ -201,6 +220,52 @@ static size_t scan_word(const char *text, size_t len, size_t i, eg_token_t *t)
     return i;
 }
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#define PLAIN_WORD_READ 32 /* bytes plain_ascii_word may read from i */
+
+/* The common word in one step: ASCII letters and digits only, ended by
+ * a byte that cannot join it (not an apostrophe, not '.' or ',' between
+ * digits, not a non-ASCII character, which may be a letter). Returns its
+ * length and sets its case flags, or returns 0 when scan_word must
+ * decide (also for words of 16 bytes or more). Sixteen bytes are
+ * classified at once instead of one table lookup per byte. */
+static inline size_t plain_ascii_word(const unsigned char *s, size_t i, uint8_t *flags)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+    __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    /* signed compares: bytes >= 0x80 are negative, so never in a range */
+    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                   _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    __m128i bit20 = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x20));
+    unsigned letters = (unsigned)_mm_movemask_epi8(letter);
+    unsigned digits = (unsigned)_mm_movemask_epi8(digit);
+    unsigned small = (unsigned)_mm_movemask_epi8(bit20); /* lower case, for letters */
+    unsigned n = (unsigned)__builtin_ctz(~(letters | digits)); /* bit 16 up: always set */
+    if (n == 0 || n >= 16)
+        return 0;
+    unsigned c = s[i + n];
+    if (c >= 0x80 || c == '\'')
+        return 0;
+    if ((c == '.' || c == ',') && ((digits >> (n - 1)) & 1) && s[i + n + 1] >= '0' &&
+        s[i + n + 1] <= '9')
+        return 0;
+    unsigned in_word = (1u << n) - 1;
+    unsigned lower = letters & small & in_word, upper = letters & ~small & in_word;
+    uint8_t f = 0;
+    if (upper)
+        f |= EG_TOKF_HAS_UPPER;
+    if (lower)
+        f |= EG_TOKF_HAS_LOWER;
+    if (lower & 1)
+        f |= EG_TOKF_FIRST_LOWER;
+    *flags = f;
+    return n;
+}
+#endif
+
 /* base_end for a possessive: the word ends in apostrophe + s/S. */
 static uint32_t possessive_base(const char *text, const eg_token_t *t)
 {
@@ -221,10 +286,12 @@ static uint32_t possessive_base(const char *text, const eg_token_t *t)
 
 int eg_tokenize(const char *text, size_t len, eg_segments_t *seg)
 {
-    seg->ntokens = seg->nsentences = seg->nparagraphs = 0;
+    seg->ntokens = seg->nsentences = seg->nparagraphs = seg->nmarks = 0;
+    seg->text_len = 0;
     if (len > EG_SEGMENT_MAX_BYTES)
         return EG_ERR_DATA;
     pthread_once(&g_class_once, init_ascii_class);
+    seg->text_len = len;
     const unsigned char *bytes = (const unsigned char *)text;
     size_t i = 0;
     int newlines = 0, space = 1;
@@ -241,6 +308,34 @@ int eg_tokenize(const char *text, size_t len, eg_segments_t *seg)
                 i++;
                 continue;
             }
+#if defined(__SSE2__)
+            uint8_t case_flags;
+            size_t wn;
+            if ((k & K_WORD) && len - i >= PLAIN_WORD_READ &&
+                (wn = plain_ascii_word(bytes, i, &case_flags)) != 0) {
+                if (seg->ntokens == seg->tokens_cap && grow_tokens(seg))
+                    return EG_ERR_RUNTIME;
+                eg_token_t *t = &seg->tokens[seg->ntokens];
+                uint8_t flags = (uint8_t)(EG_TOKF_ASCII | case_flags);
+                if (space)
+                    flags |= EG_TOKF_SPACE_BEFORE;
+                if (newlines >= 2 || seg->ntokens == 0) {
+                    flags |= EG_TOKF_PARA_START;
+                    if (add_mark(seg, seg->ntokens))
+                        return EG_ERR_RUNTIME;
+                }
+                t->start = (uint32_t)i;
+                t->end = t->base_end = (uint32_t)(i + wn);
+                t->sentence = 0;
+                t->kind = EG_TOK_WORD;
+                t->flags = flags;
+                seg->ntokens++;
+                i += wn;
+                newlines = 0;
+                space = 0;
+                continue;
+            }
+#endif
             cp = bytes[i];
             n = 1;
             c = (k & K_WORD) ? C_WORD : C_PUNCT;
@@ -263,8 +358,12 @@ int eg_tokenize(const char *text, size_t len, eg_segments_t *seg)
         uint8_t flags = EG_TOKF_ASCII;
         if (space)
             flags |= EG_TOKF_SPACE_BEFORE;
-        if (newlines >= 2 || seg->ntokens == 0)
-            flags |= EG_TOKF_PARA_START;
+        if ((newlines >= 2 || seg->ntokens == 0) || (c == C_PUNCT && is_terminal(cp))) {
+            if (newlines >= 2 || seg->ntokens == 0)
+                flags |= EG_TOKF_PARA_START;
+            if (add_mark(seg, seg->ntokens))
+                return EG_ERR_RUNTIME;
+        }
         t->start = (uint32_t)i;
         t->sentence = 0;
         t->flags = flags;
@@ -357,14 +456,9 @@ static int push_sentence(eg_segments_t *seg, const char *text, size_t first,
     (void)text;
     if (first >= end)
         return 0;
-    if (seg->nsentences == seg->sentences_cap) {
-        size_t cap = seg->sentences_cap ? seg->sentences_cap * 2 : 64;
-        eg_sentence_t *p = realloc(seg->sentences, cap * sizeof *p);
-        if (!p)
-            return EG_ERR_RUNTIME;
-        seg->sentences = p;
-        seg->sentences_cap = cap;
-    }
+    if (seg->nsentences == seg->sentences_cap &&
+        grow_array((void **)&seg->sentences, &seg->sentences_cap, sizeof *seg->sentences))
+        return EG_ERR_RUNTIME;
     eg_sentence_t *s = &seg->sentences[seg->nsentences];
     s->first_token = (uint32_t)first;
     s->end_token = (uint32_t)end;
@@ -421,9 +515,14 @@ int eg_segment(const char *text, size_t len, eg_segments_t *seg)
     int rc = eg_tokenize(text, len, seg);
     if (rc)
         return rc;
-    size_t first = 0;
+    size_t first = 0, done = 0; /* tokens before done are decided */
     uint32_t paragraph = 0;
-    for (size_t k = 0; k < seg->ntokens;) {
+    /* Only marked tokens (paragraph starts, terminal punctuation) can
+     * end a sentence; the others are skipped without a look. */
+    for (size_t mi = 0; mi < seg->nmarks; mi++) {
+        size_t k = seg->marks[mi];
+        if (k < done)
+            continue; /* taken into the terminal run before it */
         if (k > first && (seg->tokens[k].flags & EG_TOKF_PARA_START)) {
             if (push_sentence(seg, text, first, k, paragraph))
                 return EG_ERR_RUNTIME;
@@ -434,6 +533,7 @@ int eg_segment(const char *text, size_t len, eg_segments_t *seg)
             paragraph++;
         }
         const eg_token_t *t = &seg->tokens[k];
+        done = k + 1;
         if (t->kind == EG_TOK_PUNCT && is_terminal(token_cp(text, t))) {
             size_t next = end_of_terminal_run(text, seg, k);
             if (breaks_after(text, seg, k, next)) {
@@ -441,10 +541,8 @@ int eg_segment(const char *text, size_t len, eg_segments_t *seg)
                     return EG_ERR_RUNTIME;
                 first = next;
             }
-            k = next;
-            continue;
+            done = next;
         }
-        k++;
     }
     if (push_sentence(seg, text, first, seg->ntokens, paragraph))
         return EG_ERR_RUNTIME;
@@ -461,5 +559,6 @@ void eg_segments_free(eg_segments_t *seg)
 {
     free(seg->tokens);
     free(seg->sentences);
+    free(seg->marks);
     memset(seg, 0, sizeof *seg);
 }

@@ -58,6 +58,9 @@ typedef struct eg_segments {
     eg_sentence_t *sentences;
     size_t nsentences, sentences_cap;
     size_t nparagraphs;
+    size_t text_len; /* bytes of the text segmented */
+    uint32_t *marks; /* internal: tokens the sentence pass must look at */
+    size_t nmarks, marks_cap;
 } eg_segments_t;
 
 void eg_segments_init(eg_segments_t *seg);

@@ -6,6 +6,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "text/eg_segment.h"
@@ -69,6 +70,40 @@ static void test_words_and_punctuation_have_byte_offsets(void **state)
     assert_int_equal(g_seg.tokens[0].kind, EG_TOK_WORD);
     assert_int_equal(g_seg.tokens[2].kind, EG_TOK_WORD);
     assert_int_equal(g_seg.tokens[3].kind, EG_TOK_PUNCT);
+}
+
+/* A word with at least 32 bytes after it takes the tokenizer's 16-byte
+ * fast path; near the end of the text the byte-by-byte one. Both must cut
+ * and flag every word alike: each case alone, then followed by text. */
+static void test_fast_path_cuts_words_like_the_slow_one(void **state)
+{
+    (void)state;
+    static const char *cases[] = {
+        "Putin", "putin", "iPhone", "G7", "2011", "2.9", "1,100", "3.", "x,y",
+        "O'Brien", "Russia's", "'90s", "Russia\xE2\x80\x99s", "na\xC3\xAFve", "Zo\xC3\xAB",
+        "Kremlin-backed", "ABCDEFGHIJKLMNOP", "abcdefghijklmnopqrstuvwxyz0123456789",
+        "Mr.", "U.S.", "e.g.", "a", "Z9", "\xC3\x89" "cole", "4x4", "x'", "don't",
+    };
+    char text[256];
+    eg_segments_t alone;
+    eg_segments_init(&alone);
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        size_t n = strlen(cases[c]);
+        assert_int_equal(eg_tokenize(cases[c], n, &alone), 0);
+        /* the same word with 40 more bytes of text after it */
+        snprintf(text, sizeof text, "%s and then more words follow here, padded", cases[c]);
+        assert_int_equal(eg_tokenize(text, strlen(text), &g_seg), 0);
+        for (size_t k = 0; k < alone.ntokens; k++) {
+            const eg_token_t *a = &alone.tokens[k], *b = &g_seg.tokens[k];
+            if (a->start != b->start || a->end != b->end || a->base_end != b->base_end ||
+                a->kind != b->kind || a->flags != b->flags)
+                fail_msg("'%s' token %zu: [%u,%u) base %u kind %d flags %x alone, "
+                         "[%u,%u) base %u kind %d flags %x in text",
+                         cases[c], k, a->start, a->end, a->base_end, a->kind, a->flags,
+                         b->start, b->end, b->base_end, b->kind, b->flags);
+        }
+    }
+    eg_segments_free(&alone);
 }
 
 static void test_space_before_flag(void **state)
@@ -549,6 +584,7 @@ int main(void)
         cmocka_unit_test(test_ellipsis_ends_sentence),
         cmocka_unit_test(test_period_inside_domain_does_not_end_sentence),
         cmocka_unit_test(test_last_sentence_without_punctuation),
+        cmocka_unit_test(test_fast_path_cuts_words_like_the_slow_one),
     };
     return cmocka_run_group_tests_name("segment", tests, setup, teardown);
 }

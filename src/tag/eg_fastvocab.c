@@ -1,0 +1,64 @@
+/* eg_fastvocab.c — see eg_fastvocab.h. */
+#include "eg_fastvocab.h"
+
+#include <stdlib.h>
+
+int eg_fastvocab_init(eg_fastvocab_t *v, size_t n)
+{
+    memset(v, 0, sizeof *v);
+    size_t slots = 16;
+    unsigned bits = 4;
+    while (slots < 2 * n + 16) { /* at most half full: short probes */
+        slots *= 2;
+        bits++;
+    }
+    v->keys = calloc(slots, sizeof *v->keys);
+    v->ids = malloc(slots * sizeof *v->ids);
+    if (!v->keys || !v->ids) {
+        eg_fastvocab_free(v);
+        return -1;
+    }
+    v->mask = slots - 1;
+    v->shift = 64 - bits;
+    return 0;
+}
+
+void eg_fastvocab_free(eg_fastvocab_t *v)
+{
+    free(v->keys);
+    free(v->ids);
+    memset(v, 0, sizeof *v);
+}
+
+int eg_fastvocab_add(eg_fastvocab_t *v, eg_tokkey_t k, int32_t id)
+{
+    if (!v->keys || 2 * (v->count + 1) > v->mask + 1)
+        return -1;
+    for (size_t i = (size_t)(eg_tokkey_hash(k) >> v->shift);; i = (i + 1) & v->mask) {
+        eg_tokkey_t s = v->keys[i];
+        if (s.lo == k.lo && s.hi == k.hi)
+            return 0;
+        if (!(s.lo | s.hi)) {
+            v->keys[i] = k;
+            v->ids[i] = id;
+            v->count++;
+            return 0;
+        }
+    }
+}
+
+int eg_tokset_init(eg_tokset_t *s, size_t n)
+{
+    uint64_t bits = 4096;
+    while (bits < 32 * (uint64_t)n && bits < (1ULL << 22))
+        bits *= 2;
+    s->words = calloc(bits / 64, sizeof *s->words);
+    s->mask = bits - 1;
+    return s->words ? 0 : -1;
+}
+
+void eg_tokset_free(eg_tokset_t *s)
+{
+    free(s->words);
+    s->words = NULL;
+}
