@@ -1,12 +1,21 @@
 /* eg_fold.c — folding with utf8proc's decomposer, which writes into a
  * caller-owned code point buffer, so folding a token never allocates once
- * the scratch buffer has grown to fit. */
+ * the scratch buffer has grown to fit.
+ *
+ * Between ASCII and utf8proc sits a table for the two-byte code points
+ * (U+0080..U+07FF: Latin, Greek, Cyrillic, Hebrew, Arabic), which hold
+ * most non-ASCII names: utf8proc folds a string code point by code
+ * point, so the table, filled by utf8proc itself, gives the same bytes as
+ * long as no folded code point has a combining class (utf8proc would
+ * reorder those); a code point whose fold has one is left to utf8proc. */
 #include "eg_fold.h"
 
 #include "../base/eg_error.h"
 #include "eg_utf8.h"
 
+#include <pthread.h>
 #include <stdint.h>
+#include <string.h>
 #include <utf8proc.h>
 
 static const utf8proc_option_t FOLD_OPTIONS =
@@ -23,6 +32,93 @@ static unsigned unify_apostrophe(unsigned cp)
     default:
         return cp;
     }
+}
+
+/* ---- the two-byte table ---- */
+
+#define TWO_BYTE_FIRST 0x80
+#define TWO_BYTE_END 0x800
+#define TWO_BYTE_MAX_OUT 15 /* bytes of a folded code point in the table */
+
+typedef struct two_byte_fold {
+    uint8_t len;  /* 0xFF: not in the table (ask utf8proc) */
+    char bytes[TWO_BYTE_MAX_OUT];
+} two_byte_fold_t;
+
+static two_byte_fold_t two_byte[TWO_BYTE_END - TWO_BYTE_FIRST];
+static pthread_once_t two_byte_once = PTHREAD_ONCE_INIT;
+
+static size_t utf8_encode(unsigned cp, char *out)
+{
+    eg_buf_t b = EG_BUF_INIT;
+    size_t n = 0;
+    if (eg_buf_append_utf8(&b, cp) == 0) {
+        n = b.len;
+        memcpy(out, b.data, n);
+    }
+    eg_buf_free(&b);
+    return n;
+}
+
+/* utf8proc's fold of one code point, or len 0xFF when it cannot be
+ * taken alone (a combining class in the result, or too long). */
+static two_byte_fold_t fold_one(unsigned cp)
+{
+    two_byte_fold_t f = {0xFF, {0}};
+    utf8proc_int32_t cps[8];
+    int boundclass = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char((utf8proc_int32_t)cp, cps, 8,
+                                                 FOLD_OPTIONS, &boundclass);
+    if (n < 0 || n > 8)
+        return f;
+    size_t len = 0;
+    for (utf8proc_ssize_t i = 0; i < n; i++) {
+        unsigned c = unify_apostrophe((unsigned)cps[i]);
+        if (utf8proc_get_property((utf8proc_int32_t)c)->combining_class || len + 4 > TWO_BYTE_MAX_OUT)
+            return f;
+        len += utf8_encode(c, f.bytes + len);
+    }
+    f.len = (uint8_t)len;
+    return f;
+}
+
+static void fill_two_byte(void)
+{
+    for (unsigned cp = TWO_BYTE_FIRST; cp < TWO_BYTE_END; cp++)
+        two_byte[cp - TWO_BYTE_FIRST] = fold_one(cp);
+}
+
+/* Fold s (ASCII and two-byte code points only) with the table into out.
+ * Returns 1 when done, 0 when s needs utf8proc (out is then as it was),
+ * or EG_ERR_RUNTIME. */
+static int fold_two_byte(eg_buf_t *out, const char *s, size_t len)
+{
+    pthread_once(&two_byte_once, fill_two_byte);
+    if (eg_buf_reserve(out, len * TWO_BYTE_MAX_OUT))
+        return EG_ERR_RUNTIME;
+    const unsigned char *u = (const unsigned char *)s;
+    char *d = out->data + out->len;
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        unsigned char c = u[i];
+        if (c < 0x80) {
+            d[n++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
+            i++;
+            continue;
+        }
+        /* C2..DF and a continuation byte: two bytes (C0, C1: overlong) */
+        if (c < 0xC2 || c > 0xDF || i + 1 >= len || (u[i + 1] & 0xC0) != 0x80)
+            return 0;
+        const two_byte_fold_t *f = &two_byte[((c & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu)) - TWO_BYTE_FIRST];
+        if (f->len == 0xFF)
+            return 0;
+        memcpy(d + n, f->bytes, f->len);
+        n += f->len;
+        i += 2;
+    }
+    out->len += n;
+    out->data[out->len] = '\0';
+    return 1;
 }
 
 static int all_ascii(const char *s, size_t len)
@@ -47,6 +143,9 @@ int eg_fold_append(eg_buf_t *out, eg_buf_t *scratch, const char *s, size_t len)
         out->data[out->len] = '\0';
         return 0;
     }
+    int rc = fold_two_byte(out, s, len);
+    if (rc)
+        return rc < 0 ? rc : 0;
     /* NFKD + case folding can grow a string (ß -> ss, ﬃ -> ffi): start
      * with room for 2 code points per byte and retry with the size
      * utf8proc asks for. */

@@ -220,6 +220,57 @@ static void test_ascii_slug_fast_path_matches_unicode_path(void **state)
     }
 }
 
+/* Two-byte code points fold through a table; a trailing "€" (three
+ * bytes, folds to itself) sends the same string down utf8proc's path:
+ * both must agree for every two-byte code point, alone, between ASCII
+ * letters, and next to a combining mark and other code points. */
+static void assert_table_matches_utf8proc(const char *s)
+{
+    char slow_in[64];
+    snprintf(slow_in, sizeof slow_in, "%s\xE2\x82\xAC", s);
+    char *fast = fold(s), *slow = fold(slow_in);
+    char want[96];
+    snprintf(want, sizeof want, "%s\xE2\x82\xAC", fast);
+    if (strcmp(want, slow) != 0)
+        fail_msg("fold('%s') = '%s', utf8proc gives '%s'", s, want, slow);
+    free(fast);
+    free(slow);
+}
+
+static void put_utf8(char *out, unsigned cp)
+{
+    out[0] = (char)(0xC0 | cp >> 6);
+    out[1] = (char)(0x80 | (cp & 0x3F));
+    out[2] = '\0';
+}
+
+static void test_two_byte_fold_table_matches_utf8proc(void **state)
+{
+    (void)state;
+    for (unsigned cp = 0x80; cp < 0x800; cp++) {
+        char c[3], s[32];
+        put_utf8(c, cp);
+        assert_table_matches_utf8proc(c);
+        snprintf(s, sizeof s, "A%sb", c);
+        assert_table_matches_utf8proc(s);
+        snprintf(s, sizeof s, "%s\xCC\x81\xC3\x9F%s", c, c); /* U+0301, ß */
+        assert_table_matches_utf8proc(s);
+        char d[3];
+        put_utf8(d, 0x80 + (cp * 7919) % 0x780); /* another code point */
+        snprintf(s, sizeof s, "%s%s", c, d);
+        assert_table_matches_utf8proc(s);
+    }
+}
+
+/* Malformed two-byte sequences still fold byte for byte. */
+static void test_truncated_or_overlong_two_byte_sequence_is_copied(void **state)
+{
+    (void)state;
+    assert_folds_to("Ab\xC3", "Ab\xC3");
+    assert_folds_to("\xC0\xAF" "A", "\xC0\xAF" "A");
+    assert_folds_to("\xC3" "A", "\xC3" "A");
+}
+
 static void test_slug_of_punctuation_only_is_empty(void **state)
 {
     (void)state;
@@ -266,6 +317,8 @@ int main(void)
         cmocka_unit_test(test_slug_folds_accents_and_case),
         cmocka_unit_test(test_slug_of_punctuation_only_is_empty),
         cmocka_unit_test(test_ascii_slug_fast_path_matches_unicode_path),
+        cmocka_unit_test(test_two_byte_fold_table_matches_utf8proc),
+        cmocka_unit_test(test_truncated_or_overlong_two_byte_sequence_is_copied),
         cmocka_unit_test(test_word_code_points),
     };
     return cmocka_run_group_tests_name("fold", tests, NULL, NULL);
