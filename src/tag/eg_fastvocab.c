@@ -1,6 +1,8 @@
 /* eg_fastvocab.c — see eg_fastvocab.h. */
 #include "eg_fastvocab.h"
 
+#include "../base/eg_bigmem.h"
+
 #include <stdlib.h>
 
 int eg_fastvocab_init(eg_fastvocab_t *v, size_t n)
@@ -12,8 +14,9 @@ int eg_fastvocab_init(eg_fastvocab_t *v, size_t n)
         slots *= 2;
         bits++;
     }
-    v->keys = calloc(slots, sizeof *v->keys);
-    v->ids = malloc(slots * sizeof *v->ids);
+    /* huge pages: a lookup in a large table is otherwise a TLB miss too */
+    v->keys = eg_big_calloc(slots * sizeof *v->keys);
+    v->ids = eg_big_alloc(slots * sizeof *v->ids);
     if (!v->keys || !v->ids) {
         eg_fastvocab_free(v);
         return -1;
@@ -25,8 +28,8 @@ int eg_fastvocab_init(eg_fastvocab_t *v, size_t n)
 
 void eg_fastvocab_free(eg_fastvocab_t *v)
 {
-    free(v->keys);
-    free(v->ids);
+    eg_big_free(v->keys);
+    eg_big_free(v->ids);
     memset(v, 0, sizeof *v);
 }
 
@@ -52,13 +55,13 @@ int eg_tokset_init(eg_tokset_t *s, size_t n)
     uint64_t bits = 4096;
     while (bits < 32 * (uint64_t)n && bits < (1ULL << 22))
         bits *= 2;
-    s->words = calloc(bits / 64, sizeof *s->words);
+    s->words = eg_big_calloc(bits / 64 * sizeof *s->words);
     s->mask = bits - 1;
     return s->words ? 0 : -1;
 }
 
 void eg_tokset_free(eg_tokset_t *s)
 {
-    free(s->words);
+    eg_big_free(s->words);
     s->words = NULL;
 }

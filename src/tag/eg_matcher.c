@@ -4,6 +4,7 @@
  * arrays: edges, per-node candidate ranges, and candidate alias ids. */
 #include "eg_matcher.h"
 
+#include "../base/eg_bigmem.h"
 #include "../base/eg_strmap.h"
 #include "../text/eg_fold.h"
 #include "eg_fastvocab.h"
@@ -70,11 +71,11 @@ static inline long child_of(const eg_matcher_t *m, uint32_t node, int32_t tok)
 static int grow_edges(eg_matcher_t *m)
 {
     size_t n = m->edge_slots ? m->edge_slots * 2 : 1024;
-    uint64_t *keys = calloc(n, sizeof *keys);
-    uint32_t *child = malloc(n * sizeof *child);
+    uint64_t *keys = eg_big_calloc(n * sizeof *keys);
+    uint32_t *child = eg_big_alloc(n * sizeof *child);
     if (!keys || !child) {
-        free(keys);
-        free(child);
+        eg_big_free(keys);
+        eg_big_free(child);
         return -1;
     }
     for (size_t i = 0; i < m->edge_slots; i++) {
@@ -86,8 +87,8 @@ static int grow_edges(eg_matcher_t *m)
         keys[j] = m->edge_keys[i];
         child[j] = m->edge_child[i];
     }
-    free(m->edge_keys);
-    free(m->edge_child);
+    eg_big_free(m->edge_keys);
+    eg_big_free(m->edge_child);
     m->edge_keys = keys;
     m->edge_child = child;
     m->edge_slots = n;
@@ -98,11 +99,11 @@ static long new_node(eg_matcher_t *m)
 {
     if (m->nnodes == m->nodes_cap) {
         size_t cap = m->nodes_cap ? m->nodes_cap * 2 : 1024;
-        uint32_t *f = realloc(m->term_first, cap * sizeof *f);
+        uint32_t *f = eg_big_realloc(m->term_first, cap * sizeof *f);
         if (!f)
             return -1;
         m->term_first = f;
-        uint32_t *c = realloc(m->term_count, cap * sizeof *c);
+        uint32_t *c = eg_big_realloc(m->term_count, cap * sizeof *c);
         if (!c)
             return -1;
         m->term_count = c;
@@ -296,7 +297,7 @@ int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
     eg_matcher_t *m = calloc(1, sizeof *m);
     pending_t *pend = malloc((dict->naliases + 1) * sizeof *pend);
     if (m)
-        m->alias = calloc(dict->naliases + 1, sizeof *m->alias);
+        m->alias = eg_big_calloc((dict->naliases + 1) * sizeof *m->alias);
     if (!m || !pend || !m->alias || new_node(m) < 0) {
         free(pend);
         eg_matcher_free(m);
@@ -339,7 +340,7 @@ int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
     if (rc == 0) {
         /* Group candidates by node, in dictionary order within a node. */
         qsort(pend, npend, sizeof *pend, compare_pending);
-        m->cand = malloc((npend + 1) * sizeof *m->cand);
+        m->cand = eg_big_alloc((npend + 1) * sizeof *m->cand);
         if (!m->cand)
             rc = -1;
         for (size_t i = 0; rc == 0 && i < npend; i++) {
@@ -358,7 +359,7 @@ int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
             m->common[id] = 1;
     }
     if (rc == 0) {
-        m->root_child = malloc((m->vocab.count + 1) * sizeof *m->root_child);
+        m->root_child = eg_big_alloc((m->vocab.count + 1) * sizeof *m->root_child);
         if (!m->root_child)
             rc = -1;
         for (size_t id = 0; rc == 0 && id < m->vocab.count; id++)
@@ -379,15 +380,15 @@ void eg_matcher_free(eg_matcher_t *m)
     if (!m)
         return;
     eg_strmap_free(&m->vocab);
-    free(m->edge_keys);
-    free(m->edge_child);
-    free(m->term_first);
-    free(m->term_count);
-    free(m->cand);
-    free(m->alias);
+    eg_big_free(m->edge_keys);
+    eg_big_free(m->edge_child);
+    eg_big_free(m->term_first);
+    eg_big_free(m->term_count);
+    eg_big_free(m->cand);
+    eg_big_free(m->alias);
     free(m->tok_spans);
     free(m->common);
-    free(m->root_child);
+    eg_big_free(m->root_child);
     free(m->lower_start);
     eg_fastvocab_free(&m->fast);
     eg_tokset_free(&m->lower_starts);
