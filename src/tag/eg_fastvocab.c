@@ -15,12 +15,9 @@ int eg_fastvocab_init(eg_fastvocab_t *v, size_t n)
         bits++;
     }
     /* huge pages: a lookup in a large table is otherwise a TLB miss too */
-    v->keys = eg_big_calloc(slots * sizeof *v->keys);
-    v->ids = eg_big_alloc(slots * sizeof *v->ids);
-    if (!v->keys || !v->ids) {
-        eg_fastvocab_free(v);
+    v->slots = eg_big_calloc(slots * sizeof *v->slots);
+    if (!v->slots)
         return -1;
-    }
     v->mask = slots - 1;
     v->shift = 64 - bits;
     return 0;
@@ -28,22 +25,22 @@ int eg_fastvocab_init(eg_fastvocab_t *v, size_t n)
 
 void eg_fastvocab_free(eg_fastvocab_t *v)
 {
-    eg_big_free(v->keys);
-    eg_big_free(v->ids);
+    eg_big_free(v->slots);
     memset(v, 0, sizeof *v);
 }
 
-int eg_fastvocab_add(eg_fastvocab_t *v, eg_tokkey_t k, int32_t id)
+int eg_fastvocab_add(eg_fastvocab_t *v, eg_tokkey_t k, int32_t id, int32_t aux)
 {
-    if (!v->keys || 2 * (v->count + 1) > v->mask + 1)
+    if (!v->slots || 2 * (v->count + 1) > v->mask + 1)
         return -1;
     for (size_t i = (size_t)(eg_tokkey_hash(k) >> v->shift);; i = (i + 1) & v->mask) {
-        eg_tokkey_t s = v->keys[i];
-        if (s.lo == k.lo && s.hi == k.hi)
+        eg_fastvocab_entry_t *e = &v->slots[i];
+        if (e->key.lo == k.lo && e->key.hi == k.hi)
             return 0;
-        if (!(s.lo | s.hi)) {
-            v->keys[i] = k;
-            v->ids[i] = id;
+        if (!(e->key.lo | e->key.hi)) {
+            e->key = k;
+            e->id = id;
+            e->aux = aux;
             v->count++;
             return 0;
         }

@@ -65,9 +65,16 @@ static inline uint64_t eg_tokkey_hash(eg_tokkey_t k)
 
 /* ---- the table ---- */
 
+/* One slot: the key and what its owner stores with it, in one place so
+ * that a lookup touches one cache line, not one per array. */
+typedef struct eg_fastvocab_entry {
+    eg_tokkey_t key; /* {0, 0} = empty */
+    int32_t id;
+    int32_t aux;     /* the owner's: the matcher keeps the trie node here */
+} eg_fastvocab_entry_t;
+
 typedef struct eg_fastvocab {
-    eg_tokkey_t *keys; /* {0, 0} = empty */
-    int32_t *ids;
+    eg_fastvocab_entry_t *slots;
     size_t mask;       /* slots - 1 (a power of two) */
     unsigned shift;    /* 64 - log2(slots): the slot is the hash's top bits */
     size_t count;
@@ -77,19 +84,21 @@ typedef struct eg_fastvocab {
 int eg_fastvocab_init(eg_fastvocab_t *v, size_t n);
 void eg_fastvocab_free(eg_fastvocab_t *v);
 
-/* Add key -> id (a key added twice keeps its first id). Returns 0, or -1
- * when the table is full (more keys than eg_fastvocab_init allowed). */
-int eg_fastvocab_add(eg_fastvocab_t *v, eg_tokkey_t k, int32_t id);
+/* Add key -> (id, aux) (a key added twice keeps its first values).
+ * Returns 0, or -1 when the table is full (more keys than
+ * eg_fastvocab_init allowed). */
+int eg_fastvocab_add(eg_fastvocab_t *v, eg_tokkey_t k, int32_t id, int32_t aux);
 
-/* The id of k (hash = eg_tokkey_hash(k)), or -1. */
-static inline int32_t eg_fastvocab_find(const eg_fastvocab_t *v, eg_tokkey_t k, uint64_t hash)
+/* The entry of k (hash = eg_tokkey_hash(k)), or NULL. */
+static inline const eg_fastvocab_entry_t *eg_fastvocab_find(const eg_fastvocab_t *v,
+                                                            eg_tokkey_t k, uint64_t hash)
 {
     for (size_t i = (size_t)(hash >> v->shift);; i = (i + 1) & v->mask) {
-        eg_tokkey_t s = v->keys[i];
-        if (s.lo == k.lo && s.hi == k.hi)
-            return v->ids[i];
-        if (!(s.lo | s.hi))
-            return -1;
+        const eg_fastvocab_entry_t *e = &v->slots[i];
+        if (e->key.lo == k.lo && e->key.hi == k.hi)
+            return e;
+        if (!(e->key.lo | e->key.hi))
+            return NULL;
     }
 }
 

@@ -14,6 +14,22 @@
 
 enum effective_policy { P_FOLD, P_NOT_ALL_LOWER, P_EXACT };
 
+/* A trie node: its candidates are cand[term_first .. term_first +
+ * term_count). child_sig has bit child_bit(t) set for every child token t
+ * that a short ASCII text token can be: a scan reads the node anyway (for
+ * its candidates), and the signature turns most edge probes that would
+ * fail (a cache miss each, in a large trie) into one bit test. */
+typedef struct node {
+    uint32_t term_first, term_count;
+    uint64_t child_sig;
+} node_t;
+
+/* The bit of a short ASCII token in child_sig, from its eg_tokkey hash. */
+static inline uint64_t child_bit(uint64_t hash)
+{
+    return 1ULL << (hash >> 58);
+}
+
 typedef struct alias_info {
     uint8_t policy;       /* enum effective_policy */
     uint32_t tok_first;   /* its tokens in tok_spans (for exact compare) */
@@ -27,8 +43,7 @@ struct eg_matcher {
     uint64_t *edge_keys;
     uint32_t *edge_child;
     size_t edge_slots, nedges;
-    /* per node: candidates cand[term_first .. term_first + term_count) */
-    uint32_t *term_first, *term_count;
+    node_t *nodes;
     size_t nnodes, nodes_cap;
     uint32_t *cand;
     int32_t *root_child; /* [vocabulary id]: the root's child, or -1 (a
@@ -99,17 +114,13 @@ static long new_node(eg_matcher_t *m)
 {
     if (m->nnodes == m->nodes_cap) {
         size_t cap = m->nodes_cap ? m->nodes_cap * 2 : 1024;
-        uint32_t *f = eg_big_realloc(m->term_first, cap * sizeof *f);
-        if (!f)
+        node_t *p = eg_big_realloc(m->nodes, cap * sizeof *p);
+        if (!p)
             return -1;
-        m->term_first = f;
-        uint32_t *c = eg_big_realloc(m->term_count, cap * sizeof *c);
-        if (!c)
-            return -1;
-        m->term_count = c;
+        m->nodes = p;
         m->nodes_cap = cap;
     }
-    m->term_first[m->nnodes] = m->term_count[m->nnodes] = 0;
+    m->nodes[m->nnodes] = (node_t){0, 0, 0};
     return (long)m->nnodes++;
 }
 
@@ -271,6 +282,9 @@ static int build_shortcuts(eg_matcher_t *m)
     }
     if (eg_fastvocab_init(&m->fast, nshort) || eg_tokset_init(&m->lower_starts, nlower))
         return -1;
+    uint64_t *bits = calloc(m->vocab.count + 1, sizeof *bits); /* child_bit per id */
+    if (!bits)
+        return -1;
     for (size_t id = 0; id < m->vocab.count; id++) {
         const unsigned char *key = (const unsigned char *)eg_strmap_key(&m->vocab, id);
         size_t n = m->vocab.key_lens[id];
@@ -282,11 +296,23 @@ static int build_shortcuts(eg_matcher_t *m)
         if (n == 1)
             m->punct_id[key[0]] = (int32_t)id;
         eg_tokkey_t k = eg_tokkey_make((const char *)key, n, n, 0);
-        if (eg_fastvocab_add(&m->fast, k, (int32_t)id))
+        uint64_t h = eg_tokkey_hash(k);
+        bits[id] = child_bit(h);
+        int32_t root = m->root_child[id];
+        int32_t aux = root < 0 ? -1 : (int32_t)((uint32_t)root << 1 | m->lower_start[id]);
+        if (eg_fastvocab_add(&m->fast, k, (int32_t)id, aux)) {
+            free(bits);
             return -1;
-        if (id < m->lower_start_cap && m->lower_start[id])
-            eg_tokset_add(&m->lower_starts, eg_tokkey_hash(k));
+        }
+        if (m->lower_start[id])
+            eg_tokset_add(&m->lower_starts, h);
     }
+    for (size_t i = 0; i < m->edge_slots; i++) {
+        uint64_t key = m->edge_keys[i];
+        if (key)
+            m->nodes[(key >> 32) - 1].child_sig |= bits[(uint32_t)key];
+    }
+    free(bits);
     return 0;
 }
 
@@ -345,8 +371,8 @@ int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
             rc = -1;
         for (size_t i = 0; rc == 0 && i < npend; i++) {
             m->cand[i] = pend[i].alias;
-            if (m->term_count[pend[i].node]++ == 0)
-                m->term_first[pend[i].node] = (uint32_t)i;
+            if (m->nodes[pend[i].node].term_count++ == 0)
+                m->nodes[pend[i].node].term_first = (uint32_t)i;
         }
     }
     free(pend);
@@ -382,8 +408,7 @@ void eg_matcher_free(eg_matcher_t *m)
     eg_strmap_free(&m->vocab);
     eg_big_free(m->edge_keys);
     eg_big_free(m->edge_child);
-    eg_big_free(m->term_first);
-    eg_big_free(m->term_count);
+    eg_big_free(m->nodes);
     eg_big_free(m->cand);
     eg_big_free(m->alias);
     free(m->tok_spans);
@@ -472,7 +497,8 @@ static inline int32_t lookup(const eg_matcher_t *m, eg_match_scratch_t *s, const
 {
     if (fast_eligible(t, end)) {
         eg_tokkey_t k = fast_key(text, seg, t, end);
-        return eg_fastvocab_find(&m->fast, k, eg_tokkey_hash(k));
+        const eg_fastvocab_entry_t *e = eg_fastvocab_find(&m->fast, k, eg_tokkey_hash(k));
+        return e ? e->id : -1;
     }
     if ((t->flags & EG_TOKF_ASCII) && t->kind == EG_TOK_PUNCT) /* one ASCII byte */
         return m->punct_id[(unsigned char)text[t->start] & 0x7F];
@@ -522,26 +548,50 @@ static inline int lower_only(const eg_token_t *t)
 
 /* Could a match start at token k? Most tokens are lower-case words, and
  * most lower-case words start no alias that may match in lower case: the
- * set rules those out before any lookup. (Prefetching the lookups of
- * tokens ahead, in stages, was measured slower even with 150,000 names.) */
+ * set rules those out before any lookup. *root is the trie node the token
+ * itself leads to from the root (-1: none); the token's possessive base
+ * may start a match too. (Prefetching the lookups of tokens ahead, in
+ * stages, was measured slower even with 150,000 names.) */
 static inline int can_start(const eg_matcher_t *m, eg_match_scratch_t *s, const char *text,
-                            const eg_segments_t *seg, size_t k)
+                            const eg_segments_t *seg, size_t k, long *root)
 {
     const eg_token_t *t = &seg->tokens[k];
-    int32_t id;
+    int lower = lower_only(t);
+    *root = -1;
     if (s->ids[k] == ID_UNKNOWN && fast_eligible(t, t->end)) {
         eg_tokkey_t key = fast_key(text, seg, t, t->end);
         uint64_t h = eg_tokkey_hash(key);
-        if (lower_only(t) && t->base_end == t->end && !eg_tokset_maybe(&m->lower_starts, h))
+        if (lower && t->base_end == t->end && !eg_tokset_maybe(&m->lower_starts, h))
             return 0;
-        id = s->ids[k] = eg_fastvocab_find(&m->fast, key, h);
+        const eg_fastvocab_entry_t *e = eg_fastvocab_find(&m->fast, key, h);
+        s->ids[k] = e ? e->id : -1;
+        if (e && e->aux >= 0 && (!lower || (e->aux & 1)))
+            *root = e->aux >> 1;
     } else {
-        id = word_id(m, s, text, seg, k);
+        int32_t id = word_id(m, s, text, seg, k);
+        if (id >= 0 && (!lower || m->lower_start[id]))
+            *root = m->root_child[id];
     }
-    if (id >= 0 && (!lower_only(t) || m->lower_start[id]) && m->root_child[id] >= 0)
+    if (*root >= 0)
         return 1;
     int32_t b = base_id(m, s, text, seg, k);
     return b >= 0 && m->root_child[b] >= 0;
+}
+
+/* Can token k be a child of node? 0 only when certain: a short ASCII
+ * token whose bit the node's signature lacks. */
+static inline int may_be_child(const eg_matcher_t *m, const char *text, const eg_segments_t *seg,
+                               uint32_t node, size_t k)
+{
+    const eg_token_t *t = &seg->tokens[k];
+    eg_tokkey_t key;
+    if (fast_eligible(t, t->end))
+        key = fast_key(text, seg, t, t->end);
+    else if ((t->flags & EG_TOKF_ASCII) && t->kind == EG_TOK_PUNCT)
+        key = eg_tokkey_make(text + t->start, 1, 1, 0);
+    else
+        return 1;
+    return (m->nodes[node].child_sig & child_bit(eg_tokkey_hash(key))) != 0;
 }
 
 /* Every id unknown: lookups happen on demand (most tokens never need one). */
@@ -588,8 +638,8 @@ static long accept(const eg_matcher_t *m, uint32_t node, const char *text,
                    const eg_segments_t *seg, size_t first, size_t last, int base)
 {
     int has_upper = -1;
-    for (uint32_t c = 0; c < m->term_count[node]; c++) {
-        uint32_t ai = m->cand[m->term_first[node] + c];
+    for (uint32_t c = 0; c < m->nodes[node].term_count; c++) {
+        uint32_t ai = m->cand[m->nodes[node].term_first + c];
         switch (m->alias[ai].policy) {
         case P_FOLD:
             return ai;
@@ -639,7 +689,8 @@ int eg_matcher_scan(const eg_matcher_t *m, const char *text,
         const eg_sentence_t *sent = &seg->sentences[si];
         size_t i = sent->first_token;
         while (i < sent->end_token) {
-            if (!can_start(m, s, text, seg, i)) {
+            long root;
+            if (!can_start(m, s, text, seg, i, &root)) {
                 i++;
                 continue;
             }
@@ -651,19 +702,21 @@ int eg_matcher_scan(const eg_matcher_t *m, const char *text,
                 int32_t b = base_id(m, s, text, seg, j);
                 if (b >= 0) {
                     long c = j == i ? m->root_child[b] : child_of(m, node, b);
-                    long a = c >= 0 && m->term_count[c]
+                    long a = c >= 0 && m->nodes[c].term_count
                                  ? accept(m, (uint32_t)c, text, seg, i, j, 1)
                                  : -1;
                     if (a >= 0)
                         best_alias = a, best_last = j, best_base = 1;
                 }
+                if (j > i && !may_be_child(m, text, seg, node, j))
+                    break;
                 int32_t id = word_id(m, s, text, seg, j);
                 if (id < 0)
                     break;
-                long c = j == i ? m->root_child[id] : child_of(m, node, id);
+                long c = j == i ? root : child_of(m, node, id);
                 if (c < 0)
                     break;
-                long a = m->term_count[c] ? accept(m, (uint32_t)c, text, seg, i, j, 0) : -1;
+                long a = m->nodes[c].term_count ? accept(m, (uint32_t)c, text, seg, i, j, 0) : -1;
                 if (a >= 0)
                     best_alias = a, best_last = j, best_base = 0;
                 node = (uint32_t)c;
