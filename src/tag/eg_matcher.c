@@ -477,6 +477,36 @@ static int32_t lookup_general(const eg_matcher_t *m, eg_match_scratch_t *s,
     return (int32_t)eg_strmap_find(&m->vocab, s->folded.data, s->folded.len);
 }
 
+/* lookup_general through the scratch's memory of short tokens (folding
+ * is costly and the same few non-ASCII characters come back often). */
+static int32_t lookup_remembered(const eg_matcher_t *m, eg_match_scratch_t *s,
+                                 const char *bytes, size_t n)
+{
+    if (s->cached_for != m) {
+        memset(s->raw_ids, 0, sizeof s->raw_ids);
+        s->cached_for = m;
+    }
+    struct eg_raw_id *slot = NULL;
+    uint64_t raw = 0;
+    if (n <= sizeof raw) {
+        memcpy(&raw, bytes, n);
+        slot = &s->raw_ids[(raw * 0x9E3779B97F4A7C15ULL) >> 56];
+        if (slot->len == n && slot->bytes == raw)
+            return slot->id;
+    }
+    int32_t id = lookup_general(m, s, bytes, n);
+    if (id == -2) {
+        s->oom = 1;
+        return -1;
+    }
+    if (slot) {
+        slot->bytes = raw;
+        slot->len = (uint32_t)n;
+        slot->id = id;
+    }
+    return id;
+}
+
 /* Does the fast table answer text[t->start, end)? (end: the token's end
  * or its base's) */
 static inline int fast_eligible(const eg_token_t *t, uint32_t end)
@@ -502,12 +532,7 @@ static inline int32_t lookup(const eg_matcher_t *m, eg_match_scratch_t *s, const
     }
     if ((t->flags & EG_TOKF_ASCII) && t->kind == EG_TOK_PUNCT) /* one ASCII byte */
         return m->punct_id[(unsigned char)text[t->start] & 0x7F];
-    int32_t id = lookup_general(m, s, text + t->start, end - t->start);
-    if (id == -2) {
-        s->oom = 1;
-        id = -1;
-    }
-    return id;
+    return lookup_remembered(m, s, text + t->start, end - t->start);
 }
 
 static inline int32_t word_id(const eg_matcher_t *m, eg_match_scratch_t *s, const char *text,

@@ -59,6 +59,11 @@ typedef struct eg_match_scratch {
     int32_t *base_ids; /* the same for a possessive's base */
     size_t cap;
     int oom;           /* a lookup ran out of memory */
+    /* Ids of short non-ASCII tokens (curly quotes, dashes, accented
+     * names) by their raw bytes, so that each is folded once, not at
+     * every occurrence; valid for the matcher `cached_for` only. */
+    struct eg_raw_id { uint64_t bytes; int32_t id; uint32_t len; } raw_ids[256];
+    const void *cached_for;
     /* working space of eg_tagger_resolve (grows per document, not per token) */
     void *parts;
     size_t parts_cap;

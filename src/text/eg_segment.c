@@ -10,7 +10,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <pthread.h>
 #include <utf8proc.h>
 
@@ -92,6 +91,7 @@ static uint32_t decode_at(const char *text, size_t len, size_t i, size_t *n)
 }
 
 static int is_terminal(uint32_t cp);
+static void init_abbreviation_keys(void);
 
 /* Double the capacity of an array (first: 64 items). Returns 0 or
  * EG_ERR_RUNTIME, leaving the array as it was. */
@@ -145,6 +145,7 @@ static void init_ascii_class(void)
             k = K_SPACE;
         ASCII_CLASS[c] = k;
     }
+    init_abbreviation_keys();
 }
 
 static pthread_once_t g_class_once = PTHREAD_ONCE_INIT;
@@ -406,12 +407,42 @@ static const struct {
 };
 #undef ABBR
 
+#define NABBREVIATIONS (sizeof ABBREVIATIONS / sizeof *ABBREVIATIONS)
+
+/* A word of up to 8 ASCII bytes, lower-cased, as one integer (byte i in
+ * bits 8i..8i+7): comparing two words is then one compare, not a call.
+ * 0 when a byte is not ASCII (no abbreviation has one). */
+static uint64_t packed_lower(const char *w, size_t n)
+{
+    uint64_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c >= 0x80)
+            return 0;
+        if (c >= 'A' && c <= 'Z')
+            c += 'a' - 'A';
+        k |= (uint64_t)c << (8 * i);
+    }
+    return k;
+}
+
+static uint64_t ABBREVIATION_KEYS[NABBREVIATIONS];
+
+static void init_abbreviation_keys(void)
+{
+    for (size_t k = 0; k < NABBREVIATIONS; k++)
+        ABBREVIATION_KEYS[k] = packed_lower(ABBREVIATIONS[k].word, ABBREVIATIONS[k].len);
+}
+
+/* Is w[0..n) a known abbreviation, in any case? (Called for every word
+ * before a '.', so it compares integers.) */
 static int is_abbreviation(const char *w, size_t n)
 {
     if (n > 6 || n < 2)
         return 0; /* no abbreviation is longer ("approx", "messrs", "gov't") */
-    for (size_t k = 0; k < sizeof ABBREVIATIONS / sizeof *ABBREVIATIONS; k++)
-        if (ABBREVIATIONS[k].len == n && strncasecmp(ABBREVIATIONS[k].word, w, n) == 0)
+    uint64_t key = packed_lower(w, n);
+    for (size_t k = 0; key && k < NABBREVIATIONS; k++)
+        if (ABBREVIATION_KEYS[k] == key)
             return 1;
     return 0;
 }
