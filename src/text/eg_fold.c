@@ -34,6 +34,20 @@ static unsigned unify_apostrophe(unsigned cp)
     }
 }
 
+/* Reserve room for extra bytes in out, where s may point into out's own
+ * bytes (the old eg_slug_append folded into a buffer of its own first, and
+ * callers slug names kept in the output buffer): returns s moved along
+ * with the bytes, or NULL when memory runs out. */
+static const char *reserve_keeping(eg_buf_t *out, size_t extra, const char *s)
+{
+    uintptr_t base = (uintptr_t)out->data, at = (uintptr_t)s;
+    int inside = out->data && at >= base && at < base + out->cap;
+    size_t off = inside ? (size_t)(at - base) : 0;
+    if (eg_buf_reserve(out, extra))
+        return NULL;
+    return inside ? out->data + off : s;
+}
+
 /* ---- the two-byte table ---- */
 
 #define TWO_BYTE_FIRST 0x80
@@ -94,7 +108,7 @@ static void fill_two_byte(void)
 static int fold_two_byte(eg_buf_t *out, const char *s, size_t len)
 {
     pthread_once(&two_byte_once, fill_two_byte);
-    if (eg_buf_reserve(out, len * TWO_BYTE_MAX_OUT))
+    if (!(s = reserve_keeping(out, len * TWO_BYTE_MAX_OUT, s)))
         return EG_ERR_RUNTIME;
     const unsigned char *u = (const unsigned char *)s;
     char *d = out->data + out->len;
@@ -131,9 +145,11 @@ static int all_ascii(const char *s, size_t len)
 
 int eg_fold_append(eg_buf_t *out, eg_buf_t *scratch, const char *s, size_t len)
 {
+    /* Room for len bytes first, so no later append below moves out while
+     * s may still point into it (utf8proc's path reads s fully first). */
+    if (!(s = reserve_keeping(out, len, s)))
+        return EG_ERR_RUNTIME;
     if (all_ascii(s, len)) {
-        if (eg_buf_reserve(out, len))
-            return EG_ERR_RUNTIME;
         char *d = out->data + out->len;
         for (size_t i = 0; i < len; i++) {
             char c = s[i];
@@ -203,7 +219,7 @@ int eg_is_word_cp(unsigned cp)
  * writes exactly what the general path below writes. */
 static int slug_ascii(eg_buf_t *out, const char *s, size_t len)
 {
-    if (eg_buf_reserve(out, len))
+    if (!(s = reserve_keeping(out, len, s)))
         return EG_ERR_RUNTIME;
     char *d = out->data + out->len;
     size_t n = 0;

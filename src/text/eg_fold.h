@@ -16,14 +16,15 @@
 
 /* Append the folded form of the UTF-8 string s[0..len) to out. scratch
  * is working space the caller keeps between calls (to avoid allocating
- * per token). Invalid UTF-8 is copied byte for byte. Returns 0 or
- * EG_ERR_RUNTIME when memory runs out. */
+ * per token). Invalid UTF-8 is copied byte for byte. s may point into
+ * out's own bytes. Returns 0 or EG_ERR_RUNTIME when memory runs out. */
 int eg_fold_append(eg_buf_t *out, eg_buf_t *scratch, const char *s, size_t len);
 
 /* Append the default node id for a name: its folded form with every run
  * of characters that are not letters or digits turned into one '-', no
  * leading or trailing '-' ("Dmitry Peskov" -> "dmitry-peskov"). Appends
- * nothing when the name has no letter or digit. */
+ * nothing when the name has no letter or digit. s may point into out's
+ * own bytes. */
 int eg_slug_append(eg_buf_t *out, const char *s, size_t len);
 
 /* Is the code point a letter, mark or digit (a word character)? */

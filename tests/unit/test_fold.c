@@ -271,6 +271,39 @@ static void test_truncated_or_overlong_two_byte_sequence_is_copied(void **state)
     assert_folds_to("\xC3" "A", "\xC3" "A");
 }
 
+/* Append name to out until one more append of it must move the buffer;
+ * returns where the last copy starts. */
+static size_t fill_until_full(eg_buf_t *out, const char *name)
+{
+    size_t n = strlen(name);
+    do
+        eg_buf_append(out, name, n);
+    while (out->cap - out->len - 1 >= n);
+    return out->len - n;
+}
+
+/* A caller may slug (or fold) a name kept in the output buffer itself:
+ * the bytes must be read from where the buffer's growth moved them. */
+static void test_slug_and_fold_of_the_output_buffers_own_bytes(void **state)
+{
+    (void)state;
+    const char *names[] = {"Dmitry Peskov", "S\xC3\xA3o Paulo"};
+    const char *slugs[] = {"dmitry-peskov", "sao-paulo"};
+    const char *folds[] = {"dmitry peskov", "sao paulo"};
+    for (int k = 0; k < 2; k++) {
+        eg_buf_t out = EG_BUF_INIT, scratch = EG_BUF_INIT;
+        size_t n = strlen(names[k]), at = fill_until_full(&out, names[k]);
+        assert_int_equal(eg_slug_append(&out, out.data + at, n), 0);
+        assert_string_equal(out.data + at + n, slugs[k]);
+        eg_buf_clear(&out);
+        at = fill_until_full(&out, names[k]);
+        assert_int_equal(eg_fold_append(&out, &scratch, out.data + at, n), 0);
+        assert_string_equal(out.data + at + n, folds[k]);
+        eg_buf_free(&out);
+        eg_buf_free(&scratch);
+    }
+}
+
 static void test_slug_of_punctuation_only_is_empty(void **state)
 {
     (void)state;
@@ -317,6 +350,7 @@ int main(void)
         cmocka_unit_test(test_slug_folds_accents_and_case),
         cmocka_unit_test(test_slug_of_punctuation_only_is_empty),
         cmocka_unit_test(test_ascii_slug_fast_path_matches_unicode_path),
+        cmocka_unit_test(test_slug_and_fold_of_the_output_buffers_own_bytes),
         cmocka_unit_test(test_two_byte_fold_table_matches_utf8proc),
         cmocka_unit_test(test_truncated_or_overlong_two_byte_sequence_is_copied),
         cmocka_unit_test(test_word_code_points),
