@@ -29,7 +29,7 @@ void eg_fastvocab_free(eg_fastvocab_t *v)
     memset(v, 0, sizeof *v);
 }
 
-int eg_fastvocab_add(eg_fastvocab_t *v, eg_tokkey_t k, int32_t id, int32_t aux)
+int eg_fastvocab_add(eg_fastvocab_t *v, eg_tokkey_t k, int32_t id, int32_t aux, uint64_t extra)
 {
     if (!v->slots || 2 * (v->count + 1) > v->mask + 1)
         return -1;
@@ -41,6 +41,7 @@ int eg_fastvocab_add(eg_fastvocab_t *v, eg_tokkey_t k, int32_t id, int32_t aux)
             e->key = k;
             e->id = id;
             e->aux = aux;
+            e->extra = extra;
             v->count++;
             return 0;
         }

@@ -71,6 +71,8 @@ typedef struct eg_fastvocab_entry {
     eg_tokkey_t key; /* {0, 0} = empty */
     int32_t id;
     int32_t aux;     /* the owner's: the matcher keeps the trie node here */
+    uint64_t extra;  /* the owner's: the matcher keeps that node's child
+                      * signature (32 bytes: two slots per cache line) */
 } eg_fastvocab_entry_t;
 
 typedef struct eg_fastvocab {
@@ -84,10 +86,10 @@ typedef struct eg_fastvocab {
 int eg_fastvocab_init(eg_fastvocab_t *v, size_t n);
 void eg_fastvocab_free(eg_fastvocab_t *v);
 
-/* Add key -> (id, aux) (a key added twice keeps its first values).
- * Returns 0, or -1 when the table is full (more keys than
+/* Add key -> (id, aux, extra) (a key added twice keeps its first
+ * values). Returns 0, or -1 when the table is full (more keys than
  * eg_fastvocab_init allowed). */
-int eg_fastvocab_add(eg_fastvocab_t *v, eg_tokkey_t k, int32_t id, int32_t aux);
+int eg_fastvocab_add(eg_fastvocab_t *v, eg_tokkey_t k, int32_t id, int32_t aux, uint64_t extra);
 
 /* The entry of k (hash = eg_tokkey_hash(k)), or NULL. */
 static inline const eg_fastvocab_entry_t *eg_fastvocab_find(const eg_fastvocab_t *v,

@@ -61,6 +61,9 @@ struct eg_matcher {
     size_t lower_start_cap;
     eg_tokset_t lower_starts; /* those ids' keys: most lower-case words
                                * are ruled out without a lookup */
+    uint64_t lower_pairs[256]; /* their first two bytes (16,384 bits): with
+                                * a small dictionary most lower-case words
+                                * are ruled out before they are hashed */
 };
 
 static inline uint64_t mix(uint64_t k)
@@ -260,6 +263,32 @@ static int add_alias(eg_matcher_t *m, uint32_t ai, eg_segments_t *seg,
     return 0;
 }
 
+/* The index of an ASCII word's first two bytes in lower_pairs. */
+static inline unsigned first_pair(const unsigned char *w, size_t n)
+{
+    return (unsigned)w[0] | (n > 1 ? (unsigned)w[1] << 7 : 0);
+}
+
+/* Is vocabulary entry id a short ASCII string (what the fast table and
+ * the child signatures know)? */
+static int fast_form(const eg_matcher_t *m, size_t id)
+{
+    const unsigned char *key = (const unsigned char *)eg_strmap_key(&m->vocab, id);
+    size_t n = m->vocab.key_lens[id];
+    if (n == 0 || n > EG_TOKKEY_MAX)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (key[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
+static eg_tokkey_t vocab_key(const eg_matcher_t *m, size_t id)
+{
+    size_t n = m->vocab.key_lens[id];
+    return eg_tokkey_make(eg_strmap_key(&m->vocab, id), n, n, 0);
+}
+
 /* The fast table, the one-byte table and the lower-case start set, from
  * the finished vocabulary. A key is the entry's bytes as stored (folded
  * already); text tokens are lower-cased into the same form. */
@@ -285,34 +314,39 @@ static int build_shortcuts(eg_matcher_t *m)
     uint64_t *bits = calloc(m->vocab.count + 1, sizeof *bits); /* child_bit per id */
     if (!bits)
         return -1;
-    for (size_t id = 0; id < m->vocab.count; id++) {
-        const unsigned char *key = (const unsigned char *)eg_strmap_key(&m->vocab, id);
-        size_t n = m->vocab.key_lens[id];
-        int ascii = 1;
-        for (size_t i = 0; i < n; i++)
-            ascii &= key[i] < 0x80;
-        if (!ascii || n == 0 || n > EG_TOKKEY_MAX)
-            continue;
-        if (n == 1)
-            m->punct_id[key[0]] = (int32_t)id;
-        eg_tokkey_t k = eg_tokkey_make((const char *)key, n, n, 0);
-        uint64_t h = eg_tokkey_hash(k);
-        bits[id] = child_bit(h);
-        int32_t root = m->root_child[id];
-        int32_t aux = root < 0 ? -1 : (int32_t)((uint32_t)root << 1 | m->lower_start[id]);
-        if (eg_fastvocab_add(&m->fast, k, (int32_t)id, aux)) {
-            free(bits);
-            return -1;
-        }
-        if (m->lower_start[id])
-            eg_tokset_add(&m->lower_starts, h);
-    }
+    for (size_t id = 0; id < m->vocab.count; id++)
+        if (fast_form(m, id))
+            bits[id] = child_bit(eg_tokkey_hash(vocab_key(m, id)));
     for (size_t i = 0; i < m->edge_slots; i++) {
         uint64_t key = m->edge_keys[i];
         if (key)
             m->nodes[(key >> 32) - 1].child_sig |= bits[(uint32_t)key];
     }
     free(bits);
+    for (size_t id = 0; id < m->vocab.count; id++) {
+        if (!fast_form(m, id))
+            continue;
+        const unsigned char *key = (const unsigned char *)eg_strmap_key(&m->vocab, id);
+        size_t n = m->vocab.key_lens[id];
+        if (n == 1)
+            m->punct_id[key[0]] = (int32_t)id;
+        eg_tokkey_t k = vocab_key(m, id);
+        int32_t root = m->root_child[id];
+        int32_t aux = -1;
+        uint64_t sig = 0;
+        if (root >= 0) {
+            aux = (int32_t)((uint32_t)root << 2 | (m->nodes[root].term_count ? 2u : 0u) |
+                            m->lower_start[id]);
+            sig = m->nodes[root].child_sig;
+        }
+        if (eg_fastvocab_add(&m->fast, k, (int32_t)id, aux, sig))
+            return -1;
+        if (m->lower_start[id]) {
+            eg_tokset_add(&m->lower_starts, eg_tokkey_hash(k));
+            unsigned pair = first_pair(key, n);
+            m->lower_pairs[pair >> 6] |= 1ULL << (pair & 63);
+        }
+    }
     return 0;
 }
 
@@ -487,11 +521,11 @@ static int32_t lookup_remembered(const eg_matcher_t *m, eg_match_scratch_t *s,
         s->cached_for = m;
     }
     struct eg_raw_id *slot = NULL;
-    uint64_t raw = 0;
+    uint64_t raw[2] = {0, 0};
     if (n <= sizeof raw) {
-        memcpy(&raw, bytes, n);
-        slot = &s->raw_ids[(raw * 0x9E3779B97F4A7C15ULL) >> 56];
-        if (slot->len == n && slot->bytes == raw)
+        memcpy(raw, bytes, n);
+        slot = &s->raw_ids[((raw[0] ^ raw[1] * 0xC2B2AE3D27D4EB4FULL) * 0x9E3779B97F4A7C15ULL) >> 56];
+        if (slot->len == n && slot->bytes[0] == raw[0] && slot->bytes[1] == raw[1])
             return slot->id;
     }
     int32_t id = lookup_general(m, s, bytes, n);
@@ -500,7 +534,8 @@ static int32_t lookup_remembered(const eg_matcher_t *m, eg_match_scratch_t *s,
         return -1;
     }
     if (slot) {
-        slot->bytes = raw;
+        slot->bytes[0] = raw[0];
+        slot->bytes[1] = raw[1];
         slot->len = (uint32_t)n;
         slot->id = id;
     }
@@ -577,36 +612,55 @@ static inline int lower_only(const eg_token_t *t)
  * itself leads to from the root (-1: none); the token's possessive base
  * may start a match too. (Prefetching the lookups of tokens ahead, in
  * stages, was measured slower even with 150,000 names.) */
+typedef struct start {
+    long node;         /* the trie node token k leads to from the root, or -1 */
+    int has_terms;     /* that node ends aliases */
+    uint64_t child_sig; /* that node's child signature */
+} start_t;
+
 static inline int can_start(const eg_matcher_t *m, eg_match_scratch_t *s, const char *text,
-                            const eg_segments_t *seg, size_t k, long *root)
+                            const eg_segments_t *seg, size_t k, start_t *st)
 {
     const eg_token_t *t = &seg->tokens[k];
     int lower = lower_only(t);
-    *root = -1;
+    st->node = -1;
     if (s->ids[k] == ID_UNKNOWN && fast_eligible(t, t->end)) {
+        if (lower && t->base_end == t->end) {
+            /* lower case: its bytes are its folded form already */
+            unsigned pair = first_pair((const unsigned char *)text + t->start, t->end - t->start);
+            if (!((m->lower_pairs[pair >> 6] >> (pair & 63)) & 1))
+                return 0;
+        }
         eg_tokkey_t key = fast_key(text, seg, t, t->end);
         uint64_t h = eg_tokkey_hash(key);
         if (lower && t->base_end == t->end && !eg_tokset_maybe(&m->lower_starts, h))
             return 0;
         const eg_fastvocab_entry_t *e = eg_fastvocab_find(&m->fast, key, h);
         s->ids[k] = e ? e->id : -1;
-        if (e && e->aux >= 0 && (!lower || (e->aux & 1)))
-            *root = e->aux >> 1;
+        if (e && e->aux >= 0 && (!lower || (e->aux & 1))) {
+            /* all the scan needs of the root node, from the same slot */
+            st->node = e->aux >> 2;
+            st->has_terms = (e->aux >> 1) & 1;
+            st->child_sig = e->extra;
+        }
     } else {
         int32_t id = word_id(m, s, text, seg, k);
-        if (id >= 0 && (!lower || m->lower_start[id]))
-            *root = m->root_child[id];
+        if (id >= 0 && (!lower || m->lower_start[id]) && m->root_child[id] >= 0) {
+            st->node = m->root_child[id];
+            st->has_terms = m->nodes[st->node].term_count != 0;
+            st->child_sig = m->nodes[st->node].child_sig;
+        }
     }
-    if (*root >= 0)
+    if (st->node >= 0)
         return 1;
     int32_t b = base_id(m, s, text, seg, k);
     return b >= 0 && m->root_child[b] >= 0;
 }
 
-/* Can token k be a child of node? 0 only when certain: a short ASCII
- * token whose bit the node's signature lacks. */
-static inline int may_be_child(const eg_matcher_t *m, const char *text, const eg_segments_t *seg,
-                               uint32_t node, size_t k)
+/* Can token k be a child of the node with this child signature? 0 only
+ * when certain: a short ASCII token whose bit the signature lacks. */
+static inline int may_be_child(const char *text, const eg_segments_t *seg, uint64_t child_sig,
+                               size_t k)
 {
     const eg_token_t *t = &seg->tokens[k];
     eg_tokkey_t key;
@@ -616,7 +670,7 @@ static inline int may_be_child(const eg_matcher_t *m, const char *text, const eg
         key = eg_tokkey_make(text + t->start, 1, 1, 0);
     else
         return 1;
-    return (m->nodes[node].child_sig & child_bit(eg_tokkey_hash(key))) != 0;
+    return (child_sig & child_bit(eg_tokkey_hash(key))) != 0;
 }
 
 /* Every id unknown: lookups happen on demand (most tokens never need one). */
@@ -714,8 +768,8 @@ int eg_matcher_scan(const eg_matcher_t *m, const char *text,
         const eg_sentence_t *sent = &seg->sentences[si];
         size_t i = sent->first_token;
         while (i < sent->end_token) {
-            long root;
-            if (!can_start(m, s, text, seg, i, &root)) {
+            start_t st;
+            if (!can_start(m, s, text, seg, i, &st)) {
                 i++;
                 continue;
             }
@@ -723,6 +777,7 @@ int eg_matcher_scan(const eg_matcher_t *m, const char *text,
             size_t best_last = 0;
             int best_base = 0;
             uint32_t node = 0;
+            uint64_t node_sig = 0;
             for (size_t j = i; j < sent->end_token; j++) {
                 int32_t b = base_id(m, s, text, seg, j);
                 if (b >= 0) {
@@ -733,15 +788,27 @@ int eg_matcher_scan(const eg_matcher_t *m, const char *text,
                     if (a >= 0)
                         best_alias = a, best_last = j, best_base = 1;
                 }
-                if (j > i && !may_be_child(m, text, seg, node, j))
+                if (j > i && !may_be_child(text, seg, node_sig, j))
                     break;
                 int32_t id = word_id(m, s, text, seg, j);
                 if (id < 0)
                     break;
-                long c = j == i ? root : child_of(m, node, id);
+                long c;
+                int has_terms;
+                if (j == i) {
+                    c = st.node;
+                    has_terms = st.has_terms;
+                    node_sig = st.child_sig;
+                } else {
+                    c = child_of(m, node, id);
+                    if (c < 0)
+                        break;
+                    has_terms = m->nodes[c].term_count != 0;
+                    node_sig = m->nodes[c].child_sig;
+                }
                 if (c < 0)
                     break;
-                long a = m->nodes[c].term_count ? accept(m, (uint32_t)c, text, seg, i, j, 0) : -1;
+                long a = has_terms ? accept(m, (uint32_t)c, text, seg, i, j, 0) : -1;
                 if (a >= 0)
                     best_alias = a, best_last = j, best_base = 0;
                 node = (uint32_t)c;

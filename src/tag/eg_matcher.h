@@ -62,7 +62,7 @@ typedef struct eg_match_scratch {
     /* Ids of short non-ASCII tokens (curly quotes, dashes, accented
      * names) by their raw bytes, so that each is folded once, not at
      * every occurrence; valid for the matcher `cached_for` only. */
-    struct eg_raw_id { uint64_t bytes; int32_t id; uint32_t len; } raw_ids[256];
+    struct eg_raw_id { uint64_t bytes[2]; int32_t id; uint32_t len; } raw_ids[256];
     const void *cached_for;
     /* working space of eg_tagger_resolve (grows per document, not per token) */
     void *parts;

@@ -37,11 +37,12 @@ static void test_table_finds_what_was_added(void **state)
     char w[32];
     for (int i = 0; i < N; i++) {
         int n = snprintf(w, sizeof w, "w%dx", i);
-        assert_int_equal(eg_fastvocab_add(&v, eg_tokkey_make(w, (size_t)n, (size_t)n, 0), i, -i),
+        assert_int_equal(eg_fastvocab_add(&v, eg_tokkey_make(w, (size_t)n, (size_t)n, 0), i, -i,
+                                          (uint64_t)i << 32),
                          0);
     }
     /* the same key again keeps its first values */
-    assert_int_equal(eg_fastvocab_add(&v, eg_tokkey_make("w7x", 3, 3, 0), 99, 99), 0);
+    assert_int_equal(eg_fastvocab_add(&v, eg_tokkey_make("w7x", 3, 3, 0), 99, 99, 99), 0);
     for (int i = 0; i < N; i++) {
         int n = snprintf(w, sizeof w, "W%dX", i); /* text case: lower-cased */
         eg_tokkey_t k = eg_tokkey_make(w, (size_t)n, (size_t)n, 1);
@@ -49,6 +50,7 @@ static void test_table_finds_what_was_added(void **state)
         assert_non_null(e);
         assert_int_equal(e->id, i);
         assert_int_equal(e->aux, -i);
+        assert_true(e->extra == (uint64_t)i << 32);
     }
     eg_tokkey_t k = eg_tokkey_make("w5000x", 6, 6, 0);
     assert_null(eg_fastvocab_find(&v, k, eg_tokkey_hash(k)));
@@ -58,7 +60,7 @@ static void test_table_finds_what_was_added(void **state)
     int refused = 0;
     for (int i = 0; i < 100 && !refused; i++) {
         int n = snprintf(w, sizeof w, "k%d", i);
-        refused = eg_fastvocab_add(&small, eg_tokkey_make(w, (size_t)n, (size_t)n, 0), i, 0) != 0;
+        refused = eg_fastvocab_add(&small, eg_tokkey_make(w, (size_t)n, (size_t)n, 0), i, 0, 0) != 0;
     }
     assert_true(refused);
     eg_fastvocab_free(&small);
