@@ -623,7 +623,7 @@ static inline int can_start(const eg_matcher_t *m, eg_match_scratch_t *s, const 
 {
     const eg_token_t *t = &seg->tokens[k];
     int lower = lower_only(t);
-    st->node = -1;
+    *st = (start_t){-1, 0, 0};
     if (s->ids[k] == ID_UNKNOWN && fast_eligible(t, t->end)) {
         if (lower && t->base_end == t->end) {
             /* lower case: its bytes are its folded form already */

@@ -72,9 +72,10 @@ static void test_words_and_punctuation_have_byte_offsets(void **state)
     assert_int_equal(g_seg.tokens[3].kind, EG_TOK_PUNCT);
 }
 
-/* A word with at least 32 bytes after it takes the tokenizer's 16-byte
- * fast path; near the end of the text the byte-by-byte one. Both must cut
- * and flag every word alike: each case alone, then followed by text. */
+/* Far from the end of the text the tokenizer classifies 64 bytes at a
+ * time (and a word running past them 16 at a time); near the end it goes
+ * byte by byte. All must cut and flag every word alike: each case alone,
+ * then at every offset of a text long enough for the block path. */
 static void test_fast_path_cuts_words_like_the_slow_one(void **state)
 {
     (void)state;
@@ -84,26 +85,61 @@ static void test_fast_path_cuts_words_like_the_slow_one(void **state)
         "Kremlin-backed", "ABCDEFGHIJKLMNOP", "abcdefghijklmnopqrstuvwxyz0123456789",
         "Mr.", "U.S.", "e.g.", "a", "Z9", "\xC3\x89" "cole", "4x4", "x'", "don't",
     };
-    char text[256];
+    char text[512];
     eg_segments_t alone;
     eg_segments_init(&alone);
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
         size_t n = strlen(cases[c]);
         assert_int_equal(eg_tokenize(cases[c], n, &alone), 0);
-        /* the same word with 40 more bytes of text after it */
-        snprintf(text, sizeof text, "%s and then more words follow here, padded", cases[c]);
-        assert_int_equal(eg_tokenize(text, strlen(text), &g_seg), 0);
-        for (size_t k = 0; k < alone.ntokens; k++) {
-            const eg_token_t *a = &alone.tokens[k], *b = &g_seg.tokens[k];
-            if (a->start != b->start || a->end != b->end || a->base_end != b->base_end ||
-                a->kind != b->kind || a->flags != b->flags)
-                fail_msg("'%s' token %zu: [%u,%u) base %u kind %d flags %x alone, "
-                         "[%u,%u) base %u kind %d flags %x in text",
-                         cases[c], k, a->start, a->end, a->base_end, a->kind, a->flags,
-                         b->start, b->end, b->base_end, b->kind, b->flags);
+        for (size_t at = 0; at < 80; at++) {
+            /* the word at offset at (after spaces, or glued to a mark
+             * when at is odd), then 150 bytes of text */
+            memset(text, ' ', at);
+            if (at % 2 && at > 0)
+                text[at - 1] = '(';
+            snprintf(text + at, sizeof text - at, "%s%s", cases[c],
+                     " and then more words follow here, padded well past the block "
+                     "of sixty-four bytes that the tokenizer classifies at once....");
+            assert_int_equal(eg_tokenize(text, strlen(text), &g_seg), 0);
+            size_t first = at % 2 && at > 0 ? 1 : 0; /* after the '(' */
+            for (size_t k = 0; k < alone.ntokens; k++) {
+                const eg_token_t *a = &alone.tokens[k], *b = &g_seg.tokens[first + k];
+                uint8_t position = EG_TOKF_SPACE_BEFORE | EG_TOKF_PARA_START;
+                if (a->start + at != b->start || a->end + at != b->end ||
+                    a->base_end + at != b->base_end || a->kind != b->kind ||
+                    (a->flags & ~position) != (b->flags & ~position))
+                    fail_msg("'%s' at %zu, token %zu: [%u,%u) base %u kind %d flags %x alone, "
+                             "[%u,%u) base %u kind %d flags %x in text",
+                             cases[c], at, k, a->start, a->end, a->base_end, a->kind, a->flags,
+                             b->start, b->end, b->base_end, b->kind, b->flags);
+            }
         }
     }
     eg_segments_free(&alone);
+}
+
+/* Line breaks are counted once, wherever the 64-byte blocks fall: only
+ * the first token and the one after the blank line start a paragraph. */
+static void test_paragraph_starts_do_not_depend_on_block_edges(void **state)
+{
+    (void)state;
+    char text[512];
+    for (size_t at = 0; at < 130; at++) {
+        memset(text, 'x', at); /* one long word, then the paragraphs */
+        snprintf(text + at, sizeof text - at, "%s",
+                 " end.\n\nNext one, two three: four five six seven eight nine ten, "
+                 "eleven twelve; thirteen fourteen fifteen sixteen seventeen eighteen.");
+        segment(text);
+        for (size_t k = 0; k < g_seg.ntokens; k++) {
+            const eg_token_t *t = &g_seg.tokens[k];
+            int want = k == 0 || (t->end - t->start == 4 && !memcmp(text + t->start, "Next", 4));
+            if (!!(t->flags & EG_TOKF_PARA_START) != want)
+                fail_msg("offset %zu: token %zu '%.*s' paragraph start %d, want %d", at, k,
+                         (int)(t->end - t->start), text + t->start,
+                         !!(t->flags & EG_TOKF_PARA_START), want);
+        }
+        assert_int_equal(g_seg.nparagraphs, 2);
+    }
 }
 
 static void test_space_before_flag(void **state)
@@ -585,6 +621,7 @@ int main(void)
         cmocka_unit_test(test_period_inside_domain_does_not_end_sentence),
         cmocka_unit_test(test_last_sentence_without_punctuation),
         cmocka_unit_test(test_fast_path_cuts_words_like_the_slow_one),
+        cmocka_unit_test(test_paragraph_starts_do_not_depend_on_block_edges),
     };
     return cmocka_run_group_tests_name("segment", tests, setup, teardown);
 }
