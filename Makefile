@@ -63,6 +63,10 @@ build/$(1)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.c tests/fuzz/
 -include $$($(1)_LIB:.o=.d) $$($(1)_CLI:.o=.d)
 endef
 
+# `make` alone builds the binary (the flavour rules below would otherwise
+# make their library the first target).
+.DEFAULT_GOAL := all
+
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 $(eval $(call flavour,release,))
 $(eval $(call flavour,asan,$(SAN)))
