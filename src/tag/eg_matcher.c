@@ -30,6 +30,14 @@ static inline uint64_t child_bit(uint64_t hash)
     return 1ULL << (hash >> 58);
 }
 
+/* A trie edge: key = (parent + 1) << 32 | token id (0 = an empty slot)
+ * and the child beside it, so that a probe that hits costs one cache
+ * line, not one per array. */
+typedef struct edge {
+    uint64_t key;
+    uint32_t child;
+} edge_t;
+
 typedef struct alias_info {
     uint8_t policy;       /* enum effective_policy */
     uint32_t tok_first;   /* its tokens in tok_spans (for exact compare) */
@@ -39,9 +47,7 @@ typedef struct alias_info {
 struct eg_matcher {
     const eg_dict_t *dict;
     eg_strmap_t vocab;
-    /* edges: key = (parent + 1) << 32 | token id, 0 = empty */
-    uint64_t *edge_keys;
-    uint32_t *edge_child;
+    edge_t *edges;       /* open addressing; a probe reads one slot */
     size_t edge_slots, nedges;
     node_t *nodes;
     size_t nnodes, nodes_cap;
@@ -79,9 +85,9 @@ static inline long child_of(const eg_matcher_t *m, uint32_t node, int32_t tok)
     uint64_t key = ((uint64_t)(node + 1) << 32) | (uint32_t)tok;
     size_t mask = m->edge_slots - 1;
     for (size_t i = mix(key) & mask;; i = (i + 1) & mask) {
-        if (m->edge_keys[i] == key)
-            return m->edge_child[i];
-        if (!m->edge_keys[i])
+        if (m->edges[i].key == key)
+            return m->edges[i].child;
+        if (!m->edges[i].key)
             return -1;
     }
 }
@@ -89,26 +95,19 @@ static inline long child_of(const eg_matcher_t *m, uint32_t node, int32_t tok)
 static int grow_edges(eg_matcher_t *m)
 {
     size_t n = m->edge_slots ? m->edge_slots * 2 : 1024;
-    uint64_t *keys = eg_big_calloc(n * sizeof *keys);
-    uint32_t *child = eg_big_alloc(n * sizeof *child);
-    if (!keys || !child) {
-        eg_big_free(keys);
-        eg_big_free(child);
+    edge_t *edges = eg_big_calloc(n * sizeof *edges);
+    if (!edges)
         return -1;
-    }
     for (size_t i = 0; i < m->edge_slots; i++) {
-        if (!m->edge_keys[i])
+        if (!m->edges[i].key)
             continue;
-        size_t j = mix(m->edge_keys[i]) & (n - 1);
-        while (keys[j])
+        size_t j = mix(m->edges[i].key) & (n - 1);
+        while (edges[j].key)
             j = (j + 1) & (n - 1);
-        keys[j] = m->edge_keys[i];
-        child[j] = m->edge_child[i];
+        edges[j] = m->edges[i];
     }
-    eg_big_free(m->edge_keys);
-    eg_big_free(m->edge_child);
-    m->edge_keys = keys;
-    m->edge_child = child;
+    eg_big_free(m->edges);
+    m->edges = edges;
     m->edge_slots = n;
     return 0;
 }
@@ -142,10 +141,10 @@ static long child_or_new(eg_matcher_t *m, uint32_t node, int32_t tok)
     uint64_t key = ((uint64_t)(node + 1) << 32) | (uint32_t)tok;
     size_t mask = m->edge_slots - 1;
     size_t i = mix(key) & mask;
-    while (m->edge_keys[i])
+    while (m->edges[i].key)
         i = (i + 1) & mask;
-    m->edge_keys[i] = key;
-    m->edge_child[i] = (uint32_t)c;
+    m->edges[i].key = key;
+    m->edges[i].child = (uint32_t)c;
     m->nedges++;
     return c;
 }
@@ -318,7 +317,7 @@ static int build_shortcuts(eg_matcher_t *m)
         if (fast_form(m, id))
             bits[id] = child_bit(eg_tokkey_hash(vocab_key(m, id)));
     for (size_t i = 0; i < m->edge_slots; i++) {
-        uint64_t key = m->edge_keys[i];
+        uint64_t key = m->edges[i].key;
         if (key)
             m->nodes[(key >> 32) - 1].child_sig |= bits[(uint32_t)key];
     }
@@ -440,8 +439,7 @@ void eg_matcher_free(eg_matcher_t *m)
     if (!m)
         return;
     eg_strmap_free(&m->vocab);
-    eg_big_free(m->edge_keys);
-    eg_big_free(m->edge_child);
+    eg_big_free(m->edges);
     eg_big_free(m->nodes);
     eg_big_free(m->cand);
     eg_big_free(m->alias);
