@@ -2,7 +2,11 @@
  * arbitrary bytes (repaired to UTF-8 first, as every reader does) with
  * the small dictionary. Checks the invariants the later stages rely on:
  * tokens and sentences in order and inside the text, mentions in text
- * order, without overlaps, on token boundaries, inside one sentence. */
+ * order, without overlaps, on token boundaries, inside one sentence.
+ * And one the fast paths rely on: the same text followed by white space
+ * (so that the tokenizer's 16-byte word cut and the matcher's 16-byte
+ * key loads apply where near the end they cannot) gives the same tokens
+ * and the same mentions. */
 #include "fuzz_util.h"
 
 #include "../../src/count/eg_cooc.h"
@@ -64,6 +68,45 @@ static void check_mentions(const eg_mentions_t *m, const eg_segments_t *seg)
     }
 }
 
+/* Tokens and mentions of text followed by 48 spaces equal those of text. */
+static void check_padding_changes_nothing(const char *text, size_t len, unsigned rules,
+                                          const eg_segments_t *seg, const eg_mentions_t *want)
+{
+    char *padded = malloc(len + 48);
+    if (!padded)
+        abort();
+    memcpy(padded, text, len);
+    memset(padded + len, ' ', 48);
+    eg_segments_t seg2;
+    eg_segments_init(&seg2);
+    eg_match_scratch_t scratch;
+    memset(&scratch, 0, sizeof scratch);
+    eg_mentions_t got = {0};
+    if (eg_segment(padded, len + 48, &seg2) || seg2.ntokens != seg->ntokens ||
+        seg2.nsentences != seg->nsentences)
+        abort();
+    for (size_t k = 0; k < seg->ntokens; k++) {
+        const eg_token_t *a = &seg->tokens[k], *b = &seg2.tokens[k];
+        if (a->start != b->start || a->end != b->end || a->base_end != b->base_end ||
+            a->sentence != b->sentence || a->kind != b->kind || a->flags != b->flags)
+            abort();
+    }
+    if (eg_matcher_scan(matcher, padded, &seg2, &scratch, &got) ||
+        eg_tagger_resolve(matcher, padded, &seg2, &scratch, &got, rules) || got.n != want->n)
+        abort();
+    for (size_t i = 0; i < got.n; i++) {
+        const eg_mention_t *a = &want->items[i], *b = &got.items[i];
+        if (a->start != b->start || a->end != b->end || a->entity != b->entity ||
+            a->alias != b->alias || a->sentence != b->sentence ||
+            a->first_token != b->first_token || a->ntokens != b->ntokens)
+            abort();
+    }
+    eg_mentions_free(&got);
+    eg_match_scratch_free(&scratch);
+    eg_segments_free(&seg2);
+    free(padded);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!matcher)
@@ -90,6 +133,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             check_mentions(&mentions, &seg);
             if (eg_tagger_resolve(matcher, t, &seg, &scratch, &mentions, rules) == 0) {
                 check_mentions(&mentions, &seg);
+                check_padding_changes_nothing(t, text.len, rules, &seg, &mentions);
                 eg_doc_info_t info = {.index = 0, .id = "doc", .date = EG_NO_DATE,
                                       .text = t, .len = text.len};
                 eg_cooc_add_document(&counts, &info, mentions.items, mentions.n, &seg, window);
