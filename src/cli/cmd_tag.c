@@ -86,7 +86,7 @@ static int parse_tag_options(int argc, char **argv, tag_options_t *o, int *first
     opterr = 0;
     optind = 1;
     int c;
-    while ((c = getopt_long(argc, argv, "+:d:o:f:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":d:o:f:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
             if (o->ndicts == TAG_MAX_DICTS)

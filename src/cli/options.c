@@ -201,7 +201,7 @@ static int parse_option_loop(int argc, char **argv, cli_options_t *o,
     opterr = 0;
     optind = 1;
     int c;
-    while ((c = getopt_long(argc, argv, "+:d:o:w:qh" CLI_INPUT_SHORTOPTS CLI_GRAPH_SHORTOPTS,
+    while ((c = getopt_long(argc, argv, ":d:o:w:qh" CLI_INPUT_SHORTOPTS CLI_GRAPH_SHORTOPTS,
                             longopts, NULL)) != -1) {
         if (c == ':')
             return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
