@@ -2,9 +2,10 @@
  * span by span; here a document's mentions are revisited with what the
  * rest of the document says: a surname alone after the full name, a
  * common word that only looks like a name because it opens a sentence.
- * Everything works on token ids the scan already computed, with arrays
- * that grow per document and are reused, so the post-pass costs little
- * next to the scan. */
+ * Everything works on the scan's token ids (eg_matcher_token_id: looked
+ * up on first use, most already by the scan), with arrays that grow per
+ * document and are reused, so the post-pass costs little next to the
+ * scan. */
 #include "eg_tagger.h"
 
 #include <stdlib.h>
