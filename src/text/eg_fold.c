@@ -191,12 +191,9 @@ int eg_fold_append(eg_buf_t *out, eg_buf_t *scratch, const char *s, size_t len)
     }
 }
 
-int eg_is_word_cp(unsigned cp)
+int eg_category_is_word(int category)
 {
-    if (cp < 0x80)
-        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
-               (cp >= 'A' && cp <= 'Z');
-    switch (utf8proc_category((utf8proc_int32_t)cp)) {
+    switch (category) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LL:
     case UTF8PROC_CATEGORY_LT:
@@ -212,6 +209,14 @@ int eg_is_word_cp(unsigned cp)
     default:
         return 0;
     }
+}
+
+int eg_is_word_cp(unsigned cp)
+{
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+               (cp >= 'A' && cp <= 'Z');
+    return eg_category_is_word(utf8proc_category((utf8proc_int32_t)cp));
 }
 
 /* The slug of an ASCII name, without the fold buffers: folding ASCII is

@@ -30,4 +30,8 @@ int eg_slug_append(eg_buf_t *out, const char *s, size_t len);
 /* Is the code point a letter, mark or digit (a word character)? */
 int eg_is_word_cp(unsigned cp);
 
+/* Is a utf8proc category (UTF8PROC_CATEGORY_*) one of a word's: letters,
+ * marks, numbers? (For callers that need the category for more.) */
+int eg_category_is_word(int category);
+
 #endif

@@ -37,23 +37,13 @@ static enum cls classify(uint32_t cp, int *upper, int *lower)
     }
     if (cp == 0x2029 || cp == 0x2028 || cp == 0x85)
         return C_NEWLINE;
-    switch (utf8proc_category((utf8proc_int32_t)cp)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LT:
-        *upper = 1;
+    int category = utf8proc_category((utf8proc_int32_t)cp);
+    if (eg_category_is_word(category)) {
+        *upper = category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
+        *lower = category == UTF8PROC_CATEGORY_LL;
         return C_WORD;
-    case UTF8PROC_CATEGORY_LL:
-        *lower = 1;
-        return C_WORD;
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
-        return C_WORD;
+    }
+    switch (category) {
     case UTF8PROC_CATEGORY_ZS:
     case UTF8PROC_CATEGORY_ZL:
     case UTF8PROC_CATEGORY_ZP:
