@@ -17,6 +17,7 @@
 #include "../base/eg_bigmem.h"
 #include "../base/eg_buf.h"
 #include "../base/eg_dirwalk.h"
+#include "../base/eg_lines.h"
 #include "../text/eg_clean.h"
 #include "../text/eg_fold.h"
 #include "../text/eg_utf8.h"
@@ -786,12 +787,9 @@ static int load_tsv(reader_t *rd, const char *text, size_t len)
 {
     long lineno = 0;
     int rc = 0;
-    for (size_t pos = 0; pos < len && rc == 0;) {
-        const char *nl = memchr(text + pos, '\n', len - pos);
-        size_t end = nl ? (size_t)(nl - text) : len;
-        const char *line = text + pos;
-        size_t n = end - pos;
-        pos = end + 1;
+    size_t pos = 0, n;
+    const char *line;
+    while (rc == 0 && eg_next_line(text, len, &pos, &line, &n)) {
         lineno++;
         if (n > EG_DICT_MAX_LINE)
             return eg_error_set(rd->err, EG_ERR_DATA, rd->r->path, lineno,

@@ -6,6 +6,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "eg_patterns.h"
 
+#include "../base/eg_lines.h"
 #include "../text/eg_fold.h"
 
 #include <errno.h>
@@ -143,12 +144,9 @@ int eg_patterns_load_text(eg_patterns_t *p, const char *path, const char *text, 
 {
     int col[C_NCOLS], have_header = 0;
     long lineno = 0;
-    for (size_t pos = 0; pos < len;) {
-        const char *nl = memchr(text + pos, '\n', len - pos);
-        size_t end = nl ? (size_t)(nl - text) : len;
-        const char *line = text + pos;
-        size_t n = end - pos;
-        pos = end + 1;
+    size_t pos = 0, n;
+    const char *line;
+    while (eg_next_line(text, len, &pos, &line, &n)) {
         lineno++;
         if (n && line[n - 1] == '\r')
             n--;
