@@ -190,6 +190,22 @@ static int compare_pending(const void *a, const void *b)
  * yes; exact: when its own first token has none; auto with lower-case
  * letters: only with two tokens or more (the capital comes later: "al
  * Qaeda" for "al-Qaeda"), since an all-lower-case span never matches. */
+/* Room for lower_start[0..n) (new flags 0); growing geometrically, as
+ * the vocabulary does while aliases are added. Returns 0 or -1. */
+static int reserve_lower_start(eg_matcher_t *m, size_t n)
+{
+    if (n <= m->lower_start_cap)
+        return 0;
+    size_t cap = n * 2 + 1024;
+    uint8_t *p = realloc(m->lower_start, cap);
+    if (!p)
+        return -1;
+    memset(p + m->lower_start_cap, 0, cap - m->lower_start_cap);
+    m->lower_start = p;
+    m->lower_start_cap = cap;
+    return 0;
+}
+
 static int mark_lower_start(eg_matcher_t *m, long first_tok, uint8_t policy,
                             const eg_segments_t *seg)
 {
@@ -198,16 +214,8 @@ static int mark_lower_start(eg_matcher_t *m, long first_tok, uint8_t policy,
               (policy == P_NOT_ALL_LOWER && seg->ntokens >= 2);
     if (!can)
         return 0;
-    size_t need = (size_t)first_tok + 1;
-    if (need > m->lower_start_cap) {
-        size_t cap = need * 2 + 1024;
-        uint8_t *p = realloc(m->lower_start, cap);
-        if (!p)
-            return -1;
-        memset(p + m->lower_start_cap, 0, cap - m->lower_start_cap);
-        m->lower_start = p;
-        m->lower_start_cap = cap;
-    }
+    if (reserve_lower_start(m, (size_t)first_tok + 1))
+        return -1;
     m->lower_start[first_tok] = 1;
     return 0;
 }
@@ -295,18 +303,12 @@ static int build_shortcuts(eg_matcher_t *m)
 {
     for (size_t c = 0; c < 128; c++)
         m->punct_id[c] = -1;
-    if (m->lower_start_cap < m->vocab.count + 1) { /* one flag per id */
-        uint8_t *p = realloc(m->lower_start, m->vocab.count + 1);
-        if (!p)
-            return -1;
-        memset(p + m->lower_start_cap, 0, m->vocab.count + 1 - m->lower_start_cap);
-        m->lower_start = p;
-        m->lower_start_cap = m->vocab.count + 1;
-    }
+    if (reserve_lower_start(m, m->vocab.count + 1)) /* a flag for every id */
+        return -1;
     size_t nshort = 0, nlower = 0;
     for (size_t id = 0; id < m->vocab.count; id++) {
-        nshort += m->vocab.key_lens[id] <= EG_TOKKEY_MAX;
-        nlower += id < m->lower_start_cap && m->lower_start[id];
+        nshort += (size_t)fast_form(m, id);
+        nlower += m->lower_start[id];
     }
     if (eg_fastvocab_init(&m->fast, nshort) || eg_tokset_init(&m->lower_starts, nlower))
         return -1;

@@ -349,12 +349,11 @@ int eg_tokenize(const char *text, size_t len, eg_segments_t *seg)
         uint8_t flags = EG_TOKF_ASCII;
         if (space)
             flags |= EG_TOKF_SPACE_BEFORE;
-        if ((newlines >= 2 || seg->ntokens == 0) || (c == C_PUNCT && is_terminal(cp))) {
-            if (newlines >= 2 || seg->ntokens == 0)
-                flags |= EG_TOKF_PARA_START;
-            if (add_mark(seg, seg->ntokens))
-                return EG_ERR_RUNTIME;
-        }
+        int para = newlines >= 2 || seg->ntokens == 0;
+        if (para)
+            flags |= EG_TOKF_PARA_START;
+        if ((para || (c == C_PUNCT && is_terminal(cp))) && add_mark(seg, seg->ntokens))
+            return EG_ERR_RUNTIME;
         t->start = (uint32_t)i;
         t->sentence = 0;
         t->flags = flags;
