@@ -67,9 +67,6 @@ struct eg_matcher {
     size_t lower_start_cap;
     eg_tokset_t lower_starts; /* those ids' keys: most lower-case words
                                * are ruled out without a lookup */
-    uint64_t lower_pairs[256]; /* their first two bytes (16,384 bits): with
-                                * a small dictionary most lower-case words
-                                * are ruled out before they are hashed */
 };
 
 static inline uint64_t mix(uint64_t k)
@@ -270,12 +267,6 @@ static int add_alias(eg_matcher_t *m, uint32_t ai, eg_segments_t *seg,
     return 0;
 }
 
-/* The index of an ASCII word's first two bytes in lower_pairs. */
-static inline unsigned first_pair(const unsigned char *w, size_t n)
-{
-    return (unsigned)w[0] | (n > 1 ? (unsigned)w[1] << 7 : 0);
-}
-
 /* Is vocabulary entry id a short ASCII string (what the fast table and
  * the child signatures know)? */
 static int fast_form(const eg_matcher_t *m, size_t id)
@@ -342,11 +333,8 @@ static int build_shortcuts(eg_matcher_t *m)
         }
         if (eg_fastvocab_add(&m->fast, k, (int32_t)id, aux, sig))
             return -1;
-        if (m->lower_start[id]) {
+        if (m->lower_start[id])
             eg_tokset_add(&m->lower_starts, eg_tokkey_hash(k));
-            unsigned pair = first_pair(key, n);
-            m->lower_pairs[pair >> 6] |= 1ULL << (pair & 63);
-        }
     }
     return 0;
 }
@@ -625,12 +613,6 @@ static inline int can_start(const eg_matcher_t *m, eg_match_scratch_t *s, const 
     int lower = lower_only(t);
     *st = (start_t){-1, 0, 0};
     if (s->ids[k] == ID_UNKNOWN && fast_eligible(t, t->end)) {
-        if (lower && t->base_end == t->end) {
-            /* lower case: its bytes are its folded form already */
-            unsigned pair = first_pair((const unsigned char *)text + t->start, t->end - t->start);
-            if (!((m->lower_pairs[pair >> 6] >> (pair & 63)) & 1))
-                return 0;
-        }
         eg_tokkey_t key = fast_key(text, seg, t, t->end);
         uint64_t h = eg_tokkey_hash(key);
         if (lower && t->base_end == t->end && !eg_tokset_maybe(&m->lower_starts, h))
@@ -657,20 +639,32 @@ static inline int can_start(const eg_matcher_t *m, eg_match_scratch_t *s, const 
     return b >= 0 && m->root_child[b] >= 0;
 }
 
-/* Can token k be a child of the node with this child signature? 0 only
- * when certain: a short ASCII token whose bit the signature lacks. */
-static inline int may_be_child(const char *text, const eg_segments_t *seg, uint64_t child_sig,
-                               size_t k)
+/* The id of token k when it may continue a match at a node with this
+ * child signature, or -1: a short ASCII token whose bit the signature
+ * lacks is ruled out without a lookup (most are); otherwise the lookup
+ * reuses the hash the signature test computed. */
+static inline int32_t child_token_id(const eg_matcher_t *m, eg_match_scratch_t *s,
+                                     const char *text, const eg_segments_t *seg,
+                                     uint64_t child_sig, size_t k)
 {
     const eg_token_t *t = &seg->tokens[k];
-    eg_tokkey_t key;
-    if (fast_eligible(t, t->end))
-        key = fast_key(text, seg, t, t->end);
-    else if ((t->flags & EG_TOKF_ASCII) && t->kind == EG_TOK_PUNCT)
-        key = eg_tokkey_make(text + t->start, 1, 1, 0);
-    else
-        return 1;
-    return (child_sig & child_bit(eg_tokkey_hash(key))) != 0;
+    if (fast_eligible(t, t->end)) {
+        eg_tokkey_t key = fast_key(text, seg, t, t->end);
+        uint64_t h = eg_tokkey_hash(key);
+        if (!(child_sig & child_bit(h)))
+            return -1;
+        if (s->ids[k] == ID_UNKNOWN) {
+            const eg_fastvocab_entry_t *e = eg_fastvocab_find(&m->fast, key, h);
+            s->ids[k] = e ? e->id : -1;
+        }
+        return s->ids[k];
+    }
+    if ((t->flags & EG_TOKF_ASCII) && t->kind == EG_TOK_PUNCT) {
+        eg_tokkey_t key = eg_tokkey_make(text + t->start, 1, 1, 0);
+        if (!(child_sig & child_bit(eg_tokkey_hash(key))))
+            return -1;
+    }
+    return word_id(m, s, text, seg, k);
 }
 
 /* Every id unknown: lookups happen on demand (most tokens never need one). */
@@ -788,9 +782,8 @@ int eg_matcher_scan(const eg_matcher_t *m, const char *text,
                     if (a >= 0)
                         best_alias = a, best_last = j, best_base = 1;
                 }
-                if (j > i && !may_be_child(text, seg, node_sig, j))
-                    break;
-                int32_t id = word_id(m, s, text, seg, j);
+                int32_t id = j == i ? word_id(m, s, text, seg, j)
+                                    : child_token_id(m, s, text, seg, node_sig, j);
                 if (id < 0)
                     break;
                 long c;
