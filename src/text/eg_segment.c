@@ -275,6 +275,32 @@ static uint32_t possessive_base(const char *text, const eg_token_t *t)
     return e;
 }
 
+/* The next token, at start, with flags (case, ASCII) plus the position
+ * flags: white space before it, a paragraph start. terminal: it may end a
+ * sentence (a paragraph start or a terminal mark is noted for the
+ * sentence pass). Filled in place: building a token on the stack and
+ * copying it cost a store-forwarding stall per token (perf annotate).
+ * The caller sets kind, end and base_end, then counts it; NULL when
+ * memory runs out. */
+static inline eg_token_t *open_token(eg_segments_t *seg, size_t start, uint8_t flags, int space,
+                                     int newlines, int terminal)
+{
+    if (seg->ntokens == seg->tokens_cap && grow_tokens(seg))
+        return NULL;
+    if (space)
+        flags |= EG_TOKF_SPACE_BEFORE;
+    int para = newlines >= 2 || seg->ntokens == 0;
+    if (para)
+        flags |= EG_TOKF_PARA_START;
+    if ((para || terminal) && add_mark(seg, seg->ntokens))
+        return NULL;
+    eg_token_t *t = &seg->tokens[seg->ntokens];
+    t->start = (uint32_t)start;
+    t->sentence = 0;
+    t->flags = flags;
+    return t;
+}
+
 int eg_tokenize(const char *text, size_t len, eg_segments_t *seg)
 {
     seg->ntokens = seg->nsentences = seg->nparagraphs = seg->nmarks = 0;
@@ -304,22 +330,12 @@ int eg_tokenize(const char *text, size_t len, eg_segments_t *seg)
             size_t wn;
             if ((k & K_WORD) && len - i >= PLAIN_WORD_READ &&
                 (wn = plain_ascii_word(bytes, i, &case_flags)) != 0) {
-                if (seg->ntokens == seg->tokens_cap && grow_tokens(seg))
+                eg_token_t *t = open_token(seg, i, (uint8_t)(EG_TOKF_ASCII | case_flags), space,
+                                           newlines, 0);
+                if (!t)
                     return EG_ERR_RUNTIME;
-                eg_token_t *t = &seg->tokens[seg->ntokens];
-                uint8_t flags = (uint8_t)(EG_TOKF_ASCII | case_flags);
-                if (space)
-                    flags |= EG_TOKF_SPACE_BEFORE;
-                if (newlines >= 2 || seg->ntokens == 0) {
-                    flags |= EG_TOKF_PARA_START;
-                    if (add_mark(seg, seg->ntokens))
-                        return EG_ERR_RUNTIME;
-                }
-                t->start = (uint32_t)i;
-                t->end = t->base_end = (uint32_t)(i + wn);
-                t->sentence = 0;
                 t->kind = EG_TOK_WORD;
-                t->flags = flags;
+                t->end = t->base_end = (uint32_t)(i + wn);
                 seg->ntokens++;
                 i += wn;
                 newlines = 0;
@@ -341,31 +357,18 @@ int eg_tokenize(const char *text, size_t len, eg_segments_t *seg)
             i += n;
             continue;
         }
-        /* Fill the token in place: building it on the stack and copying
-         * it cost a store-forwarding stall per token (perf annotate). */
-        if (seg->ntokens == seg->tokens_cap && grow_tokens(seg))
+        int punct = c == C_PUNCT;
+        eg_token_t *t = open_token(seg, i, punct && cp >= 0x80 ? 0 : EG_TOKF_ASCII, space,
+                                   newlines, punct && is_terminal(cp));
+        if (!t)
             return EG_ERR_RUNTIME;
-        eg_token_t *t = &seg->tokens[seg->ntokens];
-        uint8_t flags = EG_TOKF_ASCII;
-        if (space)
-            flags |= EG_TOKF_SPACE_BEFORE;
-        int para = newlines >= 2 || seg->ntokens == 0;
-        if (para)
-            flags |= EG_TOKF_PARA_START;
-        if ((para || (c == C_PUNCT && is_terminal(cp))) && add_mark(seg, seg->ntokens))
-            return EG_ERR_RUNTIME;
-        t->start = (uint32_t)i;
-        t->sentence = 0;
-        t->flags = flags;
-        if (c == C_WORD) {
+        if (!punct) {
             t->kind = EG_TOK_WORD;
-            i = scan_word(text, len, i, t);
+            i = scan_word(text, len, i, t); /* adds case flags, drops ASCII if due */
             t->end = (uint32_t)i;
             t->base_end = possessive_base(text, t);
         } else {
             t->kind = EG_TOK_PUNCT;
-            if (cp >= 0x80)
-                t->flags = (uint8_t)(flags & ~EG_TOKF_ASCII);
             i += n;
             t->end = t->base_end = (uint32_t)i;
         }
