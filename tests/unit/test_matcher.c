@@ -280,6 +280,42 @@ static void test_auto_multi_token_alias_rejects_all_lower_span(void **state)
     assert_mention(0, "white-house", 4, "White house");
 }
 
+/* A span may start with a lower-case word when a capital comes later
+ * ("de Gaulle"): the scan's filter of lower-case words must let "de"
+ * through, and only as a start of that name. */
+static void test_lower_case_first_word_of_a_name_can_start_it(void **state)
+{
+    (void)state;
+    dictionary("people.tsv", "name\nDe Gaulle\nDe Niro\n");
+    assert_int_equal(scan("said de Gaulle, then de niro and de facto"), 1);
+    assert_mention(0, "de-gaulle", 5, "de Gaulle");
+}
+
+/* One scratch used with two matchers: the ids it remembers for short
+ * non-ASCII tokens belong to the first matcher and must not answer for
+ * the second, whose vocabulary numbers "são" differently. */
+static void test_scratch_moves_between_matchers(void **state)
+{
+    (void)state;
+    dictionary("places.tsv", "name\nZ\xC3\xBCrich\nS\xC3\xA3o Paulo\n");
+    const char *text = "S\xC3\xA3o Paulo and S\xC3\xA3o Tom\xC3\xA9";
+    assert_int_equal(scan(text), 1);
+    assert_mention(0, "sao-paulo", 0, "S\xC3\xA3o Paulo");
+    eg_dict_t other;
+    eg_matcher_t *m2 = NULL;
+    eg_error_t err = {0};
+    eg_dict_init(&other);
+    const char *tsv = "name\nS\xC3\xA3o Tom\xC3\xA9\n";
+    assert_int_equal(eg_dict_load_text(&other, "places.tsv", tsv, strlen(tsv), NULL, &err), 0);
+    assert_int_equal(eg_matcher_build(&m2, &other, NULL, &err), 0);
+    assert_int_equal(eg_matcher_scan(m2, text, &w.seg, &w.scratch, &w.mentions), 0);
+    assert_int_equal(w.mentions.n, 1);
+    assert_string_equal(other.entities[w.mentions.items[0].entity].id, "sao-tome");
+    assert_int_equal(w.mentions.items[0].start, strlen("S\xC3\xA3o Paulo and "));
+    eg_matcher_free(m2);
+    eg_dict_free(&other);
+}
+
 static void test_lowercase_common_word_not_tagged(void **state)
 {
     (void)state;
@@ -459,6 +495,8 @@ int main(void)
         T(test_auto_alias_matches_any_case_but_all_lower),
         T(test_auto_multi_token_alias_rejects_all_lower_span),
         T(test_lowercase_common_word_not_tagged),
+        T(test_lower_case_first_word_of_a_name_can_start_it),
+        T(test_scratch_moves_between_matchers),
         T(test_fold_policy_matches_lower_case),
         T(test_exact_policy_requires_same_case),
         T(test_exact_policy_compares_accents),
