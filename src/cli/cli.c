@@ -1,6 +1,8 @@
 /* cli.c — reporting, the default dictionary and signal handling. */
 #include "cli.h"
 
+#include "../tag/eg_patterns.h"
+
 #include "../base/eg_outfile.h"
 #include "../tag/eg_dict.h"
 
@@ -101,6 +103,18 @@ const char *cli_default_dict(void)
     }
     snprintf(found, sizeof found, "%s/dict", EG_DATADIR);
     return is_dir(found) ? found : NULL;
+}
+
+int cli_load_patterns(const char *const *paths, size_t n, eg_patterns_t *pats,
+                      eg_error_t *err)
+{
+    const char *def = n ? NULL : cli_default_dict();
+    for (size_t i = 0; i < n || (def && i == 0); i++) {
+        int rc = eg_patterns_load_path(pats, def ? def : paths[i], err);
+        if (rc)
+            return rc;
+    }
+    return 0;
 }
 
 int cli_load_dicts(const char *const *paths, size_t n, eg_dict_t *dict,

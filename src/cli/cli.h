@@ -40,6 +40,12 @@ struct eg_dict;
 int cli_load_dicts(const char *const *paths, size_t n, struct eg_dict *dict,
                    const eg_warner_t *warn, eg_error_t *err);
 
+/* Load the patterns files of the same paths (patterns*.tsv, or a
+ * folder's patterns.tsv; the shipped dict/ when n is 0). */
+struct eg_patterns;
+int cli_load_patterns(const char *const *paths, size_t n, struct eg_patterns *pats,
+                      eg_error_t *err);
+
 int cmd_build(int argc, char **argv);
 int cmd_tag(int argc, char **argv);
 int cmd_dict(int argc, char **argv);

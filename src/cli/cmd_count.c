@@ -13,7 +13,7 @@ static int write_counts(const cli_options_t *o, const cli_corpus_t *c, eg_error_
 {
     const char *path = o->noutputs ? o->outputs[0] : "-";
     if (strcmp(path, "-") == 0) {
-        int rc = eg_shard_write(stdout, &c->dict, &c->counts, o->window, err);
+        int rc = eg_shard_write(stdout, &c->dict, c->found, &c->counts, o->window, err);
         if (rc == 0 && fflush(stdout) != 0)
             rc = eg_error_set(err, EG_ERR_RUNTIME, "-", 0, "cannot write counts");
         return rc;
@@ -22,7 +22,7 @@ static int write_counts(const cli_options_t *o, const cli_corpus_t *c, eg_error_
     int rc = eg_outfile_open(&f, path, err);
     if (rc)
         return rc;
-    rc = eg_shard_write(f.fp, &c->dict, &c->counts, o->window, err);
+    rc = eg_shard_write(f.fp, &c->dict, c->found, &c->counts, o->window, err);
     if (rc == 0)
         return eg_outfile_commit(&f, err);
     eg_outfile_abort(&f);

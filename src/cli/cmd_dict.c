@@ -142,7 +142,7 @@ static size_t report_common_words(const eg_dict_t *d, const eg_strmap_t *words)
         eg_buf_clear(&b);
         eg_fold_append(&b, &w, a->text, strlen(a->text));
         if (eg_strmap_find(words, b.data ? b.data : "", b.len) < 0 ||
-            eg_strmap_find(&d->stop, b.data ? b.data : "", b.len) >= 0)
+            eg_strmap_find(&d->lists[EG_LIST_STOP], b.data ? b.data : "", b.len) >= 0)
             continue;
         printf("%s:%ld: alias '%s' of '%s' is a common lower-case word%s\n", a->file,
                a->line, a->text, d->entities[a->entity].id,
@@ -186,8 +186,8 @@ static int dict_check(const dict_options_t *o, eg_error_t *err)
     eg_strmap_t words, keys;
     eg_strmap_init(&words);
     eg_strmap_init(&keys);
-    const eg_strmap_t *wl = &d.words;
-    if (rc == 0 && (o->words || d.words.count == 0)) {
+    const eg_strmap_t *wl = &d.lists[EG_LIST_WORDS];
+    if (rc == 0 && (o->words || d.lists[EG_LIST_WORDS].count == 0)) {
         rc = load_words(o->words ? o->words : SYSTEM_WORDS, &words, err);
         wl = &words;
     }
@@ -252,7 +252,7 @@ static int dict_stats(const dict_options_t *o, eg_error_t *err)
             printf("%-16s %10zu %10zu\n", t[k].type, t[k].entities, t[k].aliases);
         printf("%-16s %10zu %10zu\n", "total", d.nentities, d.naliases);
         printf("stop list %zu forms (%zu aliases left out), common words %zu, patterns %zu\n",
-               d.stop.count, eg_matcher_stopped(m), d.words.count, pats.n);
+               d.lists[EG_LIST_STOP].count, eg_matcher_stopped(m), d.lists[EG_LIST_WORDS].count, pats.n);
         printf("matcher: %zu trie nodes, %zu distinct folded tokens\n", eg_matcher_nodes(m),
                eg_matcher_vocabulary(m));
     }
@@ -267,13 +267,13 @@ static const char *policy_name(int p)
     return p == EG_CASE_FOLD ? "fold" : p == EG_CASE_EXACT ? "exact" : "auto";
 }
 
-static void lookup_one(const eg_dict_t *d, const eg_matcher_t *m, const char *form,
-                       eg_segments_t *seg, eg_match_scratch_t *s, eg_mentions_t *ms)
+static void lookup_one(const eg_dict_t *d, const eg_tagger_t *tg, const char *form,
+                       eg_segments_t *seg, eg_tag_scratch_t *s, eg_mentions_t *ms)
 {
     eg_buf_t b = EG_BUF_INIT, w = EG_BUF_INIT, a = EG_BUF_INIT;
     eg_fold_append(&b, &w, form, strlen(form));
     printf("%s (folded: %s)\n", form, b.data ? b.data : "");
-    if (eg_strmap_find(&d->stop, b.data ? b.data : "", b.len) >= 0)
+    if (eg_strmap_find(&d->lists[EG_LIST_STOP], b.data ? b.data : "", b.len) >= 0)
         printf("  on the stop list: never matched\n");
     size_t listed = 0;
     for (size_t i = 0; i < d->naliases; i++) {
@@ -290,17 +290,22 @@ static void lookup_one(const eg_dict_t *d, const eg_matcher_t *m, const char *fo
     }
     if (!listed)
         printf("  no alias has this form\n");
-    eg_segment(form, strlen(form), seg);
-    eg_matcher_scan(m, form, seg, s, ms);
-    if (ms->n == 1 && ms->items[0].start == 0 && ms->items[0].end == strlen(form))
-        printf("  the matcher tags it as written: %s (%s)\n", d->entities[ms->items[0].entity].id,
-               d->entities[ms->items[0].entity].type);
-    else if (ms->n == 0)
-        printf("  the matcher does not tag it as written (case policy, stop list or no alias)\n");
-    else
-        for (size_t i = 0; i < ms->n; i++)
-            printf("  as written, '%.*s' is tagged %s\n", (int)(ms->items[i].end - ms->items[i].start),
-                   form + ms->items[i].start, d->entities[ms->items[i].entity].id);
+    for (int k = EG_LIST_WORDS; k < EG_LIST_COUNT; k++)
+        if (eg_strmap_find(&d->lists[k], b.data ? b.data : "", b.len) >= 0)
+            printf("  on the word list %s\n", eg_wordlist_name(k));
+    const char *id, *label, *type;
+    if (eg_segment(form, strlen(form), seg) || eg_tagger_document(tg, form, seg, s, ms))
+        ms->n = 0;
+    if (ms->n == 0)
+        printf("  the tagger does not tag it as written (case policy, stop list, a rule or "
+               "no alias)\n");
+    for (size_t i = 0; i < ms->n; i++) {
+        eg_tagger_describe(tg, s, &ms->items[i], &id, &label, &type);
+        printf("  as written, '%.*s' is tagged %s (%s, %s); why: %s\n",
+               (int)(ms->items[i].end - ms->items[i].start), form + ms->items[i].start, id,
+               type, ms->items[i].entity == EG_ENTITY_FOUND ? "discovered" : "dictionary",
+               eg_why_name(ms->items[i].why));
+    }
     eg_buf_free(&a);
     eg_buf_free(&b);
     eg_buf_free(&w);
@@ -313,18 +318,27 @@ static int dict_lookup(const dict_options_t *o, char **forms, size_t nforms, eg_
     eg_dict_t d;
     eg_dict_init(&d);
     eg_matcher_t *m = NULL;
+    eg_patterns_t pats;
+    eg_patterns_init(&pats);
     int rc = cli_load_dicts(o->dicts, o->ndicts, &d, &warn, err);
     if (rc == 0)
+        rc = cli_load_patterns(o->dicts, o->ndicts, &pats, err);
+    if (rc == 0)
         rc = eg_matcher_build(&m, &d, &warn, err);
+    eg_tagger_t tg;
+    if (rc == 0)
+        eg_tagger_init(&tg, m, &pats, EG_RULES_DEFAULT);
     eg_segments_t seg;
     eg_segments_init(&seg);
-    eg_match_scratch_t s = {0};
+    eg_tag_scratch_t s;
+    memset(&s, 0, sizeof s);
     eg_mentions_t ms = {0};
     for (size_t i = 0; rc == 0 && i < nforms; i++)
-        lookup_one(&d, m, forms[i], &seg, &s, &ms);
+        lookup_one(&d, &tg, forms[i], &seg, &s, &ms);
     eg_segments_free(&seg);
-    eg_match_scratch_free(&s);
+    eg_tag_scratch_free(&s);
     eg_mentions_free(&ms);
+    eg_patterns_free(&pats);
     eg_matcher_free(m);
     eg_dict_free(&d);
     return rc;

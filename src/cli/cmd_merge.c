@@ -18,10 +18,12 @@ static int read_shards(cli_options_t *o, cli_corpus_t *c, char **shards, size_t 
     eg_shard_info_t info = {0};
     double t0 = cli_seconds();
     for (size_t i = 0; i < n; i++) {
-        int rc = eg_shard_read(shards[i], &c->dict, &c->counts, &info, err);
+        int rc = eg_shard_read(shards[i], &c->dict, c->found, &c->counts, &info, err);
         if (rc)
             return rc;
     }
+    if (cli_corpus_settle(c, err))
+        return EG_ERR_RUNTIME;
     c->seconds_count = cli_seconds() - t0;
     if (!info.have_header)
         return eg_error_set(err, EG_ERR_DATA, shards[0], 0,

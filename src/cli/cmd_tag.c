@@ -1,6 +1,6 @@
 /* cmd_tag.c — `entgraph tag`: the tagger alone, corpus -> mentions.
- * The loop per document is read, segment, scan, resolve, write; it is
- * kept short so that it can move into a shared pipeline unchanged. */
+ * The loop per document is read, segment, tag (eg_tagger_document, as
+ * build and count do), write. */
 #include "../base/eg_buf.h"
 #include "../base/eg_outfile.h"
 #include "../export/eg_export_mentions.h"
@@ -13,7 +13,6 @@
 #include "../text/eg_segment.h"
 #include "cli.h"
 
-#include "../text/eg_fold.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -38,7 +37,9 @@ static void print_tag_help(void)
     printf("usage: entgraph tag [options] INPUT...\n"
            "\n"
            "Find the dictionary's entities in the corpus and write one line per\n"
-           "mention: JSON lines {doc, start, end, text, id, label, type, sentence}\n"
+           "mention: JSON lines {doc, start, end, text, id, label, type, sentence,\n"
+           "source, why} (source: dictionary or discovered; why: the evidence that\n"
+           "decided, such as alias, context, given-name, partial)\n"
            "(byte offsets into the document) or CoNLL token/IOB2 columns.\n"
            "\n"
            "options:\n"
@@ -48,7 +49,7 @@ static void print_tag_help(void)
            "                        standard output\n"
            "  -f, --format FORMAT   jsonl (default) or conll\n"
            "      --rules LIST      document rules to apply: %s;\n"
-           "                        default: partial,initial,patterns\n"
+           "                        default: all but embedded\n"
            "  -q, --quiet           no warnings\n"
            "  -h, --help            this help\n"
            "\n"
@@ -127,37 +128,16 @@ static int parse_tag_options(int argc, char **argv, tag_options_t *o, int *first
 typedef struct tag_state {
     eg_document_t doc;
     eg_segments_t seg;
-    eg_match_scratch_t scratch;
-    eg_pattern_scratch_t pscratch;
+    eg_tag_scratch_t scratch;
     eg_mentions_t mentions;
-    eg_buf_t names;           /* labels and ids of pattern mentions */
-    eg_mention_view_t *views; /* per mention; NULL id = from the dictionary */
+    eg_mention_view_t *views; /* per mention */
     size_t views_cap;
 } tag_state_t;
 
-static int load_patterns(const tag_options_t *o, eg_patterns_t *pats, eg_error_t *err)
+/* What each mention of the document shows. */
+static int mention_views(tag_state_t *st, const eg_tagger_t *tg)
 {
-    const char *def = o->ndicts ? NULL : cli_default_dict();
-    for (size_t i = 0; i < o->ndicts || (def && i == 0); i++) {
-        int rc = eg_patterns_load_path(pats, def ? def : o->dicts[i], err);
-        if (rc)
-            return rc;
-    }
-    return 0;
-}
-
-/* Labels and ids of the pattern mentions (label, then slug id, each
- * NUL-terminated in st->names); NULL views when there are none. */
-static int pattern_views(tag_state_t *st, const eg_patterns_t *pats, const char *text,
-                         const eg_mention_view_t **out)
-{
-    *out = NULL;
     const eg_mentions_t *m = &st->mentions;
-    size_t npat = 0;
-    for (size_t i = 0; i < m->n; i++)
-        npat += m->items[i].entity == EG_ENTITY_PATTERN;
-    if (npat == 0)
-        return 0;
     if (m->n > st->views_cap) {
         eg_mention_view_t *v = realloc(st->views, m->n * sizeof *v);
         if (!v)
@@ -165,47 +145,18 @@ static int pattern_views(tag_state_t *st, const eg_patterns_t *pats, const char 
         st->views = v;
         st->views_cap = m->n;
     }
-    eg_buf_clear(&st->names);
-    size_t *offs = calloc(2 * m->n, sizeof *offs);
-    if (!offs)
-        return EG_ERR_RUNTIME;
-    int rc = 0;
-    for (size_t i = 0; i < m->n && rc == 0; i++) {
-        const eg_mention_t *mn = &m->items[i];
-        if (mn->entity != EG_ENTITY_PATTERN)
-            continue;
-        offs[2 * i] = st->names.len;
-        rc = eg_patterns_label(pats, mn->alias, text + mn->start, mn->end - mn->start,
-                               &st->names) ||
-             eg_buf_append_byte(&st->names, '\0');
-        offs[2 * i + 1] = st->names.len;
-        if (rc == 0) {
-            size_t before = st->names.len;
-            rc = eg_slug_append(&st->names, st->names.data + offs[2 * i],
-                                offs[2 * i + 1] - 1 - offs[2 * i]) ||
-                 eg_buf_append_byte(&st->names, '\0');
-            if (st->names.len == before + 1)
-                offs[2 * i + 1] = offs[2 * i]; /* no letter: id = label */
-        }
+    for (size_t i = 0; i < m->n; i++) {
+        eg_mention_view_t *v = &st->views[i];
+        eg_tagger_describe(tg, &st->scratch, &m->items[i], &v->id, &v->label, &v->type);
+        v->why = eg_why_name(m->items[i].why);
+        v->source = m->items[i].entity == EG_ENTITY_FOUND ? "discovered" : "dictionary";
     }
-    for (size_t i = 0; i < m->n && rc == 0; i++) {
-        const eg_mention_t *mn = &m->items[i];
-        memset(&st->views[i], 0, sizeof st->views[i]);
-        if (mn->entity != EG_ENTITY_PATTERN)
-            continue;
-        st->views[i].label = st->names.data + offs[2 * i];
-        st->views[i].id = st->names.data + offs[2 * i + 1];
-        st->views[i].type = eg_patterns_type(pats, mn->alias);
-    }
-    free(offs);
-    *out = st->views;
-    return rc ? EG_ERR_RUNTIME : 0;
+    return 0;
 }
 
 static int tag_corpus(const tag_options_t *o, const eg_input_list_t *inputs,
-                      const eg_dict_t *dict, const eg_matcher_t *matcher,
-                      eg_patterns_t *pats, FILE *fp, const eg_warner_t *warn,
-                      eg_error_t *err)
+                      const eg_dict_t *dict, const eg_tagger_t *tg, FILE *fp,
+                      const eg_warner_t *warn, eg_error_t *err)
 {
     tag_state_t st;
     memset(&st, 0, sizeof st);
@@ -223,21 +174,15 @@ static int tag_corpus(const tag_options_t *o, const eg_input_list_t *inputs,
             eg_error_set(err, rc, path, 0, "cannot segment document");
             break;
         }
-        if (eg_matcher_scan(matcher, text, &st.seg, &st.scratch, &st.mentions) ||
-            eg_tagger_resolve(matcher, text, &st.seg, &st.scratch, &st.mentions, o->rules) ||
-            eg_patterns_scan(pats, text, &st.seg, &st.pscratch, &st.mentions)) {
-            rc = eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
-            break;
-        }
-        const eg_mention_view_t *views = NULL;
-        if (pattern_views(&st, pats, text, &views)) {
+        if (eg_tagger_document(tg, text, &st.seg, &st.scratch, &st.mentions) ||
+            mention_views(&st, tg)) {
             rc = eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
             break;
         }
         if (o->format == TAG_CONLL)
-            rc = eg_export_mentions_conll(fp, text, &st.seg, &st.mentions, dict, views);
+            rc = eg_export_mentions_conll(fp, text, &st.seg, &st.mentions, dict, st.views);
         else
-            rc = eg_export_mentions_jsonl(fp, path, text, &st.mentions, dict, views);
+            rc = eg_export_mentions_jsonl(fp, path, text, &st.mentions, dict, st.views);
         if (rc)
             eg_error_set(err, EG_ERR_RUNTIME, o->output ? o->output : "-", 0,
                          "cannot write mentions");
@@ -245,16 +190,14 @@ static int tag_corpus(const tag_options_t *o, const eg_input_list_t *inputs,
     if (rc == 0 && got < 0)
         rc = got;
     eg_source_close(src);
+    size_t limit_hits = st.scratch.pattern.limit_hits;
     eg_document_free(&st.doc);
     eg_segments_free(&st.seg);
-    eg_match_scratch_free(&st.scratch);
-    eg_pattern_scratch_free(&st.pscratch);
+    eg_tag_scratch_free(&st.scratch);
     eg_mentions_free(&st.mentions);
-    eg_buf_free(&st.names);
     free(st.views);
-    if (rc == 0 && pats->limit_hits)
-        eg_warn(warn, NULL, 0, "%zu pattern match(es) stopped by the match limit",
-                pats->limit_hits);
+    if (rc == 0 && limit_hits)
+        eg_warn(warn, NULL, 0, "%zu pattern match(es) stopped by the match limit", limit_hits);
     return rc;
 }
 
@@ -273,11 +216,14 @@ static int run_tag(const tag_options_t *o, char **args, size_t nargs, FILE *fp,
     if (rc == 0)
         rc = cli_load_dicts(o->dicts, o->ndicts, &dict, &warn, err);
     if (rc == 0 && (o->rules & EG_RULE_PATTERNS))
-        rc = load_patterns(o, &pats, err);
+        rc = cli_load_patterns(o->dicts, o->ndicts, &pats, err);
     if (rc == 0)
         rc = eg_matcher_build(&matcher, &dict, &warn, err);
-    if (rc == 0)
-        rc = tag_corpus(o, &inputs, &dict, matcher, &pats, fp, &warn, err);
+    if (rc == 0) {
+        eg_tagger_t tg;
+        eg_tagger_init(&tg, matcher, &pats, o->rules);
+        rc = tag_corpus(o, &inputs, &dict, &tg, fp, &warn, err);
+    }
     eg_patterns_free(&pats);
     eg_matcher_free(matcher);
     eg_dict_free(&dict);

@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
@@ -24,6 +25,7 @@ void cli_corpus_init(cli_corpus_t *c)
 {
     memset(c, 0, sizeof *c);
     eg_dict_init(&c->dict);
+    eg_patterns_init(&c->patterns);
 }
 
 void cli_corpus_free(cli_corpus_t *c)
@@ -31,6 +33,8 @@ void cli_corpus_free(cli_corpus_t *c)
     if (c->have_counts)
         eg_cooc_free(&c->counts);
     eg_matcher_free(c->matcher);
+    eg_registry_free(c->found);
+    eg_patterns_free(&c->patterns);
     eg_dict_free(&c->dict);
     eg_input_list_free(&c->inputs);
     memset(c, 0, sizeof *c);
@@ -42,7 +46,11 @@ int cli_corpus_load(cli_corpus_t *c, const char *const *dicts, size_t ndicts,
     double t0 = cli_seconds();
     int rc = cli_load_dicts(dicts, ndicts, &c->dict, warn, err);
     if (rc == 0)
+        rc = cli_load_patterns(dicts, ndicts, &c->patterns, err);
+    if (rc == 0)
         rc = eg_matcher_build(&c->matcher, &c->dict, warn, err);
+    if (rc == 0 && !(c->found = eg_registry_new(&c->dict)))
+        rc = eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
     c->seconds_dict = cli_seconds() - t0;
     return rc;
 }
@@ -109,11 +117,15 @@ int cli_corpus_count(cli_corpus_t *c, char *const *inputs, size_t ninputs,
     eg_corpus_options_t copts = {
         .jobs = in->jobs,
         .window = window,
-        .tagger_rules = in->rules,
+        .registry = c->found,
         .progress = show ? draw_progress : NULL,
     };
+    eg_tagger_t tagger;
+    eg_tagger_init(&tagger, c->matcher, &c->patterns, in->rules);
     double t0 = cli_seconds();
-    rc = eg_corpus_count(src, c->matcher, &c->counts, &copts, &c->stats, err);
+    rc = eg_corpus_count(src, &tagger, &c->counts, &copts, &c->stats, err);
+    if (rc == 0)
+        rc = cli_corpus_settle(c, err);
     c->seconds_count = cli_seconds() - t0;
     c->input_bytes = eg_source_bytes_done(src);
     if (show && rc)
@@ -129,6 +141,20 @@ int cli_corpus_count(cli_corpus_t *c, char *const *inputs, size_t ninputs,
         eg_warn(warn, NULL, 0, "%llu malformed record(s) skipped",
                 (unsigned long long)c->stats.skipped);
     return rc;
+}
+
+int cli_corpus_settle(cli_corpus_t *c, eg_error_t *err)
+{
+    if (!c->found || eg_registry_count(c->found) == 0)
+        return 0;
+    uint32_t *map = NULL;
+    size_t n = 0;
+    int rc = eg_registry_finish(c->found, &c->dict, &map, &n);
+    if (rc == 0)
+        rc = eg_cooc_remap(&c->counts, map, c->dict.nentities);
+    free(map);
+    (void)n;
+    return rc ? eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory") : 0;
 }
 
 /* ---- --stats ---- */

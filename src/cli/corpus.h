@@ -9,11 +9,15 @@
 #include "../ingest/eg_input.h"
 #include "../tag/eg_dict.h"
 #include "../tag/eg_matcher.h"
+#include "../tag/eg_patterns.h"
 #include "opt_input.h"
 
 typedef struct cli_corpus {
     eg_dict_t dict;
     eg_matcher_t *matcher;
+    eg_patterns_t patterns;
+    eg_registry_t *found; /* entities found in the text (after counting:
+                             added to dict, counts renumbered) */
     eg_cooc_t counts;
     int have_counts;
     eg_input_list_t inputs;
@@ -25,8 +29,8 @@ typedef struct cli_corpus {
 void cli_corpus_init(cli_corpus_t *c);
 void cli_corpus_free(cli_corpus_t *c);
 
-/* Load the -d paths (or the shipped dict/ when ndicts is 0) and compile
- * the matcher. */
+/* Load the -d paths (or the shipped dict/ when ndicts is 0) with their
+ * patterns and compile the matcher. */
 int cli_corpus_load(cli_corpus_t *c, const char *const *dicts, size_t ndicts,
                     const eg_warner_t *warn, eg_error_t *err);
 
@@ -35,6 +39,10 @@ int cli_corpus_load(cli_corpus_t *c, const char *const *dicts, size_t ndicts,
 int cli_corpus_count(cli_corpus_t *c, char *const *inputs, size_t ninputs,
                      const cli_input_options_t *in, eg_window_t window, unsigned evidence,
                      int quiet, const eg_warner_t *warn, eg_error_t *err);
+
+/* After counting or reading shards into c->counts with c->found: add the
+ * found entities to the dictionary and renumber the counts. */
+int cli_corpus_settle(cli_corpus_t *c, eg_error_t *err);
 
 /* Seconds since an arbitrary start (monotonic). */
 double cli_seconds(void);

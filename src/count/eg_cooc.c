@@ -47,30 +47,54 @@ static eg_pair_t *alloc_table(size_t n)
     return t;
 }
 
+/* Grow one per-entity array from old to n items (new ones zero). */
+static int grow_array(void **p, size_t size, size_t old, size_t n)
+{
+    void *q = realloc(*p, n * size);
+    if (!q)
+        return -1;
+    memset((char *)q + old * size, 0, (n - old) * size);
+    *p = q;
+    return 0;
+}
+
+int eg_cooc_reserve(eg_cooc_t *c, size_t nentities)
+{
+    size_t old = c->entities_cap;
+    if (nentities <= old && c->mentions) {
+        if (nentities > c->nentities)
+            c->nentities = nentities;
+        return 0;
+    }
+    size_t n = nentities + nentities / 4 + 16;
+    if (grow_array((void **)&c->mentions, sizeof *c->mentions, old, n) ||
+        grow_array((void **)&c->documents, sizeof *c->documents, old, n) ||
+        grow_array((void **)&c->windows, sizeof *c->windows, old, n) ||
+        grow_array((void **)&c->last_doc, sizeof *c->last_doc, old, n) ||
+        grow_array((void **)&c->first, sizeof *c->first, old, n) ||
+        grow_array((void **)&c->last, sizeof *c->last, old, n))
+        return EG_ERR_RUNTIME;
+    for (size_t i = old; i < n; i++)
+        c->first[i] = c->last[i] = EG_NO_DATE;
+    c->entities_cap = n;
+    c->nentities = nentities > c->nentities ? nentities : c->nentities;
+    return 0;
+}
+
 int eg_cooc_init(eg_cooc_t *c, size_t nentities, const eg_cooc_options_t *opt)
 {
     memset(c, 0, sizeof *c);
-    c->nentities = nentities;
     if (opt)
         c->opt = *opt;
     if (c->opt.evidence > EG_EVIDENCE_MAX_PER_PAIR)
         c->opt.evidence = EG_EVIDENCE_MAX_PER_PAIR;
-    size_t n = nentities ? nentities : 1;
-    c->mentions = calloc(n, sizeof *c->mentions);
-    c->documents = calloc(n, sizeof *c->documents);
-    c->windows = calloc(n, sizeof *c->windows);
-    c->last_doc = calloc(n, sizeof *c->last_doc);
-    c->first = malloc(n * sizeof *c->first);
-    c->last = malloc(n * sizeof *c->last);
     c->pair_slots = 1024;
     c->pairs = alloc_table(c->pair_slots);
-    if (!c->mentions || !c->documents || !c->windows || !c->last_doc || !c->first ||
-        !c->last || !c->pairs) {
+    if (!c->pairs || eg_cooc_reserve(c, nentities)) {
         eg_cooc_free(c);
         return EG_ERR_RUNTIME;
     }
-    for (size_t i = 0; i < n; i++)
-        c->first[i] = c->last[i] = EG_NO_DATE;
+    c->nentities = nentities;
     return 0;
 }
 
@@ -448,6 +472,11 @@ int eg_cooc_add_document(eg_cooc_t *c, const eg_doc_info_t *doc,
                          eg_window_t kind)
 {
     c->ndocuments++;
+    uint32_t top = 0;
+    for (size_t i = 0; i < n; i++)
+        top = ms[i].entity > top ? ms[i].entity : top;
+    if (n && top >= c->nentities && eg_cooc_reserve(c, (size_t)top + 1))
+        return EG_ERR_RUNTIME;
     if (n > c->scratch_cap) {
         uint32_t *p = realloc(c->scratch, n * sizeof *p);
         if (!p)
@@ -496,6 +525,8 @@ int eg_cooc_add_document(eg_cooc_t *c, const eg_doc_info_t *doc,
 
 int eg_cooc_merge(eg_cooc_t *dst, eg_cooc_t *src)
 {
+    if (src->nentities > dst->nentities && eg_cooc_reserve(dst, src->nentities))
+        return EG_ERR_RUNTIME;
     for (size_t e = 0; e < dst->nentities && e < src->nentities; e++) {
         dst->mentions[e] += src->mentions[e];
         dst->documents[e] += src->documents[e];
@@ -587,4 +618,47 @@ void eg_cooc_trim_evidence(eg_cooc_t *c, unsigned k)
         }
         p->nevidence = k;
     }
+}
+
+int eg_cooc_remap(eg_cooc_t *c, const uint32_t *map, size_t n)
+{
+    eg_cooc_t old = *c;
+    c->mentions = NULL, c->documents = NULL, c->windows = NULL, c->last_doc = NULL;
+    c->first = NULL, c->last = NULL;
+    c->entities_cap = 0;
+    c->nentities = 0;
+    eg_pair_t *table = alloc_table(old.pair_slots);
+    int rc = table ? eg_cooc_reserve(c, n) : EG_ERR_RUNTIME;
+    for (size_t e = 0; rc == 0 && e < old.nentities; e++) {
+        uint32_t to = map[e];
+        c->mentions[to] = old.mentions[e];
+        c->documents[to] = old.documents[e];
+        c->windows[to] = old.windows[e];
+        c->first[to] = old.first[e];
+        c->last[to] = old.last[e];
+    }
+    for (size_t i = 0; rc == 0 && i < old.pair_slots; i++) {
+        eg_pair_t p = old.pairs[i];
+        if (p.a == EMPTY)
+            continue;
+        uint32_t a = map[p.a], b = map[p.b];
+        p.a = a < b ? a : b;
+        p.b = a < b ? b : a;
+        size_t j = pair_hash(p.a, p.b) & (old.pair_slots - 1);
+        while (table[j].a != EMPTY)
+            j = (j + 1) & (old.pair_slots - 1);
+        table[j] = p;
+    }
+    if (rc) {
+        free(table);
+        free(c->mentions), free(c->documents), free(c->windows), free(c->last_doc);
+        free(c->first), free(c->last);
+        *c = old;
+        return rc;
+    }
+    free(c->pairs);
+    c->pairs = table;
+    free(old.mentions), free(old.documents), free(old.windows), free(old.last_doc);
+    free(old.first), free(old.last);
+    return 0;
 }

@@ -87,7 +87,9 @@ typedef struct eg_cooc_options {
 } eg_cooc_options_t;
 
 typedef struct eg_cooc {
-    size_t nentities;
+    size_t nentities;     /* entities counted so far (grows as mentions of
+                             new ones come) */
+    size_t entities_cap;  /* internal: room in the per-entity arrays */
     uint64_t *mentions;   /* [nentities] */
     uint64_t *documents;  /* [nentities] */
     uint64_t *windows;    /* [nentities], n_i */
@@ -118,6 +120,17 @@ void eg_cooc_free(eg_cooc_t *c);
 int eg_cooc_add_document(eg_cooc_t *c, const eg_doc_info_t *doc,
                          const eg_mention_t *mentions, size_t n,
                          const eg_segments_t *seg, eg_window_t window);
+
+/* Room for entities [0, nentities): a counter grows by itself when a
+ * document mentions an entity past its end (entities found in text,
+ * eg_registry.h). Returns 0 or EG_ERR_RUNTIME. */
+int eg_cooc_reserve(eg_cooc_t *c, size_t nentities);
+
+/* Renumber the entities: entity e becomes map[e] (< n), a one-to-one
+ * map over [0, c->nentities); pairs are re-keyed (a < b again). For
+ * entities numbered in the order threads met them, given their final
+ * place. Returns 0 or EG_ERR_RUNTIME (c is unchanged then). */
+int eg_cooc_remap(eg_cooc_t *c, const uint32_t *map, size_t n);
 
 /* Add the counts of src (over other documents) into dst; both were made
  * for the same dictionary and options. src's strings move to dst; src

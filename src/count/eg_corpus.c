@@ -6,7 +6,7 @@
  * and are reused, so steady state allocates nothing. */
 #include "eg_corpus.h"
 
-#include "../tag/eg_tagger.h"
+#include "eg_registry.h"
 #include "../text/eg_segment.h"
 
 #include <pthread.h>
@@ -32,14 +32,16 @@ typedef struct worker {
     pthread_t thread;
     eg_cooc_t counts;
     eg_segments_t seg;
-    eg_match_scratch_t scratch;
+    eg_tag_scratch_t scratch;
     eg_mentions_t mentions;
+    uint32_t *found_index; /* per found entity of the document: its index */
+    size_t found_cap;
     uint64_t nmentions;
     int failed;
 } worker_t;
 
 typedef struct shared {
-    const eg_matcher_t *matcher;
+    const eg_tagger_t *tagger;
     const eg_corpus_options_t *opt;
     pthread_mutex_t lock;
     queue_t full, empty;
@@ -55,13 +57,51 @@ static double now_seconds(void)
 
 /* ---- one document ---- */
 
-static int count_document(worker_t *w, eg_cooc_t *counts, const eg_matcher_t *m,
-                          eg_window_t window, unsigned rules, const eg_document_t *d)
+/* Mentions of entities found in the text get the run's index for them:
+ * one registry vote per found entity of the document. */
+static int register_found(worker_t *w, eg_registry_t *reg)
+{
+    const eg_found_t *f = &w->scratch.found;
+    if (f->n == 0)
+        return 0;
+    if (f->n > w->found_cap) {
+        uint32_t *p = realloc(w->found_index, f->n * sizeof *p);
+        if (!p)
+            return EG_ERR_RUNTIME;
+        w->found_index = p;
+        w->found_cap = f->n;
+    }
+    for (size_t i = 0; i < f->n; i++)
+        w->found_index[i] = UINT32_MAX;
+    size_t keep = 0;
+    for (size_t i = 0; i < w->mentions.n; i++) {
+        eg_mention_t *mn = &w->mentions.items[i];
+        if (mn->entity == EG_ENTITY_FOUND) {
+            uint32_t k = mn->alias;
+            if (!reg)
+                continue; /* nobody to count them for */
+            if (w->found_index[k] == UINT32_MAX) {
+                long e = eg_registry_vote(reg, eg_found_id(f, k), eg_found_label(f, k),
+                                          f->items[k].type, 1);
+                if (e < 0)
+                    return EG_ERR_RUNTIME;
+                w->found_index[k] = (uint32_t)e;
+            }
+            mn->entity = w->found_index[k];
+        }
+        w->mentions.items[keep++] = *mn;
+    }
+    w->mentions.n = keep;
+    return 0;
+}
+
+static int count_document(worker_t *w, eg_cooc_t *counts, const eg_tagger_t *tg,
+                          eg_registry_t *reg, eg_window_t window, const eg_document_t *d)
 {
     const char *text = d->text.data ? d->text.data : "";
     if (eg_segment(text, d->text.len, &w->seg) ||
-        eg_matcher_scan(m, text, &w->seg, &w->scratch, &w->mentions) ||
-        eg_tagger_resolve(m, text, &w->seg, &w->scratch, &w->mentions, rules))
+        eg_tagger_document(tg, text, &w->seg, &w->scratch, &w->mentions) ||
+        register_found(w, reg))
         return EG_ERR_RUNTIME;
     eg_doc_info_t info = {
         .index = d->index, .id = d->id.data, .date = d->date, .text = text, .len = d->text.len};
@@ -81,8 +121,9 @@ static void worker_free(worker_t *w)
 {
     eg_cooc_free(&w->counts);
     eg_segments_free(&w->seg);
-    eg_match_scratch_free(&w->scratch);
+    eg_tag_scratch_free(&w->scratch);
     eg_mentions_free(&w->mentions);
+    free(w->found_index);
 }
 
 /* ---- queues (callers hold sh->lock) ---- */
@@ -134,8 +175,8 @@ static void *worker_main(void *arg)
         if (!b)
             break;
         for (size_t i = 0; i < b->n && !w->failed; i++)
-            if (count_document(w, &w->counts, sh->matcher, sh->opt->window,
-                               sh->opt->tagger_rules, &b->docs[i]))
+            if (count_document(w, &w->counts, sh->tagger, sh->opt->registry, sh->opt->window,
+                               &b->docs[i]))
                 w->failed = 1;
         pthread_mutex_lock(&sh->lock);
         if (w->failed)
@@ -191,7 +232,7 @@ static int fill_batch(reader_t *r, batch_t *b, eg_error_t *err)
     return b->n > 0;
 }
 
-static int count_inline(reader_t *r, const eg_matcher_t *m, eg_cooc_t *counts,
+static int count_inline(reader_t *r, const eg_tagger_t *tg, eg_cooc_t *counts,
                         eg_corpus_stats_t *stats, eg_error_t *err)
 {
     worker_t w;
@@ -204,7 +245,7 @@ static int count_inline(reader_t *r, const eg_matcher_t *m, eg_cooc_t *counts,
     int rc;
     while ((rc = fill_batch(r, b, err)) > 0) {
         for (size_t i = 0; i < b->n && rc > 0; i++)
-            if (count_document(&w, counts, m, r->opt->window, r->opt->tagger_rules,
+            if (count_document(&w, counts, tg, r->opt->registry, r->opt->window,
                                &b->docs[i]))
                 rc = eg_error_set(err, EG_ERR_RUNTIME, b->docs[i].id.data, 0, "out of memory");
         if (rc < 0)
@@ -218,12 +259,12 @@ static int count_inline(reader_t *r, const eg_matcher_t *m, eg_cooc_t *counts,
     return rc;
 }
 
-static int count_threaded(reader_t *r, const eg_matcher_t *m, eg_cooc_t *counts,
+static int count_threaded(reader_t *r, const eg_tagger_t *tg, eg_cooc_t *counts,
                           eg_corpus_stats_t *stats, eg_error_t *err)
 {
     unsigned jobs = r->opt->jobs;
     size_t nbatches = 2 * (size_t)jobs + 2;
-    shared_t sh = {.matcher = m, .opt = r->opt};
+    shared_t sh = {.tagger = tg, .opt = r->opt};
     worker_t *workers = calloc(jobs, sizeof *workers);
     batch_t *batches = calloc(nbatches, sizeof *batches);
     int rc = 0;
@@ -295,15 +336,15 @@ static int count_threaded(reader_t *r, const eg_matcher_t *m, eg_cooc_t *counts,
     return rc;
 }
 
-int eg_corpus_count(eg_source_t *src, const eg_matcher_t *m, eg_cooc_t *counts,
+int eg_corpus_count(eg_source_t *src, const eg_tagger_t *tg, eg_cooc_t *counts,
                     const eg_corpus_options_t *opt, eg_corpus_stats_t *stats,
                     eg_error_t *err)
 {
     memset(stats, 0, sizeof *stats);
     reader_t r = {.src = src, .opt = opt, .start = now_seconds()};
     r.last_report = r.start;
-    int rc = opt->jobs <= 1 ? count_inline(&r, m, counts, stats, err)
-                            : count_threaded(&r, m, counts, stats, err);
+    int rc = opt->jobs <= 1 ? count_inline(&r, tg, counts, stats, err)
+                            : count_threaded(&r, tg, counts, stats, err);
     if (rc > 0)
         rc = 0;
     stats->documents = r.documents;

@@ -1,7 +1,10 @@
 /* eg_corpus.h — counting a whole corpus, on all cores.
  *
- * Drives the stages for every document of a source: segment, match,
- * apply the document-level tagging rules, count. With jobs = 1 all work
+ * Drives the stages for every document of a source: segment, tag
+ * (eg_tagger_document), count. Entities found in the text (discovery,
+ * patterns) are numbered by the registry given, past the dictionary's;
+ * the caller puts them in their final place (eg_registry_finish,
+ * eg_cooc_remap). With jobs = 1 all work
  * happens in the calling thread. With jobs = N > 1 the calling thread
  * reads documents into batches and N worker threads each count their
  * batches into their own eg_cooc_t; the workers' counts are merged into
@@ -16,7 +19,8 @@
 
 #include "../base/eg_error.h"
 #include "../ingest/eg_source.h"
-#include "../tag/eg_matcher.h"
+#include "../tag/eg_tagger.h"
+#include "eg_registry.h"
 #include "eg_cooc.h"
 
 #include <stdint.h>
@@ -37,7 +41,7 @@ typedef void (*eg_progress_fn)(void *ctx, const eg_corpus_progress_t *p, int don
 typedef struct eg_corpus_options {
     unsigned jobs;          /* 1..EG_CORPUS_MAX_JOBS */
     eg_window_t window;
-    unsigned tagger_rules;  /* rules for eg_tagger_resolve */
+    eg_registry_t *registry; /* for found entities; NULL: not counted */
     eg_progress_fn progress; /* may be NULL */
     void *progress_ctx;
 } eg_corpus_options_t;
@@ -50,9 +54,9 @@ typedef struct eg_corpus_stats {
 } eg_corpus_stats_t;
 
 /* Count every document of src into counts (initialised by the caller
- * with eg_cooc_init for the matcher's dictionary). Returns 0 or a
+ * with eg_cooc_init for the tagger's dictionary). Returns 0 or a
  * negative status with err filled (the first error stops the run). */
-int eg_corpus_count(eg_source_t *src, const eg_matcher_t *m, eg_cooc_t *counts,
+int eg_corpus_count(eg_source_t *src, const eg_tagger_t *tg, eg_cooc_t *counts,
                     const eg_corpus_options_t *opt, eg_corpus_stats_t *stats,
                     eg_error_t *err);
 

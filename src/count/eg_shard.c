@@ -65,8 +65,22 @@ static int compare_pairs(const void *x, const void *y)
     return d ? d : strcmp(a2, b2);
 }
 
-int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_cooc_t *c,
-                   eg_window_t window, eg_error_t *err)
+static int put_found(void *ctx, const char *id, const char *label, const char *type,
+                     uint64_t votes)
+{
+    FILE *out = ctx;
+    fputs("C\t", out);
+    put_escaped(out, id);
+    fputc('\t', out);
+    put_escaped(out, type);
+    fputc('\t', out);
+    put_escaped(out, label);
+    fprintf(out, "\t%" PRIu64 "\n", votes);
+    return 0;
+}
+
+int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
+                   const eg_cooc_t *c, eg_window_t window, eg_error_t *err)
 {
     size_t np = 0;
     eg_pair_t *pairs = eg_cooc_sorted_pairs(c, &np);
@@ -87,6 +101,11 @@ int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_cooc_t *c,
     fprintf(out, "H\tentgraph-counts\t%d\twindow=%s\tevidence=%u\n", EG_SHARD_VERSION,
             eg_window_name(window), c->opt.evidence);
     fprintf(out, "D\t%" PRIu64 "\t%" PRIu64 "\n", c->ndocuments, c->windows_with_entities);
+    if (found && eg_registry_each(found, put_found, out)) {
+        free(pairs);
+        free(order);
+        return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
+    }
     for (size_t i = 0; i < n; i++) {
         uint32_t e = order[i];
         fputs("N\t", out);
@@ -137,6 +156,7 @@ typedef struct reader {
     const char *path;
     long line;
     const eg_dict_t *dict;
+    eg_registry_t *found;
     eg_cooc_t *c;
     eg_shard_info_t *info;
     eg_error_t *err;
@@ -197,6 +217,8 @@ static int date(reader_t *r, const char *s, eg_date_t *out)
 static int entity(reader_t *r, const char *id, uint32_t *out)
 {
     long e = eg_strmap_find(&r->dict->ids, id, strlen(id));
+    if (e < 0 && r->found)
+        e = eg_registry_find(r->found, id);
     if (e < 0)
         return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line,
                             "entity '%s' is not in the dictionary (merge with the "
@@ -280,12 +302,24 @@ static int record(reader_t *r, char *line)
             (rc = number(r, f[3], &b)) || (rc = number(r, f[4], &d)) ||
             (rc = date(r, f[5], &first)) || (rc = date(r, f[6], &last)))
             return rc;
+        if (e >= c->nentities && eg_cooc_reserve(c, (size_t)e + 1))
+            return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
         c->mentions[e] += a;
         c->documents[e] += b;
         c->windows[e] += d;
         widen(&c->first[e], &c->last[e], first, last);
         return 0;
     }
+    case 'C':
+        if (n != 5)
+            return bad(r, "a C line has 5 fields");
+        if ((rc = number(r, f[4], &a)))
+            return rc;
+        if (!*f[1] || !*f[2] || !*f[3])
+            return bad(r, "a C line needs an id, a type and a label");
+        if (!r->found || eg_registry_vote(r->found, f[1], f[3], f[2], a) < 0)
+            return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
+        return 0;
     case 'P': {
         eg_pair_t *p;
         if (n != 7)
@@ -312,7 +346,7 @@ static int record(reader_t *r, char *line)
         return 0;
     }
     default:
-        return bad(r, "unknown record (lines start with H, D, N, P or E)");
+        return bad(r, "unknown record (lines start with H, D, C, N, P or E)");
     }
 }
 
@@ -369,8 +403,8 @@ static int read_line(line_reader_t *lr, char **line, size_t *len)
     }
 }
 
-int eg_shard_read(const char *path, const eg_dict_t *dict, eg_cooc_t *c,
-                  eg_shard_info_t *info, eg_error_t *err)
+int eg_shard_read(const char *path, const eg_dict_t *dict, eg_registry_t *found,
+                  eg_cooc_t *c, eg_shard_info_t *info, eg_error_t *err)
 {
     int is_stdin = strcmp(path, "-") == 0;
     int fd = is_stdin ? dup(0) : open(path, O_RDONLY | O_CLOEXEC);
@@ -383,7 +417,7 @@ int eg_shard_read(const char *path, const eg_dict_t *dict, eg_cooc_t *c,
         return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
     }
     gzbuffer(gz, READ_CHUNK);
-    reader_t r = {.path = path, .dict = dict, .c = c, .info = info, .err = err};
+    reader_t r = {.path = path, .dict = dict, .found = found, .c = c, .info = info, .err = err};
     line_reader_t lr = {.gz = gz};
     char *line;
     size_t len;

@@ -8,12 +8,15 @@
  *
  *   H <TAB> entgraph-counts <TAB> 1 <TAB> window=W <TAB> evidence=K
  *   D <TAB> documents <TAB> windows-with-entities
+ *   C <TAB> id <TAB> type <TAB> label <TAB> votes
  *   N <TAB> id <TAB> mentions <TAB> documents <TAB> windows <TAB> first <TAB> last
  *   P <TAB> id-a <TAB> id-b <TAB> count <TAB> documents <TAB> first <TAB> last
  *   E <TAB> id-a <TAB> id-b <TAB> document-id <TAB> window <TAB> text
  *
  * Entities are named by their dictionary id (so merge may load the
- * dictionary files in another order), dates are YYYY-MM-DD or "-", and
+ * dictionary files in another order); an entity found in the text, not
+ * in the dictionary, has C lines first (its votes per type and label,
+ * see eg_registry.h), which sort before the lines that name it; dates are YYYY-MM-DD or "-", and
  * strings escape backslash, tab, line feed and carriage return as \\ \t
  * \n \r. Counts add up, dates widen, and evidence keeps the K smallest
  * (see eg_cooc.h), which are all independent of order.
@@ -24,14 +27,16 @@
 #include "../base/eg_error.h"
 #include "../tag/eg_dict.h"
 #include "eg_cooc.h"
+#include "eg_registry.h"
 
 #include <stdio.h>
 
 #define EG_SHARD_VERSION 1
 
-/* Write the counts c (made with dict) to out. Returns 0 or EG_ERR_RUNTIME. */
-int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_cooc_t *c,
-                   eg_window_t window, eg_error_t *err);
+/* Write the counts c (made with dict, whose found entities the registry
+ * `found` voted on; NULL: none) to out. Returns 0 or EG_ERR_RUNTIME. */
+int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
+                   const eg_cooc_t *c, eg_window_t window, eg_error_t *err);
 
 /* What the header lines of the shards read so far said. */
 typedef struct eg_shard_info {
@@ -42,10 +47,11 @@ typedef struct eg_shard_info {
 } eg_shard_info_t;
 
 /* Add the shard at path ("-" = stdin; .gz is decompressed) into c, which
- * was initialised for dict. Errors name path:LINE: EG_ERR_DATA for a
+ * was initialised for dict; entities found in text go to the registry
+ * `found` (the caller finishes it, as after counting). Errors name path:LINE: EG_ERR_DATA for a
  * malformed line, an unknown entity id or a window that differs from an
  * earlier shard's; EG_ERR_RUNTIME when the file cannot be read. */
-int eg_shard_read(const char *path, const eg_dict_t *dict, eg_cooc_t *c,
-                  eg_shard_info_t *info, eg_error_t *err);
+int eg_shard_read(const char *path, const eg_dict_t *dict, eg_registry_t *found,
+                  eg_cooc_t *c, eg_shard_info_t *info, eg_error_t *err);
 
 #endif

@@ -40,7 +40,7 @@ static eg_mention_view_t view_of(const eg_mentions_t *m, size_t i, const eg_dict
     if (views && views[i].id)
         return views[i];
     const eg_entity_t *e = &dict->entities[m->items[i].entity];
-    eg_mention_view_t v = {e->id, e->label, e->type};
+    eg_mention_view_t v = {e->id, e->label, e->type, NULL, NULL};
     return v;
 }
 
@@ -61,7 +61,16 @@ int eg_export_mentions_jsonl(FILE *fp, const char *doc, const char *text,
         put_json_cstr(fp, v.label);
         fputs(",\"type\":", fp);
         put_json_cstr(fp, v.type);
-        fprintf(fp, ",\"sentence\":%u}\n", mn->sentence);
+        fprintf(fp, ",\"sentence\":%u", mn->sentence);
+        if (v.source) {
+            fputs(",\"source\":", fp);
+            put_json_cstr(fp, v.source);
+        }
+        if (v.why) {
+            fputs(",\"why\":", fp);
+            put_json_cstr(fp, v.why);
+        }
+        fputs("}\n", fp);
     }
     return ferror(fp) ? EG_ERR_RUNTIME : 0;
 }

@@ -2,7 +2,9 @@
  *
  * JSONL: one object per mention, in text order:
  *   {"doc":"ID","start":B,"end":E,"text":"...","id":"...","label":"...",
- *    "type":"...","sentence":S}
+ *    "type":"...","sentence":S,"source":"...","why":"..."}
+ * (source and why when the view gives them: "dictionary" or "discovered",
+ * and the evidence that decided, eg_why_name).
  * start/end are byte offsets into the document's text (end exclusive),
  * text is exactly text[start..end), sentence the 0-based sentence index
  * in the document. Strings are JSON-escaped (control characters as
@@ -29,10 +31,10 @@
 
 #include <stdio.h>
 
-/* The label, id and type a mention shows: the dictionary entity's, or
- * the pattern-made ones for a mention whose entity is EG_ENTITY_NONE. */
+/* The label, id and type a mention shows (eg_tagger_describe). */
 typedef struct eg_mention_view {
     const char *id, *label, *type;
+    const char *source, *why; /* written when not NULL */
 } eg_mention_view_t;
 
 /* Write one document's mentions as JSON lines. view(i) may be NULL: then

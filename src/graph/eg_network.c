@@ -181,6 +181,7 @@ static int set_vertex_attributes(igraph_t *g, const eg_dict_t *d,
         igraph_integer_t v = (igraph_integer_t)i;
         if (SETVAS(g, "id", v, e->id) || SETVAS(g, "label", v, e->label) ||
             SETVAS(g, "type", v, e->type) ||
+            SETVAS(g, "source", v, e->found ? "discovered" : "dictionary") ||
             SETVAN(g, "mentions", v, (igraph_real_t)c->mentions[order[i]]) ||
             SETVAN(g, "documents", v, (igraph_real_t)c->documents[order[i]]) ||
             SETVAS(g, "aliases", v, aliases.data + off[i]))

@@ -50,8 +50,8 @@ void eg_dict_init(eg_dict_t *d)
     memset(d, 0, sizeof *d);
     eg_strmap_init(&d->ids);
     eg_strmap_init(&d->files);
-    eg_strmap_init(&d->stop);
-    eg_strmap_init(&d->words);
+    for (int k = 0; k < EG_LIST_COUNT; k++)
+        eg_strmap_init(&d->lists[k]);
 }
 
 void eg_dict_free(eg_dict_t *d)
@@ -65,8 +65,8 @@ void eg_dict_free(eg_dict_t *d)
     free(d->attr_names);
     eg_strmap_free(&d->ids);
     eg_strmap_free(&d->files);
-    eg_strmap_free(&d->stop);
-    eg_strmap_free(&d->words);
+    for (int k = 0; k < EG_LIST_COUNT; k++)
+        eg_strmap_free(&d->lists[k]);
     memset(d, 0, sizeof *d);
 }
 
@@ -269,6 +269,25 @@ static long new_entity(eg_dict_t *d, const char *id, size_t idlen, uint64_t hash
     return idx;
 }
 
+long eg_dict_add_entity(eg_dict_t *d, const char *id, const char *label, const char *type,
+                        const char *file)
+{
+    size_t n = strlen(id);
+    uint64_t hash = eg_strmap_hash(id, n);
+    long idx = eg_strmap_find_hashed(&d->ids, id, n, hash);
+    if (idx >= 0)
+        return idx;
+    idx = new_entity(d, id, n, hash);
+    if (idx < 0)
+        return -1;
+    eg_entity_t *e = &d->entities[idx];
+    e->label = eg_arena_strndup(&d->strings, label, strlen(label));
+    e->type = eg_arena_strndup(&d->strings, type, strlen(type));
+    e->file = file;
+    e->found = 1;
+    return e->label && e->type ? idx : -1;
+}
+
 /* In check mode, a later row of the same id with another value. */
 static const eg_dict_t *checking;
 static const char *checking_path;
@@ -372,7 +391,7 @@ static int add_stop_row(eg_dict_t *d, const char *name, size_t name_n,
                         const char *aliases, size_t aliases_n, const char *path,
                         long lineno, eg_error_t *err)
 {
-    int rc = add_folded(&d->stop, name, name_n);
+    int rc = add_folded(&d->lists[EG_LIST_STOP], name, name_n);
     for (size_t i = 0, start = 0; rc == 0 && aliases && i <= aliases_n; i++) {
         if (i < aliases_n && aliases[i] != '|')
             continue;
@@ -381,7 +400,7 @@ static int add_stop_row(eg_dict_t *d, const char *name, size_t name_n,
         trim(&a, &al);
         start = i + 1;
         if (al)
-            rc = add_folded(&d->stop, a, al);
+            rc = add_folded(&d->lists[EG_LIST_STOP], a, al);
     }
     return rc ? eg_error_set(err, EG_ERR_RUNTIME, path, lineno, "out of memory") : 0;
 }
@@ -934,23 +953,11 @@ static int has_suffix(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash ? slash + 1 : path;
-}
-
-/* stop*.txt -> the stop list, words*.txt -> common words, else NULL. */
+/* The word list a .txt file feeds (eg_wordlists.h), or NULL. */
 static eg_strmap_t *word_list_for(eg_dict_t *d, const char *path)
 {
-    const char *b = base_name(path);
-    if (!has_suffix(b, ".txt"))
-        return NULL;
-    if (strncmp(b, "stop", 4) == 0)
-        return &d->stop;
-    if (strncmp(b, "words", 5) == 0)
-        return &d->words;
-    return NULL;
+    int k = eg_wordlist_of_path(path);
+    return k < 0 ? NULL : &d->lists[k];
 }
 
 static int load_word_list(eg_strmap_t *set, const char *path, const char *text,

@@ -14,13 +14,11 @@
  * XML; a control character in a column name is an error. A folder loads
  * its *.tsv and *.csv files in byte order of their names.
  *
- * Besides entities a dictionary can hold two word lists, plain UTF-8
- * text with one entry per line ('#' comments): a file named stop*.txt is
- * a stop list (surface forms never matched, whatever entity lists them;
- * rows whose type is `stop` add to it too), and words*.txt is a list of
- * common lower-case words (the tagger does not take a capitalised common
- * word at the start of a sentence for a name). A folder loads these .txt
- * files too; patterns.tsv in a folder is left to the pattern loader.
+ * Besides entities a dictionary holds word lists (eg_wordlists.h):
+ * stop*.txt, words*.txt, given-names*.txt and the others, plain UTF-8
+ * text with one entry per line ('#' comments); rows whose type is `stop`
+ * add to the stop list too. A folder loads these .txt files too;
+ * patterns.tsv in a folder is left to the pattern loader.
  * A `priority` column (an integer, default 0) orders entities that share
  * a surface form: the highest priority wins, then the first defined.
  *
@@ -36,6 +34,7 @@
 #include "../base/eg_arena.h"
 #include "../base/eg_error.h"
 #include "../base/eg_strmap.h"
+#include "eg_wordlists.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -69,6 +68,7 @@ typedef struct eg_entity {
     long line;
     int priority;      /* `priority` column (default 0): among entities that
                           share a surface form, the highest wins */
+    int found;         /* 1: found in text (eg_dict_add_entity), not in a file */
 } eg_entity_t;
 
 typedef struct eg_dict {
@@ -80,10 +80,8 @@ typedef struct eg_dict {
     size_t nattrs;
     eg_strmap_t ids;   /* entity id -> index */
     eg_strmap_t files; /* interned file names */
-    eg_strmap_t stop;  /* folded surface forms never matched (stop*.txt,
-                          rows of type `stop`) */
-    eg_strmap_t words; /* folded common lower-case words (words*.txt), for
-                          the sentence-initial rule and `dict check` */
+    eg_strmap_t lists[EG_LIST_COUNT]; /* folded word lists (eg_wordlists.h):
+                          lists[EG_LIST_STOP] also holds rows of type `stop` */
     struct eg_alias_index *alias_index; /* internal: the (entity, case,
                                alias) triples already added, so a row of
                                100,000 aliases loads in linear time */
@@ -111,6 +109,13 @@ int eg_dict_load_path(eg_dict_t *d, const char *path, const eg_warner_t *warn,
  * comes from its base name). */
 int eg_dict_load_text(eg_dict_t *d, const char *path, const char *text,
                       size_t len, const eg_warner_t *warn, eg_error_t *err);
+
+/* Add an entity that no file defines (one found in text: see
+ * eg_tagger.h), with no alias and no attribute; file names where it came
+ * from. Returns its index, the index of the entity that already has this
+ * id (nothing is changed then), or -1 when memory runs out. */
+long eg_dict_add_entity(eg_dict_t *d, const char *id, const char *label, const char *type,
+                        const char *file);
 
 /* Attribute k of entity e, or NULL when it has none. */
 static inline const char *eg_entity_attr(const eg_entity_t *e, size_t k)

@@ -42,6 +42,7 @@ typedef struct alias_info {
     uint8_t policy;       /* enum effective_policy */
     uint32_t tok_first;   /* its tokens in tok_spans (for exact compare) */
     uint32_t ntok;
+    uint32_t node;        /* the trie node it ends at (for alternatives) */
 } alias_info_t;
 
 struct eg_matcher {
@@ -57,7 +58,8 @@ struct eg_matcher {
     alias_info_t *alias;
     uint32_t *tok_spans; /* start, end pairs into the alias text */
     size_t ntok_spans, tok_spans_cap;
-    uint8_t *common;     /* per vocabulary id: 1 = a common lower-case word */
+    uint16_t *classes;   /* per vocabulary id: bit 1 << k for each word
+                          * list k (eg_wordlists.h) that holds the word */
     size_t nskipped;     /* aliases on the stop list */
     /* The hot path's shortcuts around vocab (same ids): */
     eg_fastvocab_t fast;     /* ASCII vocabulary entries of <= 16 bytes */
@@ -245,6 +247,7 @@ static int add_alias(eg_matcher_t *m, uint32_t ai, eg_segments_t *seg,
         return -1;
     info->tok_first = (uint32_t)(m->ntok_spans / 2);
     info->ntok = (uint32_t)seg->ntokens;
+    info->node = node;
     if (m->ntok_spans + 2 * seg->ntokens > m->tok_spans_cap) {
         /* geometric growth: one realloc per alias would copy the array
          * once per alias (quadratic on a 100,000-name gazetteer) */
@@ -339,6 +342,63 @@ static int build_shortcuts(eg_matcher_t *m)
     return 0;
 }
 
+/* The word of a list entry that the rules look at: its last word token
+ * ("Prime Minister" -> minister, "Mr." -> mr); a one-letter last word of
+ * a longer entry ("S.A.") marks nothing, since "A" alone is no suffix. */
+static long entry_word(const eg_segments_t *seg)
+{
+    long words = 0, last = -1;
+    for (size_t k = 0; k < seg->ntokens; k++)
+        if (seg->tokens[k].kind == EG_TOK_WORD)
+            words++, last = (long)k;
+    if (last < 0 || (words > 1 && seg->tokens[last].end - seg->tokens[last].start < 2))
+        return -1;
+    return last;
+}
+
+/* Every word list (but the stop list) into the vocabulary, with its class
+ * bit, so that one lookup of a text token answers both "which alias"
+ * and "which lists". Entries are folded already. */
+/* The id of entry w of list k as the vocabulary knows it (interned when
+ * add), -1 when it marks nothing, -2 when memory runs out. */
+static long list_entry_id(eg_matcher_t *m, const eg_strmap_t *list, size_t w,
+                          eg_segments_t *seg, int add)
+{
+    const char *e = eg_strmap_key(list, w);
+    if (eg_tokenize(e, list->key_lens[w], seg))
+        return -2;
+    long t = entry_word(seg);
+    if (t < 0)
+        return -1;
+    const char *word = e + seg->tokens[t].start;
+    size_t n = seg->tokens[t].end - seg->tokens[t].start;
+    long id = add ? eg_strmap_intern(&m->vocab, word, n, NULL) : eg_strmap_find(&m->vocab, word, n);
+    return add && id < 0 ? -2 : id;
+}
+
+static int add_word_lists(eg_matcher_t *m, const eg_dict_t *dict)
+{
+    eg_segments_t seg;
+    eg_segments_init(&seg);
+    int rc = 0;
+    /* first every word into the vocabulary, then the class table */
+    for (int pass = 0; pass < 2 && rc == 0; pass++) {
+        if (pass == 1 && !(m->classes = calloc(m->vocab.count + 1, sizeof *m->classes)))
+            rc = -1;
+        for (int k = EG_LIST_WORDS; k < EG_LIST_COUNT && rc == 0; k++) {
+            for (size_t w = 0; w < dict->lists[k].count && rc == 0; w++) {
+                long id = list_entry_id(m, &dict->lists[k], w, &seg, pass == 0);
+                if (id == -2)
+                    rc = -1;
+                else if (id >= 0 && pass == 1)
+                    m->classes[id] |= (uint16_t)(1u << k);
+            }
+        }
+    }
+    eg_segments_free(&seg);
+    return rc;
+}
+
 int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
                      const eg_warner_t *warn, eg_error_t *err)
 {
@@ -370,13 +430,13 @@ int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
                     a->text);
             continue;
         }
-        if (dict->stop.count) {
+        if (dict->lists[EG_LIST_STOP].count) {
             eg_buf_clear(&folded);
             if (eg_fold_append(&folded, &work, a->text, strlen(a->text))) {
                 rc = -1;
                 break;
             }
-            if (eg_strmap_find(&dict->stop, folded.data, folded.len) >= 0) {
+            if (eg_strmap_find(&dict->lists[EG_LIST_STOP], folded.data, folded.len) >= 0) {
                 m->nskipped++;
                 continue;
             }
@@ -399,14 +459,8 @@ int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
         }
     }
     free(pend);
-    if (rc == 0 && !(m->common = calloc(m->vocab.count + 1, 1)))
-        rc = -1;
-    for (size_t w = 0; rc == 0 && w < dict->words.count; w++) {
-        long id = eg_strmap_find(&m->vocab, eg_strmap_key(&dict->words, w),
-                                 dict->words.key_lens[w]);
-        if (id >= 0)
-            m->common[id] = 1;
-    }
+    if (rc == 0)
+        rc = add_word_lists(m, dict);
     if (rc == 0) {
         m->root_child = eg_big_alloc((m->vocab.count + 1) * sizeof *m->root_child);
         if (!m->root_child)
@@ -434,7 +488,7 @@ void eg_matcher_free(eg_matcher_t *m)
     eg_big_free(m->cand);
     eg_big_free(m->alias);
     free(m->tok_spans);
-    free(m->common);
+    free(m->classes);
     eg_big_free(m->root_child);
     free(m->lower_start);
     eg_fastvocab_free(&m->fast);
@@ -459,7 +513,12 @@ size_t eg_matcher_stopped(const eg_matcher_t *m)
 
 int eg_matcher_is_common_word(const eg_matcher_t *m, int32_t token_id)
 {
-    return token_id >= 0 && (size_t)token_id < m->vocab.count && m->common[token_id];
+    return (eg_matcher_word_classes(m, token_id) >> EG_LIST_WORDS) & 1;
+}
+
+unsigned eg_matcher_word_classes(const eg_matcher_t *m, int32_t token_id)
+{
+    return token_id >= 0 && (size_t)token_id < m->vocab.count ? m->classes[token_id] : 0;
 }
 
 const eg_dict_t *eg_matcher_dict(const eg_matcher_t *m)
@@ -479,8 +538,6 @@ void eg_match_scratch_free(eg_match_scratch_t *s)
     eg_buf_free(&s->fold_work);
     free(s->ids);
     free(s->base_ids);
-    free(s->parts);
-    free(s->merged);
     memset(s, 0, sizeof *s);
 }
 
@@ -735,7 +792,7 @@ static long accept(const eg_matcher_t *m, uint32_t node, const char *text,
     return -1;
 }
 
-static int push_mention(eg_mentions_t *out, const eg_mention_t *mn)
+int eg_mentions_push(eg_mentions_t *out, const eg_mention_t *mn)
 {
     if (out->n == out->cap) {
         size_t cap = out->cap ? out->cap * 2 : 64;
@@ -746,6 +803,21 @@ static int push_mention(eg_mentions_t *out, const eg_mention_t *mn)
         out->cap = cap;
     }
     out->items[out->n++] = *mn;
+    return 0;
+}
+
+int eg_mentions_assign(eg_mentions_t *m, const eg_mention_t *items, size_t n)
+{
+    if (n > m->cap) {
+        eg_mention_t *p = realloc(m->items, n * sizeof *p);
+        if (!p)
+            return -1;
+        m->items = p;
+        m->cap = n;
+    }
+    if (n)
+        memcpy(m->items, items, n * sizeof *items);
+    m->n = n;
     return 0;
 }
 
@@ -820,10 +892,49 @@ int eg_matcher_scan(const eg_matcher_t *m, const char *text,
                 .first_token = (uint32_t)i,
                 .ntokens = (uint32_t)(best_last - i + 1),
             };
-            if (push_mention(out, &mn))
+            if (eg_mentions_push(out, &mn))
                 return EG_ERR_RUNTIME;
             i = best_last + 1;
         }
     }
     return s->oom ? EG_ERR_RUNTIME : 0;
+}
+
+size_t eg_matcher_alternatives(const eg_matcher_t *m, const char *text,
+                               const eg_segments_t *seg, const eg_mention_t *mn,
+                               uint32_t *aliases, size_t max)
+{
+    if (mn->alias >= m->dict->naliases || mn->ntokens == 0)
+        return 0;
+    uint32_t node = m->alias[mn->alias].node;
+    size_t first = mn->first_token, last = first + mn->ntokens - 1;
+    int base = mn->end < seg->tokens[last].end;
+    int has_upper = 0;
+    for (size_t k = first; k <= last; k++)
+        if (seg->tokens[k].flags & EG_TOKF_HAS_UPPER)
+            has_upper = 1;
+    size_t n = 0;
+    for (uint32_t c = 0; c < m->nodes[node].term_count && n < max; c++) {
+        uint32_t ai = m->cand[m->nodes[node].term_first + c];
+        int ok = m->alias[ai].policy == P_FOLD ||
+                 (m->alias[ai].policy == P_NOT_ALL_LOWER && has_upper) ||
+                 (m->alias[ai].policy == P_EXACT &&
+                  exact_equal(m, ai, text, seg, first, last, base));
+        if (ok)
+            aliases[n++] = ai;
+    }
+    return n;
+}
+
+const char *eg_why_name(unsigned why)
+{
+    static const char *const NAMES[EG_WHY_COUNT] = {
+        [EG_WHY_ALIAS] = "alias",         [EG_WHY_PRIORITY] = "importance",
+        [EG_WHY_CONTEXT] = "context",     [EG_WHY_ONE_SENSE] = "one-sense",
+        [EG_WHY_PERSON] = "person",       [EG_WHY_PARTIAL] = "partial",
+        [EG_WHY_GIVEN_NAME] = "given-name", [EG_WHY_TITLE] = "title",
+        [EG_WHY_ORG_HEAD] = "org-head",   [EG_WHY_ORG_SUFFIX] = "org-suffix",
+        [EG_WHY_ACRONYM] = "acronym",     [EG_WHY_PATTERN] = "pattern",
+    };
+    return why < EG_WHY_COUNT ? NAMES[why] : "?";
 }

@@ -33,14 +33,43 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Why a mention is there and is this entity: the evidence that decided
+ * (tag JSONL's "why", see eg_why_name). */
+enum eg_why {
+    EG_WHY_ALIAS = 0,    /* a dictionary alias; the only entity with it */
+    EG_WHY_PRIORITY,     /* several entities share the form: the most
+                            important (priority, hand-written, kind, population) */
+    EG_WHY_CONTEXT,      /* ... the one the document's other places point to */
+    EG_WHY_ONE_SENSE,    /* ... the one an earlier mention in the document took */
+    EG_WHY_PERSON,       /* a person's surname, not the place of that name */
+    EG_WHY_PARTIAL,      /* one word of a name the document gave in full */
+    EG_WHY_GIVEN_NAME,   /* found: a capitalised name opened by a given name */
+    EG_WHY_TITLE,        /* found: a capitalised name after a title or role */
+    EG_WHY_ORG_HEAD,     /* found: a capitalised name ending in an organisation head */
+    EG_WHY_ORG_SUFFIX,   /* found: a name ending in a legal suffix (Ltd, GmbH) */
+    EG_WHY_ACRONYM,      /* found: an acronym the text defines "(ECHR)" */
+    EG_WHY_PATTERN,      /* found: a pattern of patterns.tsv */
+    EG_WHY_COUNT
+};
+
+/* "alias", "priority", "context", ... */
+const char *eg_why_name(unsigned why);
+
 typedef struct eg_mention {
     uint32_t start, end;   /* byte span; a possessive 's is not included */
-    uint32_t entity;       /* index into the dictionary's entities */
-    uint32_t alias;        /* index into the dictionary's aliases */
+    uint32_t entity;       /* index into the dictionary's entities, or
+                              EG_ENTITY_FOUND (see eg_found.h) */
+    uint32_t alias;        /* index into the dictionary's aliases, or
+                              EG_ALIAS_NONE; for EG_ENTITY_FOUND the index
+                              of the found entity in the document */
     uint32_t sentence;     /* index into the segments' sentences */
     uint32_t first_token;  /* tokens [first_token, first_token + ntokens) */
     uint32_t ntokens;
+    uint8_t why;           /* enum eg_why */
 } eg_mention_t;
+
+#define EG_ALIAS_NONE UINT32_MAX
+#define EG_ENTITY_FOUND (UINT32_MAX - 1)
 
 typedef struct eg_mentions {
     eg_mention_t *items;
@@ -48,6 +77,11 @@ typedef struct eg_mentions {
 } eg_mentions_t;
 
 void eg_mentions_free(eg_mentions_t *m);
+
+/* Append one mention; set the list to n mentions copied from items
+ * (items must not point into m). Return 0 or -1 (out of memory). */
+int eg_mentions_push(eg_mentions_t *m, const eg_mention_t *mn);
+int eg_mentions_assign(eg_mentions_t *m, const eg_mention_t *items, size_t n);
 
 typedef struct eg_matcher eg_matcher_t;
 
@@ -64,11 +98,6 @@ typedef struct eg_match_scratch {
      * every occurrence; valid for the matcher `cached_for` only. */
     struct eg_raw_id { uint64_t bytes[2]; int32_t id; uint32_t len; } raw_ids[256];
     const void *cached_for;
-    /* working space of eg_tagger_resolve (grows per document, not per token) */
-    void *parts;
-    size_t parts_cap;
-    eg_mention_t *merged;
-    size_t merged_cap;
 } eg_match_scratch_t;
 
 void eg_match_scratch_free(eg_match_scratch_t *s);
@@ -90,6 +119,12 @@ size_t eg_matcher_stopped(const eg_matcher_t *m);
  * dictionary's list of common lower-case words? */
 int eg_matcher_is_common_word(const eg_matcher_t *m, int32_t token_id);
 
+/* The word lists (bit 1 << k for list k of eg_wordlists.h) that hold
+ * the vocabulary token; 0 for -1. Every entry of every list but the
+ * stop list is a vocabulary token (the last word of a multi-word entry
+ * stands for it: "Prime Minister" -> minister). */
+unsigned eg_matcher_word_classes(const eg_matcher_t *m, int32_t token_id);
+
 /* The dictionary the matcher was built from. */
 const eg_dict_t *eg_matcher_dict(const eg_matcher_t *m);
 
@@ -108,5 +143,14 @@ int32_t eg_matcher_token_id(const eg_matcher_t *m, eg_match_scratch_t *scratch,
                             const char *text, const eg_segments_t *seg, size_t k);
 int32_t eg_matcher_base_id(const eg_matcher_t *m, eg_match_scratch_t *scratch,
                            const char *text, const eg_segments_t *seg, size_t k);
+
+/* The aliases that match the span of mention mn (found by
+ * eg_matcher_scan in this text) as well as its own: every alias with the
+ * same tokens whose case policy accepts the span, its own included, in
+ * the matcher's order (priority, then dictionary order). Writes up to
+ * max alias indexes and returns how many. */
+size_t eg_matcher_alternatives(const eg_matcher_t *m, const char *text,
+                               const eg_segments_t *seg, const eg_mention_t *mn,
+                               uint32_t *aliases, size_t max);
 
 #endif

@@ -53,6 +53,7 @@ void eg_pattern_scratch_free(eg_pattern_scratch_t *s)
     pcre2_match_data_free(s->match_data);
     pcre2_match_context_free(s->context);
     eg_mentions_free(&s->found);
+    eg_buf_free(&s->label);
     memset(s, 0, sizeof *s);
 }
 
@@ -219,21 +220,11 @@ static long token_ending(const eg_segments_t *seg, size_t first, uint32_t e)
     return -1;
 }
 
-static int push(eg_mentions_t *m, const eg_mention_t *mn)
-{
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 16;
-        eg_mention_t *q = realloc(m->items, cap * sizeof *q);
-        if (!q)
-            return -1;
-        m->items = q;
-        m->cap = cap;
-    }
-    m->items[m->n++] = *mn;
-    return 0;
-}
+/* why of a pattern mention whose found entity is not made yet (alias is
+ * then the pattern's index) */
+#define PENDING EG_WHY_COUNT
 
-static int find_in_doc(eg_patterns_t *p, size_t k, const char *text, size_t len,
+static int find_in_doc(const eg_patterns_t *p, size_t k, const char *text, size_t len,
                        const eg_segments_t *seg, eg_pattern_scratch_t *s)
 {
     const eg_pattern_t *pt = &p->items[k];
@@ -245,7 +236,7 @@ static int find_in_doc(eg_patterns_t *p, size_t k, const char *text, size_t len,
                              s->context);
         if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
             rc == PCRE2_ERROR_HEAPLIMIT) {
-            p->limit_hits++;
+            s->limit_hits++;
             return 0;
         }
         if (rc < 0)
@@ -263,12 +254,14 @@ static int find_in_doc(eg_patterns_t *p, size_t k, const char *text, size_t len,
         long last = first >= 0 ? token_ending(seg, (size_t)first, e) : -1;
         if (last < 0 || seg->tokens[first].sentence != seg->tokens[last].sentence)
             continue;
+        e = seg->tokens[last].base_end; /* "Merkel's" names Merkel, as in the matcher */
         eg_mention_t mn = {
-            .start = b, .end = e, .entity = EG_ENTITY_PATTERN, .alias = (uint32_t)k,
+            .start = b, .end = e, .entity = EG_ENTITY_FOUND, .alias = (uint32_t)k,
+            .why = PENDING,
             .sentence = seg->tokens[first].sentence, .first_token = (uint32_t)first,
             .ntokens = (uint32_t)(last - first + 1),
         };
-        if (push(&s->found, &mn))
+        if (eg_mentions_push(&s->found, &mn))
             return -1;
     }
     return 0;
@@ -336,14 +329,40 @@ static int merge(eg_pattern_scratch_t *s, eg_mentions_t *d)
     }
     d->n = w;
     for (size_t i = 0; i < nkeep; i++)
-        if (push(d, &s->found.items[i]))
+        if (eg_mentions_push(d, &s->found.items[i]))
             return -1;
     qsort(d->items, d->n, sizeof *d->items, by_start);
     return 0;
 }
 
-int eg_patterns_scan(eg_patterns_t *p, const char *text, const eg_segments_t *seg,
-                     eg_pattern_scratch_t *s, eg_mentions_t *mentions)
+/* The kept pattern mentions become mentions of found entities. */
+static int make_found(const eg_patterns_t *p, const char *text, eg_pattern_scratch_t *s,
+                      eg_found_t *found, eg_mentions_t *mentions)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < mentions->n; i++) {
+        eg_mention_t mn = mentions->items[i];
+        if (mn.entity == EG_ENTITY_FOUND && mn.why == PENDING) {
+            eg_buf_clear(&s->label);
+            if (eg_patterns_label(p, mn.alias, text + mn.start, mn.end - mn.start, &s->label))
+                return -1;
+            long idx = eg_found_add(found, s->label.data ? s->label.data : "", s->label.len,
+                                    p->items[mn.alias].type, EG_WHY_PATTERN);
+            if (idx == -1)
+                return -1;
+            if (idx == -2)
+                continue; /* a label with no letter or digit names nothing */
+            mn.alias = (uint32_t)idx;
+            mn.why = EG_WHY_PATTERN;
+        }
+        mentions->items[w++] = mn;
+    }
+    mentions->n = w;
+    return 0;
+}
+
+int eg_patterns_scan(const eg_patterns_t *p, const char *text, const eg_segments_t *seg,
+                     eg_pattern_scratch_t *s, eg_found_t *found, eg_mentions_t *mentions)
 {
     if (p->n == 0 || seg->ntokens == 0)
         return 0;
@@ -363,7 +382,9 @@ int eg_patterns_scan(eg_patterns_t *p, const char *text, const eg_segments_t *se
     if (s->found.n == 0)
         return 0;
     qsort(s->found.items, s->found.n, sizeof *s->found.items, by_start);
-    return merge(s, mentions) ? EG_ERR_RUNTIME : 0;
+    if (merge(s, mentions) || make_found(p, text, s, found, mentions))
+        return EG_ERR_RUNTIME;
+    return 0;
 }
 
 const char *eg_patterns_type(const eg_patterns_t *p, size_t k)

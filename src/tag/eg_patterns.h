@@ -18,9 +18,10 @@
  * leftmost, then the longest wins. Each match is
  * bounded by a match limit and a depth limit, so a catastrophic pattern
  * fails cleanly: the document is counted in `limit_hits` and the pattern
- * skips the rest of it, nothing hangs. Pattern mentions have entity =
- * EG_ENTITY_PATTERN and alias = the index of the pattern row; their id
- * and label come from eg_patterns_label.
+ * skips the rest of it, nothing hangs (counted in the scratch's
+ * limit_hits). Pattern mentions are mentions of found entities
+ * (eg_found.h: label from the row's template, id its slug, type the
+ * row's; why = EG_WHY_PATTERN).
  *
  * The set owns its compiled patterns; scanning needs a per-thread
  * eg_pattern_scratch_t (zero-initialised) and is otherwise read-only.
@@ -30,12 +31,12 @@
 
 #include "../base/eg_buf.h"
 #include "../base/eg_error.h"
+#include "eg_found.h"
 #include "eg_matcher.h"
 
 #include <stddef.h>
 #include <stdint.h>
 
-#define EG_ENTITY_PATTERN (UINT32_MAX - 1)
 #define EG_PATTERN_MATCH_LIMIT 100000u
 #define EG_PATTERN_DEPTH_LIMIT 1000u
 
@@ -44,13 +45,14 @@ typedef struct eg_pattern eg_pattern_t;
 typedef struct eg_patterns {
     eg_pattern_t *items;
     size_t n, cap;
-    size_t limit_hits; /* matches stopped by the match or depth limit */
 } eg_patterns_t;
 
 typedef struct eg_pattern_scratch {
     void *match_data; /* pcre2_match_data_8 */
     void *context;    /* pcre2_match_context_8 with the limits */
     eg_mentions_t found;
+    eg_buf_t label;
+    size_t limit_hits; /* matches stopped by the match or depth limit */
 } eg_pattern_scratch_t;
 
 void eg_patterns_init(eg_patterns_t *p);
@@ -73,8 +75,8 @@ int eg_patterns_load_text(eg_patterns_t *p, const char *path, const char *text, 
 
 /* Add the pattern mentions of one document to mentions (kept in text
  * order, without overlaps). Returns 0 or EG_ERR_RUNTIME. */
-int eg_patterns_scan(eg_patterns_t *p, const char *text, const eg_segments_t *seg,
-                     eg_pattern_scratch_t *s, eg_mentions_t *mentions);
+int eg_patterns_scan(const eg_patterns_t *p, const char *text, const eg_segments_t *seg,
+                     eg_pattern_scratch_t *s, eg_found_t *found, eg_mentions_t *mentions);
 
 /* The type of pattern k, and its label for a span (template expanded)
  * appended to out; the id is the slug of the label. */

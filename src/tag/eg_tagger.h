@@ -1,70 +1,102 @@
-/* eg_tagger.h — document-level rules over the matcher's mentions.
+/* eg_tagger.h — tagging one document, the same way for every command.
  *
- * eg_matcher_scan looks at one span at a time. Some decisions need the
- * whole document, so they run as a post-pass over one document's
- * mentions, right after the scan, with the same scratch:
+ * `tag`, `build`, `count` and `dict lookup` call eg_tagger_document, so
+ * their mentions are the same by construction. The stages, in order:
  *
- *   eg_matcher_scan(m, text, &seg, &scratch, &mentions);
- *   eg_tagger_resolve(m, text, &seg, &scratch, &mentions, EG_RULES_DEFAULT);
+ *   scan        eg_matcher_scan: dictionary names (longest match)
+ *   view        eg_tokview_fill: the token view every rule reads
+ *   discovery   eg_discover: names no list holds (rules given-name,
+ *               title, org, acronym)
+ *   resolution  eg_resolve: which entity, or none (rules generic,
+ *               person, longer, context, one-sense, importance)
+ *   documents   eg_docrules: initial, embedded (drop), partial (add)
+ *   patterns    eg_patterns_scan (rule patterns), when a set is given
  *
- * Rules (bits of `rules`):
+ * Each rule is a bit of `rules` (--rules NAME,...); every mention says
+ * which evidence decided it (eg_mention_t.why). Mentions of entities
+ * found in the text have entity = EG_ENTITY_FOUND and index the
+ * scratch's `found` table (eg_found.h) until the next document.
  *
- * EG_RULE_PARTIAL  A capitalised word that no alias matched but that is
- *   one word of a person's multi-word name matched earlier in the same
- *   document is a mention of that person ("Dmitry Peskov ... Peskov
- *   said"). Common lower-case words (the dictionary's words list) and
- *   words shared by two such names in the document are left alone.
- *
- * EG_RULE_INITIAL  A one-word mention at the start of a sentence (after
- *   any opening quotes or brackets) whose word is on the dictionary's
- *   list of common lower-case words is dropped ("Reading the report",
- *   "Police said"), unless the same entity is also matched elsewhere in
- *   the document away from a sentence start. Forms in capitals (ECHR,
- *   US) are kept.
- *
- * EG_RULE_EMBEDDED  A mention directly preceded or followed (no
- *   punctuation between) by a capitalised word that is not at a sentence
- *   start and not part of another mention is dropped: it is most likely
- *   a piece of a longer name the dictionary does not hold ("Florida" in
- *   "Florida Atlantic University"). Off by default (see README).
- *
- * EG_RULE_PATTERNS is not applied here: it tells the caller to run
- * eg_patterns_scan (eg_patterns.h) after this function.
- *
- * Mentions stay in text order, without overlaps; added mentions have
- * alias = EG_ALIAS_NONE (no dictionary alias matched). No allocation per
- * token: the scratch's working arrays grow per document and are reused.
- * Thread-safe with one scratch per thread.
+ * The tagger is read-only once made: threads share one, each with its
+ * own scratch (zero-initialised; free it with eg_tag_scratch_free).
  */
 #ifndef EG_TAGGER_H
 #define EG_TAGGER_H
 
+#include "eg_docrules.h"
+#include "eg_found.h"
 #include "eg_matcher.h"
-
-#define EG_ALIAS_NONE UINT32_MAX
+#include "eg_patterns.h"
+#include "eg_resolve.h"
+#include "eg_tokview.h"
 
 enum eg_rule {
     EG_RULE_PARTIAL = 1u << 0,
     EG_RULE_INITIAL = 1u << 1,
     EG_RULE_EMBEDDED = 1u << 2,
-    EG_RULE_PATTERNS = 1u << 3, /* for callers: run eg_patterns_scan too */
+    EG_RULE_PATTERNS = 1u << 3,
+    EG_RULE_GIVEN = 1u << 4,
+    EG_RULE_TITLE = 1u << 5,
+    EG_RULE_ORG = 1u << 6,
+    EG_RULE_ACRONYM = 1u << 7,
+    EG_RULE_GENERIC = 1u << 8,
+    EG_RULE_PERSON = 1u << 9,
+    EG_RULE_LONGER = 1u << 10,
+    EG_RULE_CONTEXT = 1u << 11,
+    EG_RULE_ONE_SENSE = 1u << 12,
+    EG_RULE_IMPORTANCE = 1u << 13,
 };
 
-#define EG_RULES_DEFAULT (EG_RULE_PARTIAL | EG_RULE_INITIAL | EG_RULE_PATTERNS)
+#define EG_RULES_DISCOVERY (EG_RULE_GIVEN | EG_RULE_TITLE | EG_RULE_ORG | EG_RULE_ACRONYM)
+#define EG_RULES_RESOLUTION                                                              \
+    (EG_RULE_GENERIC | EG_RULE_PERSON | EG_RULE_LONGER | EG_RULE_CONTEXT |              \
+     EG_RULE_ONE_SENSE | EG_RULE_IMPORTANCE)
+#define EG_RULES_DEFAULT                                                                 \
+    (EG_RULE_PARTIAL | EG_RULE_INITIAL | EG_RULE_PATTERNS | EG_RULES_DISCOVERY |        \
+     EG_RULES_RESOLUTION)
 #define EG_RULES_ALL (EG_RULES_DEFAULT | EG_RULE_EMBEDDED)
 
-/* Apply rules to the mentions eg_matcher_scan just found in this
- * document (scratch must be the one that scan used). Returns 0 or
- * EG_ERR_RUNTIME when memory runs out (mentions are then unchanged). */
-int eg_tagger_resolve(const eg_matcher_t *m, const char *text,
-                      const eg_segments_t *seg, eg_match_scratch_t *scratch,
-                      eg_mentions_t *mentions, unsigned rules);
+typedef struct eg_tagger {
+    const eg_matcher_t *matcher;
+    const eg_dict_t *dict;
+    const eg_patterns_t *patterns; /* NULL: none */
+    unsigned rules;
+    eg_resolve_attrs_t attrs;
+} eg_tagger_t;
+
+typedef struct eg_tag_scratch {
+    eg_match_scratch_t match;
+    eg_pattern_scratch_t pattern;
+    eg_tokview_t view;
+    eg_found_t found;   /* the document's found entities */
+    eg_docrules_scratch_t rules;
+} eg_tag_scratch_t;
+
+void eg_tag_scratch_free(eg_tag_scratch_t *s);
+
+/* A tagger over a matcher (and its dictionary) and, optionally, a
+ * pattern set; both must outlive it. */
+void eg_tagger_init(eg_tagger_t *tg, const eg_matcher_t *m, const eg_patterns_t *patterns,
+                    unsigned rules);
+
+/* Tag one segmented document: mentions in text order, without overlaps.
+ * Returns 0 or EG_ERR_RUNTIME (out of memory). */
+int eg_tagger_document(const eg_tagger_t *tg, const char *text, const eg_segments_t *seg,
+                       eg_tag_scratch_t *s, eg_mentions_t *mentions);
+
+/* The id, label and type a mention shows (a dictionary entity's or a
+ * found one's, from the scratch of the document it came from). */
+void eg_tagger_describe(const eg_tagger_t *tg, const eg_tag_scratch_t *s,
+                        const eg_mention_t *mn, const char **id, const char **label,
+                        const char **type);
 
 /* Parse a comma-separated rule list ("partial,initial", "all",
- * "default", "none") into bits. Returns 0, or -1 naming no rule. */
+ * "default", "none", "discovery", "resolution"; a name with a leading
+ * '-' removes it: "default,-given-name") into bits. Returns 0, or -1
+ * naming no rule. */
 int eg_rules_parse(const char *list, unsigned *rules);
 
-/* The comma-separated names of the rules (for --help). */
+/* The names of the rules, comma-separated (for --help). */
 const char *eg_rules_names(void);
 
 #endif

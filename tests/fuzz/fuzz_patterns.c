@@ -20,20 +20,18 @@ static void scan(eg_patterns_t *p, const char *text, size_t len)
     eg_segments_t seg;
     eg_segments_init(&seg);
     eg_pattern_scratch_t s = {0};
-    eg_mentions_t found = {0};
-    eg_buf_t label = EG_BUF_INIT;
-    if (eg_segment(text, len, &seg) == 0 && eg_patterns_scan(p, text, &seg, &s, &found) == 0) {
-        for (size_t i = 0; i < found.n; i++) {
-            const eg_mention_t *mn = &found.items[i];
-            if (mn->start >= mn->end || mn->end > len)
+    eg_mentions_t ms = {0};
+    eg_found_t found = {0};
+    if (eg_segment(text, len, &seg) == 0 && eg_patterns_scan(p, text, &seg, &s, &found, &ms) == 0) {
+        for (size_t i = 0; i < ms.n; i++) {
+            const eg_mention_t *mn = &ms.items[i];
+            if (mn->start >= mn->end || mn->end > len || mn->entity != EG_ENTITY_FOUND ||
+                mn->alias >= found.n || !*eg_found_id(&found, mn->alias))
                 abort();
-            eg_buf_clear(&label);
-            eg_patterns_label(p, mn->alias, text + mn->start, mn->end - mn->start, &label);
-            eg_patterns_type(p, mn->alias);
         }
     }
-    eg_buf_free(&label);
-    eg_mentions_free(&found);
+    eg_mentions_free(&ms);
+    eg_found_free(&found);
     eg_pattern_scratch_free(&s);
     eg_segments_free(&seg);
 }

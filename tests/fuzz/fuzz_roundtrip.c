@@ -85,16 +85,17 @@ static void count_and_export(const eg_dict_t *d, const eg_matcher_t *m, const ch
 {
     eg_segments_t seg;
     eg_segments_init(&seg);
-    eg_match_scratch_t scratch;
+    eg_tag_scratch_t scratch;
     memset(&scratch, 0, sizeof scratch);
+    eg_tagger_t tg;
+    eg_tagger_init(&tg, m, NULL, EG_RULES_DEFAULT & ~EG_RULES_DISCOVERY);
     eg_mentions_t mentions = {0};
     eg_cooc_t counts;
     eg_cooc_options_t copt = {.evidence = 2};
     if (eg_cooc_init(&counts, d->nentities, &copt))
         abort();
     eg_doc_info_t info = {.index = 0, .id = id, .date = 19782, .text = t, .len = len};
-    if (eg_segment(t, len, &seg) == 0 && eg_matcher_scan(m, t, &seg, &scratch, &mentions) == 0 &&
-        eg_tagger_resolve(m, t, &seg, &scratch, &mentions, EG_RULES_DEFAULT) == 0 &&
+    if (eg_segment(t, len, &seg) == 0 && eg_tagger_document(&tg, t, &seg, &scratch, &mentions) == 0 &&
         eg_cooc_add_document(&counts, &info, mentions.items, mentions.n, &seg,
                              EG_WINDOW_PARAGRAPH) == 0) {
         igraph_t g;
@@ -111,7 +112,7 @@ static void count_and_export(const eg_dict_t *d, const eg_matcher_t *m, const ch
     }
     eg_cooc_free(&counts);
     eg_mentions_free(&mentions);
-    eg_match_scratch_free(&scratch);
+    eg_tag_scratch_free(&scratch);
     eg_segments_free(&seg);
 }
 

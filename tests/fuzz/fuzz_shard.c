@@ -27,14 +27,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     eg_shard_info_t info;
     memset(&info, 0, sizeof info);
-    if (eg_shard_read(path, &dict, &counts, &info, &err) == 0) {
+    eg_registry_t *found = eg_registry_new(&dict);
+    if (!found)
+        abort();
+    if (eg_shard_read(path, &dict, found, &counts, &info, &err) == 0) {
         FILE *out = fopen("/dev/null", "w");
         if (!out)
             abort();
-        eg_shard_write(out, &dict, &counts, info.have_header ? info.window : EG_WINDOW_SENTENCE,
+        eg_shard_write(out, &dict, found, &counts, info.have_header ? info.window : EG_WINDOW_SENTENCE,
                        &err);
         fclose(out);
     }
     eg_cooc_free(&counts);
+    eg_registry_free(found);
     return 0;
 }

@@ -1,4 +1,4 @@
-/* fuzz_tagger.c — segmenter, matcher, document rules and counting on
+/* fuzz_tagger.c — segmenter, tagger (every stage) and counting on
  * arbitrary bytes (repaired to UTF-8 first, as every reader does) with
  * the small dictionary. Checks the invariants the later stages rely on:
  * tokens and sentences in order and inside the text, mentions in text
@@ -10,6 +10,7 @@
 #include "fuzz_util.h"
 
 #include "../../src/count/eg_cooc.h"
+#include "../../src/count/eg_registry.h"
 #include "../../src/tag/eg_dict.h"
 #include "../../src/tag/eg_matcher.h"
 #include "../../src/tag/eg_tagger.h"
@@ -21,14 +22,17 @@
 
 static eg_dict_t dict;
 static eg_matcher_t *matcher;
+static eg_tagger_t taggers[2]; /* [0]: rules from the input; [1]: all */
 
 static void setup(void)
 {
     eg_error_t err;
     eg_dict_init(&dict);
     if (eg_dict_load_text(&dict, "small.tsv", fuzz_small_dict, strlen(fuzz_small_dict), NULL,
-                          &err) ||
-        eg_matcher_build(&matcher, &dict, NULL, &err))
+                          &err))
+        abort();
+    fuzz_add_word_lists(&dict);
+    if (eg_matcher_build(&matcher, &dict, NULL, &err))
         abort();
 }
 
@@ -50,13 +54,17 @@ static void check_segments(const eg_segments_t *seg, size_t len)
     }
 }
 
-static void check_mentions(const eg_mentions_t *m, const eg_segments_t *seg)
+static void check_mentions(const eg_mentions_t *m, const eg_segments_t *seg,
+                           const eg_found_t *found)
 {
     uint32_t prev_end = 0;
     for (size_t i = 0; i < m->n; i++) {
         const eg_mention_t *mn = &m->items[i];
         if (mn->start < prev_end || mn->start >= mn->end || mn->ntokens == 0 ||
-            mn->first_token + mn->ntokens > seg->ntokens || mn->entity >= dict.nentities ||
+            mn->first_token + mn->ntokens > seg->ntokens ||
+            (mn->entity >= dict.nentities &&
+             !(mn->entity == EG_ENTITY_FOUND && found && mn->alias < found->n)) ||
+            mn->why >= EG_WHY_COUNT ||
             mn->sentence >= seg->nsentences)
             abort();
         const eg_token_t *a = &seg->tokens[mn->first_token];
@@ -69,7 +77,7 @@ static void check_mentions(const eg_mentions_t *m, const eg_segments_t *seg)
 }
 
 /* Tokens and mentions of text followed by 48 spaces equal those of text. */
-static void check_padding_changes_nothing(const char *text, size_t len, unsigned rules,
+static void check_padding_changes_nothing(const char *text, size_t len, const eg_tagger_t *tg,
                                           const eg_segments_t *seg, const eg_mentions_t *want)
 {
     char *padded = malloc(len + 48);
@@ -79,7 +87,7 @@ static void check_padding_changes_nothing(const char *text, size_t len, unsigned
     memset(padded + len, ' ', 48);
     eg_segments_t seg2;
     eg_segments_init(&seg2);
-    eg_match_scratch_t scratch;
+    eg_tag_scratch_t scratch;
     memset(&scratch, 0, sizeof scratch);
     eg_mentions_t got = {0};
     if (eg_segment(padded, len + 48, &seg2) || seg2.ntokens != seg->ntokens ||
@@ -91,20 +99,35 @@ static void check_padding_changes_nothing(const char *text, size_t len, unsigned
             a->sentence != b->sentence || a->kind != b->kind || a->flags != b->flags)
             abort();
     }
-    if (eg_matcher_scan(matcher, padded, &seg2, &scratch, &got) ||
-        eg_tagger_resolve(matcher, padded, &seg2, &scratch, &got, rules) || got.n != want->n)
+    if (eg_tagger_document(tg, padded, &seg2, &scratch, &got) || got.n != want->n)
         abort();
     for (size_t i = 0; i < got.n; i++) {
         const eg_mention_t *a = &want->items[i], *b = &got.items[i];
         if (a->start != b->start || a->end != b->end || a->entity != b->entity ||
             a->alias != b->alias || a->sentence != b->sentence ||
-            a->first_token != b->first_token || a->ntokens != b->ntokens)
+            a->first_token != b->first_token || a->ntokens != b->ntokens || a->why != b->why)
             abort();
     }
     eg_mentions_free(&got);
-    eg_match_scratch_free(&scratch);
+    eg_tag_scratch_free(&scratch);
     eg_segments_free(&seg2);
     free(padded);
+}
+
+/* Found mentions as the counting path numbers them (eg_registry.h). */
+static void register_found(eg_registry_t *reg, const eg_found_t *found, eg_mentions_t *m)
+{
+    for (size_t i = 0; i < m->n; i++) {
+        eg_mention_t *mn = &m->items[i];
+        if (mn->entity != EG_ENTITY_FOUND)
+            continue;
+        long e = eg_registry_vote(reg, eg_found_id(found, mn->alias),
+                                  eg_found_label(found, mn->alias),
+                                  found->items[mn->alias].type, 1);
+        if (e < (long)dict.nentities)
+            abort();
+        mn->entity = (uint32_t)e;
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -113,36 +136,44 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         setup();
     if (size < 1)
         return 0;
-    unsigned rules = data[0] & (EG_RULE_PARTIAL | EG_RULE_INITIAL | EG_RULE_EMBEDDED);
+    /* bits 0-2: partial, initial, embedded; 3: discovery; 6: resolution;
+     * 4-5: the window */
+    unsigned rules = (data[0] & (EG_RULE_PARTIAL | EG_RULE_INITIAL | EG_RULE_EMBEDDED)) |
+                     ((data[0] & 0x08) ? EG_RULES_DISCOVERY : 0) |
+                     ((data[0] & 0x40) ? EG_RULES_RESOLUTION : 0);
+    eg_tagger_init(&taggers[0], matcher, NULL, rules);
+    eg_tagger_init(&taggers[1], matcher, NULL, EG_RULES_ALL);
     eg_window_t window = (eg_window_t)((data[0] >> 4) % 3);
     eg_buf_t text = EG_BUF_INIT;
     eg_utf8_repair((const char *)data + 1, size - 1, &text);
     const char *t = text.data ? text.data : "";
     eg_segments_t seg;
     eg_segments_init(&seg);
-    eg_match_scratch_t scratch;
+    eg_tag_scratch_t scratch;
     memset(&scratch, 0, sizeof scratch);
     eg_mentions_t mentions = {0};
     eg_cooc_t counts;
     eg_cooc_options_t copt = {.evidence = 2, .max_window_entities = 3};
-    if (eg_cooc_init(&counts, dict.nentities, &copt))
+    eg_registry_t *reg = eg_registry_new(&dict);
+    if (!reg || eg_cooc_init(&counts, dict.nentities, &copt))
         abort();
     if (eg_segment(t, text.len, &seg) == 0) {
         check_segments(&seg, text.len);
-        if (eg_matcher_scan(matcher, t, &seg, &scratch, &mentions) == 0) {
-            check_mentions(&mentions, &seg);
-            if (eg_tagger_resolve(matcher, t, &seg, &scratch, &mentions, rules) == 0) {
-                check_mentions(&mentions, &seg);
-                check_padding_changes_nothing(t, text.len, rules, &seg, &mentions);
-                eg_doc_info_t info = {.index = 0, .id = "doc", .date = EG_NO_DATE,
-                                      .text = t, .len = text.len};
-                eg_cooc_add_document(&counts, &info, mentions.items, mentions.n, &seg, window);
-            }
+        for (int k = 0; k < 2; k++) {
+            if (eg_tagger_document(&taggers[k], t, &seg, &scratch, &mentions) != 0)
+                continue;
+            check_mentions(&mentions, &seg, &scratch.found);
+            check_padding_changes_nothing(t, text.len, &taggers[k], &seg, &mentions);
+            register_found(reg, &scratch.found, &mentions);
+            eg_doc_info_t info = {.index = (uint64_t)k, .id = "doc", .date = EG_NO_DATE,
+                                  .text = t, .len = text.len};
+            eg_cooc_add_document(&counts, &info, mentions.items, mentions.n, &seg, window);
         }
     }
     eg_cooc_free(&counts);
+    eg_registry_free(reg);
     eg_mentions_free(&mentions);
-    eg_match_scratch_free(&scratch);
+    eg_tag_scratch_free(&scratch);
     eg_segments_free(&seg);
     eg_buf_free(&text);
     return 0;

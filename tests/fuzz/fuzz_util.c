@@ -54,3 +54,29 @@ const char *fuzz_scratch_file(const char *name, const uint8_t *data, size_t size
         abort();
     return path;
 }
+
+#include "../../src/tag/eg_dict.h"
+
+void fuzz_add_word_lists(eg_dict_t *d)
+{
+    static const struct { int list; const char *words; } LISTS[] = {
+        {EG_LIST_WORDS, "the police reading report said south west union"},
+        {EG_LIST_GIVEN, "dmitry madeleine john charles ludwig jean pierre"},
+        {EG_LIST_TITLES, "president mr dr senator minister spokesman"},
+        {EG_LIST_ORG_HEADS, "university court ministry bank council"},
+        {EG_LIST_ORG_SUFFIXES, "ltd inc gmbh plc"},
+        {EG_LIST_NON_NAMES, "monday january christmas"},
+        {EG_LIST_GENERICS, "south west central gulf union"},
+        {EG_LIST_PARTICLES, "de van von"},
+    };
+    for (size_t i = 0; i < sizeof LISTS / sizeof *LISTS; i++) {
+        const char *w = LISTS[i].words;
+        while (*w) {
+            size_t n = strcspn(w, " ");
+            if (eg_strmap_intern(&d->lists[LISTS[i].list], w, n, NULL) < 0)
+                abort();
+            w += n;
+            w += *w == ' ';
+        }
+    }
+}

@@ -26,4 +26,11 @@ const char *fuzz_scratch_file(const char *name, const uint8_t *data, size_t size
  * aliases, a case-exact acronym and a stop word. */
 extern const char fuzz_small_dict[];
 
+/* A few words on each word list (given names, titles, organisation heads
+ * and suffixes, non-names, generics, particles, common words), as a
+ * dictionary folder's *.txt files would give, so that discovery and
+ * resolution have something to work with. */
+struct eg_dict;
+void fuzz_add_word_lists(struct eg_dict *d);
+
 #endif

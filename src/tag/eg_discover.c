@@ -1,0 +1,424 @@
+/* eg_discover.c — capitalised chunks and what their words say. One pass
+ * over the token view per sentence; a chunk is classified by its last
+ * word (organisation head or suffix), its first word (given name) or the
+ * word before it (title). Found mentions are collected apart and merged
+ * into the dictionary's in one pass at the end, so that the cost is
+ * linear in the document. */
+#include "eg_discover.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_CHUNK_WORDS 8
+
+typedef struct chunk {
+    size_t first, last; /* tokens of its first and last word */
+    size_t words;
+    int titled;         /* a title word stood before it */
+} chunk_t;
+
+static int is_punct(const eg_tokview_t *v, size_t k, char c)
+{
+    const eg_token_t *t = &v->seg->tokens[k];
+    return t->kind == EG_TOK_PUNCT && t->end - t->start == 1 && v->text[t->start] == c;
+}
+
+static int glued(const eg_tokview_t *v, size_t k)
+{
+    return !(v->seg->tokens[k].flags & EG_TOKF_SPACE_BEFORE);
+}
+
+static int name_word(const eg_tokview_t *v, size_t k)
+{
+    return eg_tokview_cap(v, k) && !eg_tokview_in(v, k, EG_LIST_NON_NAMES);
+}
+
+static int is_possessive(const eg_tokview_t *v, size_t k)
+{
+    return v->seg->tokens[k].base_end != v->seg->tokens[k].end;
+}
+
+/* The chunk that starts at word k (a name word) and runs to at most
+ * `end`; returns the token after it. */
+static size_t grow_chunk(const eg_tokview_t *v, size_t k, size_t end, chunk_t *c)
+{
+    *c = (chunk_t){k, k, 1, 0};
+    size_t j = k + 1;
+    if (is_possessive(v, k))
+        return j;
+    while (j < end && c->words < MAX_CHUNK_WORDS) {
+        size_t last = c->last;
+        if (name_word(v, j)) {
+            c->last = j, c->words++, j++;
+            if (is_possessive(v, c->last))
+                break;
+            continue;
+        }
+        /* "F." of an initial, "Mr." of a title, then a name word */
+        if (j == last + 1 && is_punct(v, j, '.') && glued(v, j) && j + 1 < end &&
+            name_word(v, j + 1) &&
+            (eg_tokview_has(v, last, EG_SHAPE_INITIAL) || eg_tokview_in(v, last, EG_LIST_TITLES))) {
+            j++;
+            continue;
+        }
+        /* "de Gaulle", "van Beethoven" */
+        if (eg_tokview_in(v, j, EG_LIST_PARTICLES) && !eg_tokview_cap(v, j) && j + 1 < end &&
+            name_word(v, j + 1)) {
+            j++;
+            continue;
+        }
+        /* "Jean-Pierre" */
+        if (is_punct(v, j, '-') && glued(v, j) && j + 1 < end && name_word(v, j + 1) &&
+            glued(v, j + 1)) {
+            j++;
+            continue;
+        }
+        break;
+    }
+    return c->last + 1;
+}
+
+/* The next word token after k within the sentence, or end. */
+static size_t next_word(const eg_tokview_t *v, size_t k, size_t end)
+{
+    for (k++; k < end; k++)
+        if (v->seg->tokens[k].kind == EG_TOK_WORD)
+            return k;
+    return end;
+}
+
+/* Cut title words (and the common words before them: "Prime Minister",
+ * "Foreign Secretary") off the chunk's front; note a title before it. */
+static void cut_titles(const eg_tokview_t *v, size_t sent_first, chunk_t *c)
+{
+    size_t cut = SIZE_MAX;
+    for (size_t k = c->first; k <= c->last; k = next_word(v, k, c->last + 1)) {
+        if (eg_tokview_in(v, k, EG_LIST_TITLES))
+            cut = k;
+        else if (!eg_tokview_in(v, k, EG_LIST_WORDS))
+            break;
+    }
+    if (cut != SIZE_MAX && cut < c->last) {
+        size_t k = next_word(v, cut, c->last + 1);
+        for (size_t i = c->first; i < k; i = next_word(v, i, c->last + 1))
+            c->words--;
+        c->first = k;
+        c->titled = 1;
+    }
+    /* a lower-case title before: "spokesman Dmitry Peskov" */
+    size_t b = c->first;
+    if (!c->titled && b > sent_first) {
+        size_t p = b - 1;
+        if (is_punct(v, p, '.') && p > sent_first)
+            p--;
+        c->titled = eg_tokview_in(v, p, EG_LIST_TITLES);
+    }
+}
+
+static void cut_sentence_start(const eg_tokview_t *v, chunk_t *c)
+{
+    size_t k = c->first;
+    if (c->words > 1 && eg_tokview_has(v, k, EG_SHAPE_SENT_START) &&
+        eg_tokview_in(v, k, EG_LIST_WORDS) && !eg_tokview_in(v, k, EG_LIST_GIVEN)) {
+        c->first = next_word(v, k, c->last + 1);
+        c->words--;
+    }
+}
+
+/* "of" or "of the" then a chunk of name words: the end of that chunk
+ * (its last word), or 0 when there is none. */
+static size_t of_extension(const eg_tokview_t *v, size_t last, size_t end)
+{
+    size_t j = last + 1;
+    const eg_token_t *t = j < end ? &v->seg->tokens[j] : NULL;
+    if (!t || t->end - t->start != 2 || memcmp(v->text + t->start, "of", 2) != 0)
+        return 0;
+    j++;
+    if (j < end && v->seg->tokens[j].end - v->seg->tokens[j].start == 3 &&
+        memcmp(v->text + v->seg->tokens[j].start, "the", 3) == 0)
+        j++;
+    if (j >= end || !name_word(v, j))
+        return 0;
+    chunk_t c;
+    grow_chunk(v, j, end, &c);
+    return c.last;
+}
+
+/* The label of tokens [first, last]: their text with any run of white
+ * space between two tokens made one space. */
+static int make_label(const eg_tokview_t *v, size_t first, size_t last, eg_buf_t *out)
+{
+    eg_buf_clear(out);
+    for (size_t k = first; k <= last; k++) {
+        const eg_token_t *t = &v->seg->tokens[k];
+        if (k > first && (t->flags & EG_TOKF_SPACE_BEFORE) && eg_buf_append_byte(out, ' '))
+            return -1;
+        uint32_t end = k == last ? t->base_end : t->end;
+        if (eg_buf_append(out, v->text + t->start, end - t->start))
+            return -1;
+    }
+    return 0;
+}
+
+static int add_found(const eg_tokview_t *v, size_t first, size_t last, const char *type,
+                     uint8_t why, eg_found_t *found, eg_docrules_scratch_t *s)
+{
+    if (make_label(v, first, last, &s->label))
+        return -1;
+    long idx = eg_found_add(found, s->label.data, s->label.len, type, why);
+    if (idx == -2)
+        return 0;
+    if (idx < 0)
+        return -1;
+    const eg_token_t *a = &v->seg->tokens[first], *b = &v->seg->tokens[last];
+    eg_mention_t mn = {
+        .start = a->start, .end = b->base_end, .entity = EG_ENTITY_FOUND,
+        .alias = (uint32_t)idx, .sentence = a->sentence, .first_token = (uint32_t)first,
+        .ntokens = (uint32_t)(last - first + 1), .why = why,
+    };
+    return eg_mentions_push(&s->extra, &mn);
+}
+
+/* Classify one chunk; returns the token to go on from, or SIZE_MAX on
+ * out of memory. */
+static size_t classify(const eg_tokview_t *v, unsigned rules, size_t sent_first, size_t end,
+                       chunk_t c, eg_found_t *found, eg_docrules_scratch_t *s)
+{
+    size_t after = c.last + 1;
+    cut_titles(v, sent_first, &c);
+    cut_sentence_start(v, &c);
+    int rc = 0;
+    if (rules & EG_DISCOVER_ORG) {
+        int head = eg_tokview_in(v, c.last, EG_LIST_ORG_HEADS);
+        int suffix = eg_tokview_in(v, c.last, EG_LIST_ORG_SUFFIXES);
+        size_t ext = head ? of_extension(v, c.last, end) : 0;
+        if (ext) {
+            rc = add_found(v, c.first, ext, EG_TYPE_ORGANISATION, EG_WHY_ORG_HEAD, found, s);
+            return rc ? SIZE_MAX : ext + 1;
+        }
+        if ((head || suffix) && c.words >= 2) {
+            rc = add_found(v, c.first, c.last, EG_TYPE_ORGANISATION,
+                           head ? EG_WHY_ORG_HEAD : EG_WHY_ORG_SUFFIX, found, s);
+            return rc ? SIZE_MAX : after;
+        }
+    }
+    if (c.words < 2 || eg_tokview_in(v, c.last, EG_LIST_GENERICS) ||
+        eg_tokview_in(v, c.last, EG_LIST_ORG_HEADS))
+        return after;
+    if ((rules & EG_DISCOVER_GIVEN) && eg_tokview_in(v, c.first, EG_LIST_GIVEN))
+        rc = add_found(v, c.first, c.last, EG_TYPE_PERSON, EG_WHY_GIVEN_NAME, found, s);
+    else if ((rules & EG_DISCOVER_TITLE) && c.titled)
+        rc = add_found(v, c.first, c.last, EG_TYPE_PERSON, EG_WHY_TITLE, found, s);
+    return rc ? SIZE_MAX : after;
+}
+
+static int all_caps_run(const eg_tokview_t *v, const chunk_t *c)
+{
+    if (c->words < 3)
+        return 0;
+    for (size_t k = c->first; k <= c->last; k++)
+        if (v->seg->tokens[k].kind == EG_TOK_WORD && !eg_tokview_has(v, k, EG_SHAPE_ALLCAPS))
+            return 0;
+    return 1;
+}
+
+static int find_chunks(const eg_tokview_t *v, unsigned rules, eg_found_t *found,
+                       eg_docrules_scratch_t *s)
+{
+    const eg_segments_t *seg = v->seg;
+    for (size_t si = 0; si < seg->nsentences; si++) {
+        const eg_sentence_t *sn = &seg->sentences[si];
+        if (sn->first_token < sn->end_token && eg_tokview_has(v, sn->first_token, EG_SHAPE_HEADLINE))
+            continue;
+        size_t k = sn->first_token;
+        while (k < sn->end_token) {
+            if (!name_word(v, k)) {
+                k++;
+                continue;
+            }
+            chunk_t c;
+            size_t next = grow_chunk(v, k, sn->end_token, &c);
+            if (all_caps_run(v, &c)) {
+                k = next;
+                continue;
+            }
+            size_t go = classify(v, rules, sn->first_token, sn->end_token, c, found, s);
+            if (go == SIZE_MAX)
+                return EG_ERR_RUNTIME;
+            k = go > k ? go : k + 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- merging found mentions with the dictionary's ---- */
+
+static int swallows(const eg_dict_t *d, const eg_found_t *found, const eg_mention_t *f,
+                    const eg_mention_t *x)
+{
+    if (x->start < f->start || x->end > f->end)
+        return 0; /* crosses */
+    if (x->start == f->start && x->end == f->end)
+        return 0; /* the dictionary wins an equal span */
+    const char *type = eg_mention_type(d, found, x);
+    const char *ftype = found->items[f->alias].type;
+    if (eg_type_is_person(type))
+        return 0;
+    if (ftype == EG_TYPE_ORGANISATION && strcmp(type, "organisation") == 0)
+        return 0;
+    return 1;
+}
+
+static int merge_found(const eg_dict_t *d, const eg_found_t *found, eg_docrules_scratch_t *s,
+                       eg_mentions_t *out)
+{
+    if (s->extra.n == 0)
+        return 0;
+    /* keep a found mention only when every mention it overlaps is one it
+     * swallows */
+    size_t keep = 0, j = 0;
+    for (size_t i = 0; i < s->extra.n; i++) {
+        const eg_mention_t *f = &s->extra.items[i];
+        while (j < out->n && out->items[j].end <= f->start)
+            j++;
+        int ok = 1;
+        for (size_t x = j; x < out->n && out->items[x].start < f->end && ok; x++)
+            ok = swallows(d, found, f, &out->items[x]);
+        if (ok)
+            s->extra.items[keep++] = *f;
+    }
+    s->extra.n = keep;
+    size_t total = out->n + keep, n = 0, a = 0, b = 0;
+    eg_mention_t *m = realloc(s->merged, (total + 1) * sizeof *m);
+    if (!m)
+        return EG_ERR_RUNTIME;
+    s->merged = m;
+    s->merged_cap = total + 1;
+    while (a < out->n || b < keep) {
+        const eg_mention_t *x = a < out->n ? &out->items[a] : NULL;
+        const eg_mention_t *f = b < keep ? &s->extra.items[b] : NULL;
+        if (x && f && x->start >= f->start && x->end <= f->end) {
+            a++; /* swallowed */
+            continue;
+        }
+        if (x && (!f || x->start < f->start))
+            m[n++] = *x, a++;
+        else
+            m[n++] = *f, b++;
+    }
+    return eg_mentions_assign(out, m, n) ? EG_ERR_RUNTIME : 0;
+}
+
+/* ---- acronyms ---- */
+
+/* Does the acronym at token k spell the initials of tokens [a, b]
+ * (capitalised words; "of", "the", "and", "for" skipped)? */
+static int spells(const eg_tokview_t *v, size_t k, size_t a, size_t b)
+{
+    const eg_token_t *t = &v->seg->tokens[k];
+    size_t i = t->start;
+    for (size_t j = a; j <= b; j++) {
+        const eg_token_t *w = &v->seg->tokens[j];
+        if (w->kind != EG_TOK_WORD || !eg_tokview_cap(v, j))
+            continue;
+        if (i >= t->end || v->text[i] != v->text[w->start])
+            return 0;
+        i++;
+    }
+    return i == t->end;
+}
+
+static int is_acronym(const eg_tokview_t *v, size_t k)
+{
+    const eg_token_t *t = &v->seg->tokens[k];
+    return eg_tokview_has(v, k, EG_SHAPE_ALLCAPS) && t->end - t->start >= 2 &&
+           t->end - t->start <= 10 && (t->flags & EG_TOKF_ASCII);
+}
+
+typedef struct acro {
+    uint32_t start, len;  /* the acronym's bytes */
+    eg_mention_t target;  /* a mention of the long name */
+} acro_t;
+
+/* Acronyms defined as "Long Name (LN)": each LN with the mention of the
+ * long name before it. */
+static size_t collect_acronyms(const eg_tokview_t *v, const eg_mentions_t *out, acro_t *acr,
+                               size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < out->n && n < max; i++) {
+        const eg_mention_t *mn = &out->items[i];
+        size_t k = mn->first_token + mn->ntokens;
+        if (k + 2 >= v->n || !is_punct(v, k, '(') || !is_acronym(v, k + 1) ||
+            !is_punct(v, k + 2, ')') || mn->ntokens < 2 ||
+            !spells(v, k + 1, mn->first_token, k - 1))
+            continue;
+        const eg_token_t *t = &v->seg->tokens[k + 1];
+        acr[n++] = (acro_t){t->start, t->end - t->start, *mn};
+    }
+    return n;
+}
+
+static int add_acronyms(const eg_tokview_t *v, eg_docrules_scratch_t *s, eg_mentions_t *out)
+{
+    acro_t acr[32];
+    size_t na = collect_acronyms(v, out, acr, sizeof acr / sizeof *acr);
+    if (na == 0)
+        return 0;
+    s->extra.n = 0;
+    size_t mi = 0;
+    for (size_t k = 0; k < v->n; k++) {
+        while (mi < out->n && out->items[mi].first_token + out->items[mi].ntokens <= k)
+            mi++;
+        if (mi < out->n && out->items[mi].first_token <= k)
+            continue; /* inside a mention */
+        if (!is_acronym(v, k))
+            continue;
+        const eg_token_t *t = &v->seg->tokens[k];
+        for (size_t a = 0; a < na; a++) {
+            if (acr[a].len != t->end - t->start ||
+                memcmp(v->text + acr[a].start, v->text + t->start, acr[a].len) ||
+                t->start < acr[a].target.end)
+                continue;
+            eg_mention_t mn = acr[a].target;
+            mn.start = t->start;
+            mn.end = t->end;
+            mn.sentence = t->sentence;
+            mn.first_token = (uint32_t)k;
+            mn.ntokens = 1;
+            mn.why = EG_WHY_ACRONYM;
+            if (eg_mentions_push(&s->extra, &mn))
+                return EG_ERR_RUNTIME;
+            break;
+        }
+    }
+    if (s->extra.n == 0)
+        return 0;
+    /* the new mentions touch no old one: a plain sorted merge */
+    size_t total = out->n + s->extra.n;
+    eg_mention_t *m = realloc(s->merged, total * sizeof *m);
+    if (!m)
+        return EG_ERR_RUNTIME;
+    s->merged = m;
+    s->merged_cap = total;
+    size_t a = 0, b = 0, n = 0;
+    while (a < out->n || b < s->extra.n)
+        if (b == s->extra.n || (a < out->n && out->items[a].start < s->extra.items[b].start))
+            m[n++] = out->items[a++];
+        else
+            m[n++] = s->extra.items[b++];
+    return eg_mentions_assign(out, m, total) ? EG_ERR_RUNTIME : 0;
+}
+
+int eg_discover(const eg_dict_t *d, const eg_tokview_t *v, unsigned rules, eg_found_t *found,
+                eg_docrules_scratch_t *s, eg_mentions_t *mentions)
+{
+    s->extra.n = 0;
+    if (rules & (EG_DISCOVER_GIVEN | EG_DISCOVER_TITLE | EG_DISCOVER_ORG)) {
+        if (find_chunks(v, rules, found, s) || merge_found(d, found, s, mentions))
+            return EG_ERR_RUNTIME;
+    }
+    if (rules & EG_DISCOVER_ACRONYM)
+        return add_acronyms(v, s, mentions);
+    return 0;
+}

@@ -1,0 +1,259 @@
+/* eg_docrules.c — partial, initial and embedded, on the token view.
+ * A name's words are compared by their bytes (the base of a possessive),
+ * hashed: a surname is rarely a vocabulary word, so ids would not do. */
+#include "eg_docrules.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <xxhash.h>
+
+typedef struct part {
+    uint64_t hash;      /* of the word's bytes */
+    uint32_t start, len;
+    uint32_t entity, alias; /* the person (alias: the found index when
+                               entity is EG_ENTITY_FOUND, else unused) */
+    uint32_t after;     /* token after the first full mention */
+} part_t;
+
+void eg_docrules_scratch_free(eg_docrules_scratch_t *s)
+{
+    free(s->parts);
+    free(s->merged);
+    eg_mentions_free(&s->extra);
+    eg_buf_free(&s->label);
+    memset(s, 0, sizeof *s);
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = need + need / 2 + 16;
+    void *q = realloc(*p, n * size);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = n;
+    return 0;
+}
+
+int eg_type_is_person(const char *type)
+{
+    return strcasecmp(type, "person") == 0 || strcasecmp(type, "per") == 0;
+}
+
+const char *eg_mention_type(const eg_dict_t *d, const eg_found_t *found,
+                            const eg_mention_t *mn)
+{
+    if (mn->entity == EG_ENTITY_FOUND)
+        return found && mn->alias < found->n ? found->items[mn->alias].type : "";
+    return mn->entity < d->nentities ? d->entities[mn->entity].type : "";
+}
+
+static int is_place(const char *type)
+{
+    return strcasecmp(type, "place") == 0 || strcasecmp(type, "city") == 0 ||
+           strcasecmp(type, "country") == 0 || strcasecmp(type, "region") == 0 ||
+           strcasecmp(type, "loc") == 0;
+}
+
+/* ---- initial and embedded ---- */
+
+static int initial_common(const eg_tokview_t *v, const eg_mention_t *mn)
+{
+    size_t k = mn->first_token;
+    if (mn->ntokens != 1 || !eg_tokview_has(v, k, EG_SHAPE_SENT_START))
+        return 0;
+    if (!(v->seg->tokens[k].flags & EG_TOKF_HAS_LOWER)) /* ECHR, US: written as a name */
+        return 0;
+    return eg_tokview_in(v, k, EG_LIST_WORDS);
+}
+
+static int name_piece(const eg_tokview_t *v, size_t k, size_t lo, size_t hi)
+{
+    return k >= lo && k < hi && eg_tokview_has(v, k, EG_SHAPE_CAP) &&
+           !eg_tokview_has(v, k, EG_SHAPE_SENT_START);
+}
+
+static int compare_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+int eg_docrules_drop(const eg_dict_t *d, const eg_tokview_t *v, eg_docrules_scratch_t *s,
+                     eg_mentions_t *out, int initial, int embedded)
+{
+    (void)d;
+    const eg_segments_t *seg = v->seg;
+    uint32_t *seen = NULL;
+    size_t nseen = 0;
+    if (initial) {
+        if (grow(&s->parts, &s->parts_cap, out->n / (sizeof(part_t) / sizeof(uint32_t)) + 1,
+                 sizeof(part_t)))
+            return EG_ERR_RUNTIME;
+        seen = s->parts;
+        for (size_t i = 0; i < out->n; i++)
+            if (out->items[i].entity != EG_ENTITY_FOUND && !initial_common(v, &out->items[i]))
+                seen[nseen++] = out->items[i].entity;
+        if (nseen > 1)
+            qsort(seen, nseen, sizeof *seen, compare_u32);
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < out->n; i++) {
+        const eg_mention_t *mn = &out->items[i];
+        int drop = 0;
+        if (initial && mn->entity != EG_ENTITY_FOUND && initial_common(v, mn) &&
+            !(nseen && bsearch(&mn->entity, seen, nseen, sizeof *seen, compare_u32)))
+            drop = 1;
+        if (!drop && embedded) {
+            const eg_sentence_t *sn = &seg->sentences[mn->sentence];
+            size_t before = mn->first_token - 1, after = mn->first_token + mn->ntokens;
+            size_t prev_end = w > 0 ? out->items[w - 1].first_token + out->items[w - 1].ntokens
+                                    : 0;
+            size_t next_start = i + 1 < out->n ? out->items[i + 1].first_token : SIZE_MAX;
+            if (mn->first_token > sn->first_token && before >= prev_end &&
+                name_piece(v, before, sn->first_token, sn->end_token))
+                drop = 1;
+            if (after < next_start && name_piece(v, after, sn->first_token, sn->end_token))
+                drop = 1;
+        }
+        if (!drop)
+            out->items[w++] = *mn;
+    }
+    out->n = w;
+    return 0;
+}
+
+/* ---- partial ---- */
+
+static uint32_t word_end(const eg_segments_t *seg, size_t k)
+{
+    return seg->tokens[k].base_end;
+}
+
+static int compare_part(const void *a, const void *b)
+{
+    const part_t *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    if (x->entity != y->entity)
+        return x->entity < y->entity ? -1 : 1;
+    if (x->alias != y->alias)
+        return x->alias < y->alias ? -1 : 1;
+    return x->after < y->after ? -1 : x->after > y->after;
+}
+
+/* The words of multi-word person mentions; returns how many, -1 on OOM. */
+static long collect_parts(const eg_dict_t *d, const eg_found_t *found, const eg_tokview_t *v,
+                          eg_docrules_scratch_t *s, const eg_mentions_t *ms)
+{
+    const eg_segments_t *seg = v->seg;
+    size_t n = 0;
+    for (size_t i = 0; i < ms->n; i++) {
+        const eg_mention_t *mn = &ms->items[i];
+        if (mn->ntokens < 2 || !eg_type_is_person(eg_mention_type(d, found, mn)))
+            continue;
+        if (grow(&s->parts, &s->parts_cap, n + mn->ntokens, sizeof(part_t)))
+            return -1;
+        part_t *parts = s->parts;
+        for (uint32_t k = mn->first_token; k < mn->first_token + mn->ntokens; k++) {
+            const eg_token_t *t = &seg->tokens[k];
+            if (!eg_tokview_has(v, k, EG_SHAPE_CAP) || eg_tokview_has(v, k, EG_SHAPE_INITIAL) ||
+                word_end(seg, k) - t->start < 2 || eg_tokview_in(v, k, EG_LIST_WORDS) ||
+                eg_tokview_in(v, k, EG_LIST_TITLES))
+                continue;
+            uint32_t len = word_end(seg, k) - t->start;
+            parts[n] = (part_t){XXH3_64bits(v->text + t->start, len), t->start, len,
+                                mn->entity, mn->entity == EG_ENTITY_FOUND ? mn->alias : 0,
+                                mn->first_token + mn->ntokens};
+            n++;
+        }
+    }
+    if (n > 1)
+        qsort(s->parts, n, sizeof(part_t), compare_part);
+    return (long)n;
+}
+
+/* The person a lone word at token k refers to (index into parts), or -1:
+ * unknown, ambiguous, or before the person's first full mention. */
+static long part_of(const eg_tokview_t *v, const part_t *parts, size_t n, size_t k)
+{
+    const eg_token_t *t = &v->seg->tokens[k];
+    uint32_t len = word_end(v->seg, k) - t->start;
+    uint64_t h = XXH3_64bits(v->text + t->start, len);
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (parts[mid].hash < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == n || parts[lo].hash != h || parts[lo].len != len ||
+        memcmp(v->text + parts[lo].start, v->text + t->start, len))
+        return -1;
+    for (size_t j = lo + 1; j < n && parts[j].hash == h; j++)
+        if (parts[j].entity != parts[lo].entity || parts[j].alias != parts[lo].alias)
+            return -1;
+    return k >= parts[lo].after ? (long)lo : -1;
+}
+
+static int push(eg_docrules_scratch_t *s, size_t *n, const eg_mention_t *mn)
+{
+    if (grow((void **)&s->merged, &s->merged_cap, *n + 1, sizeof(eg_mention_t)))
+        return -1;
+    s->merged[(*n)++] = *mn;
+    return 0;
+}
+
+int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_tokview_t *v,
+                        eg_docrules_scratch_t *s, eg_mentions_t *out)
+{
+    long nparts = collect_parts(d, found, v, s, out);
+    if (nparts < 0)
+        return EG_ERR_RUNTIME;
+    if (nparts == 0)
+        return 0;
+    const eg_segments_t *seg = v->seg;
+    size_t n = 0, mi = 0;
+    for (size_t k = 0; k < seg->ntokens; k++) {
+        const part_t *parts = s->parts;
+        if (mi < out->n && out->items[mi].first_token == k) {
+            eg_mention_t mn = out->items[mi++];
+            long p;
+            /* a one-word place named like a person of the document */
+            if (mn.ntokens == 1 && mn.entity != EG_ENTITY_FOUND &&
+                is_place(eg_mention_type(d, found, &mn)) && eg_tokview_cap(v, k) &&
+                (p = part_of(v, parts, (size_t)nparts, k)) >= 0) {
+                mn.entity = parts[p].entity;
+                mn.alias = parts[p].entity == EG_ENTITY_FOUND ? parts[p].alias : EG_ALIAS_NONE;
+                mn.why = EG_WHY_PERSON;
+            }
+            if (push(s, &n, &mn))
+                return EG_ERR_RUNTIME;
+            k += mn.ntokens - 1;
+            continue;
+        }
+        if (!eg_tokview_cap(v, k) || eg_tokview_has(v, k, EG_SHAPE_INITIAL))
+            continue;
+        long p = part_of(v, parts, (size_t)nparts, k);
+        if (p < 0)
+            continue;
+        const eg_token_t *t = &seg->tokens[k];
+        eg_mention_t mn = {
+            .start = t->start,
+            .end = t->base_end,
+            .entity = parts[p].entity,
+            .alias = parts[p].entity == EG_ENTITY_FOUND ? parts[p].alias : EG_ALIAS_NONE,
+            .sentence = t->sentence,
+            .first_token = (uint32_t)k,
+            .ntokens = 1,
+            .why = EG_WHY_PARTIAL,
+        };
+        if (push(s, &n, &mn))
+            return EG_ERR_RUNTIME;
+    }
+    return eg_mentions_assign(out, s->merged, n) ? EG_ERR_RUNTIME : 0;
+}

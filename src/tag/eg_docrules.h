@@ -1,0 +1,57 @@
+/* eg_docrules.h — rules that revisit a document's mentions with what the
+ * rest of the document says (part of eg_tagger_document).
+ *
+ * partial  A capitalised word that no alias matched, but that is one
+ *   word of a person's multi-word name given earlier in the same
+ *   document (from the dictionary or found by discovery), is a mention of
+ *   that person ("Dmitry Peskov ... Peskov said"); so is a one-word
+ *   place mention of such a word ("Abraham Lincoln ... Lincoln": the
+ *   person, not the town; why = person). Common lower-case words and
+ *   words shared by two such names in the document are left alone.
+ * initial  A one-word mention at the start of a sentence whose word is
+ *   on the common-words list is dropped ("Reading the report"), unless
+ *   the same entity is also matched away from a sentence start. Forms in
+ *   capitals (ECHR, US) are kept.
+ * embedded  A mention glued (no punctuation between) to a capitalised
+ *   word that is not at a sentence start and not part of another mention
+ *   is dropped: most likely a piece of a longer name no list holds. Off
+ *   by default; the rule `longer` (eg_resolve.h) does this for places.
+ *
+ * Mentions stay in text order without overlaps; they read the token view
+ * only. Working arrays live in the scratch given.
+ */
+#ifndef EG_DOCRULES_H
+#define EG_DOCRULES_H
+
+#include "eg_found.h"
+#include "eg_tokview.h"
+
+typedef struct eg_docrules_scratch {
+    void *parts;
+    size_t parts_cap;
+    eg_mention_t *merged;
+    size_t merged_cap;
+    eg_mentions_t extra;  /* discovery's new mentions */
+    eg_buf_t label;       /* discovery's label being built */
+} eg_docrules_scratch_t;
+
+void eg_docrules_scratch_free(eg_docrules_scratch_t *s);
+
+/* Drop mentions by the rules initial and embedded (flags say which). */
+int eg_docrules_drop(const eg_dict_t *d, const eg_tokview_t *v, eg_docrules_scratch_t *s,
+                     eg_mentions_t *mentions, int initial, int embedded);
+
+/* Add (and retarget) mentions by the rule partial; found holds the
+ * document's found entities (persons among them count as full names).
+ * Returns 0 or EG_ERR_RUNTIME. */
+int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_tokview_t *v,
+                        eg_docrules_scratch_t *s, eg_mentions_t *mentions);
+
+/* Is the entity type a person's ("person", "per")? */
+int eg_type_is_person(const char *type);
+
+/* The type of a mention's entity. */
+const char *eg_mention_type(const eg_dict_t *d, const eg_found_t *found,
+                            const eg_mention_t *mn);
+
+#endif

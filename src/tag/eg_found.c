@@ -1,0 +1,57 @@
+/* eg_found.c — a document's found entities: few per document, so a
+ * linear search by id is cheaper than a hash table to set up. */
+#include "eg_found.h"
+
+#include "../text/eg_fold.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char EG_TYPE_PERSON[] = "person";
+const char EG_TYPE_ORGANISATION[] = "organisation";
+const char EG_TYPE_PLACE[] = "place";
+
+void eg_found_clear(eg_found_t *f)
+{
+    f->n = 0;
+    eg_buf_clear(&f->names);
+}
+
+void eg_found_free(eg_found_t *f)
+{
+    free(f->items);
+    eg_buf_free(&f->names);
+    memset(f, 0, sizeof *f);
+}
+
+long eg_found_add(eg_found_t *f, const char *label, size_t n, const char *type,
+                  uint8_t why)
+{
+    size_t mark = f->names.len;
+    if (eg_buf_append(&f->names, label, n) || eg_buf_append_byte(&f->names, '\0'))
+        return -1;
+    size_t id = f->names.len;
+    if (eg_slug_append(&f->names, f->names.data + mark, n) ||
+        eg_buf_append_byte(&f->names, '\0'))
+        return -1;
+    if (f->names.len == id + 1) { /* no letter or digit */
+        f->names.len = mark;
+        return -2;
+    }
+    const char *slug = f->names.data + id;
+    for (size_t i = 0; i < f->n; i++)
+        if (strcmp(eg_found_id(f, i), slug) == 0 && strcmp(f->items[i].type, type) == 0) {
+            f->names.len = mark;
+            return (long)i;
+        }
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 16;
+        eg_found_entity_t *p = realloc(f->items, cap * sizeof *p);
+        if (!p)
+            return -1;
+        f->items = p;
+        f->cap = cap;
+    }
+    f->items[f->n] = (eg_found_entity_t){(uint32_t)mark, (uint32_t)id, type, why};
+    return (long)f->n++;
+}

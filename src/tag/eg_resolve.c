@@ -1,0 +1,290 @@
+/* eg_resolve.c — one pass over a document's dictionary mentions, after a
+ * pass that gathers the document's evidence (the countries its
+ * unambiguous places point to). A mention is ambiguous when the matcher
+ * has other aliases of other entities for its span; most are not, and
+ * cost one call to eg_matcher_alternatives. */
+#include "eg_resolve.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_ALTERNATIVES 32
+#define MAX_COUNTRIES 64
+#define MAX_SENSES 64
+
+void eg_resolve_attrs_init(eg_resolve_attrs_t *a, const eg_dict_t *d)
+{
+    a->country = a->kind = a->population = -1;
+    for (size_t k = 0; k < d->nattrs; k++) {
+        if (strcasecmp(d->attr_names[k], "country") == 0)
+            a->country = (long)k;
+        else if (strcasecmp(d->attr_names[k], "kind") == 0)
+            a->kind = (long)k;
+        else if (strcasecmp(d->attr_names[k], "population") == 0)
+            a->population = (long)k;
+    }
+}
+
+static const char *attr(const eg_dict_t *d, long k, uint32_t e)
+{
+    return k < 0 ? NULL : eg_entity_attr(&d->entities[e], (size_t)k);
+}
+
+static int is_place_type(const char *type)
+{
+    return strcasecmp(type, "place") == 0 || strcasecmp(type, "city") == 0 ||
+           strcasecmp(type, "country") == 0 || strcasecmp(type, "region") == 0 ||
+           strcasecmp(type, "loc") == 0;
+}
+
+static int kind_rank(const char *kind)
+{
+    if (strstr(kind, "country"))
+        return 4;
+    if (strcasecmp(kind, "continent") == 0)
+        return 5;
+    if (strstr(kind, "region") || strstr(kind, "state") || strstr(kind, "province"))
+        return 3;
+    if (strcasecmp(kind, "city") == 0 || strcasecmp(kind, "capital") == 0)
+        return 2;
+    return 1;
+}
+
+static double population(const eg_dict_t *d, const eg_resolve_attrs_t *a, uint32_t e)
+{
+    const char *p = attr(d, a->population, e);
+    return p ? strtod(p, NULL) : 0;
+}
+
+/* Is entity x more important than y? */
+static int more_important(const eg_dict_t *d, const eg_resolve_attrs_t *a, uint32_t x,
+                          uint32_t y)
+{
+    const eg_entity_t *ex = &d->entities[x], *ey = &d->entities[y];
+    if (ex->priority != ey->priority)
+        return ex->priority > ey->priority;
+    /* kinds only rank rows that both say theirs (a hand-written row
+     * without one is not less than a generated region) */
+    const char *kxs = attr(d, a->kind, x), *kys = attr(d, a->kind, y);
+    if (kxs && kys && kind_rank(kxs) != kind_rank(kys))
+        return kind_rank(kxs) > kind_rank(kys);
+    if (!attr(d, a->population, x) || !attr(d, a->population, y))
+        return 0;
+    return population(d, a, x) > population(d, a, y);
+}
+
+/* ---- the document's countries ---- */
+
+typedef struct countries {
+    const char *code[MAX_COUNTRIES];
+    unsigned count[MAX_COUNTRIES];
+    size_t n;
+} countries_t;
+
+static void count_country(countries_t *c, const char *code)
+{
+    if (!code || !*code)
+        return;
+    for (size_t i = 0; i < c->n; i++)
+        if (strcmp(c->code[i], code) == 0) {
+            c->count[i]++;
+            return;
+        }
+    if (c->n < MAX_COUNTRIES) {
+        c->code[c->n] = code;
+        c->count[c->n++] = 1;
+    }
+}
+
+static unsigned country_count(const countries_t *c, const char *code)
+{
+    for (size_t i = 0; code && i < c->n; i++)
+        if (strcmp(c->code[i], code) == 0)
+            return c->count[i];
+    return 0;
+}
+
+/* The distinct entities of a mention's alternatives, in matcher order. */
+static size_t alternatives(const eg_matcher_t *m, const eg_tokview_t *v, const eg_mention_t *mn,
+                           uint32_t *ents)
+{
+    uint32_t alias[MAX_ALTERNATIVES];
+    const eg_dict_t *d = eg_matcher_dict(m);
+    size_t na = eg_matcher_alternatives(m, v->text, v->seg, mn, alias, MAX_ALTERNATIVES);
+    size_t n = 0;
+    for (size_t i = 0; i < na; i++) {
+        uint32_t e = d->aliases[alias[i]].entity;
+        size_t j = 0;
+        while (j < n && ents[j] != e)
+            j++;
+        if (j == n)
+            ents[n++] = e;
+    }
+    return n;
+}
+
+static void gather_countries(const eg_matcher_t *m, const eg_resolve_attrs_t *a,
+                             const eg_tokview_t *v, const eg_mentions_t *ms, countries_t *c)
+{
+    const eg_dict_t *d = eg_matcher_dict(m);
+    uint32_t ents[MAX_ALTERNATIVES];
+    for (size_t i = 0; i < ms->n; i++) {
+        const eg_mention_t *mn = &ms->items[i];
+        if (mn->entity == EG_ENTITY_FOUND || mn->alias == EG_ALIAS_NONE ||
+            !is_place_type(d->entities[mn->entity].type))
+            continue;
+        if (alternatives(m, v, mn, ents) == 1)
+            count_country(c, attr(d, a->country, mn->entity));
+    }
+}
+
+/* ---- one mention ---- */
+
+static int title_before(const eg_tokview_t *v, size_t k, size_t sent_first)
+{
+    if (k <= sent_first)
+        return 0;
+    size_t p = k - 1;
+    const eg_token_t *t = &v->seg->tokens[p];
+    if (t->kind == EG_TOK_PUNCT && t->end - t->start == 1 && v->text[t->start] == '.' &&
+        p > sent_first)
+        p--;
+    return eg_tokview_in(v, p, EG_LIST_TITLES);
+}
+
+/* A capitalised word at token k that a one-word place at its side is a
+ * piece of (rule longer). A word in capitals says nothing: in text set
+ * in capitals every word is. */
+static int longer_piece(const eg_tokview_t *v, size_t k, size_t lo, size_t hi)
+{
+    return k >= lo && k < hi && eg_tokview_cap(v, k) &&
+           !eg_tokview_has(v, k, EG_SHAPE_SENT_START | EG_SHAPE_HEADLINE) &&
+           !eg_tokview_in(v, k, EG_LIST_TITLES) && !eg_tokview_in(v, k, EG_LIST_GENERICS) &&
+           !eg_tokview_in(v, k, EG_LIST_NON_NAMES) &&
+           !eg_tokview_has(v, k, EG_SHAPE_INITIAL | EG_SHAPE_ALLCAPS);
+}
+
+typedef struct sense {
+    uint32_t key, entity; /* key: the mention's own alias (same span, same set) */
+    uint8_t why;
+} sense_t;
+
+typedef struct doc_state {
+    countries_t countries;
+    sense_t senses[MAX_SENSES];
+    size_t nsenses;
+} doc_state_t;
+
+static const sense_t *sense_of(const doc_state_t *st, uint32_t key)
+{
+    for (size_t i = 0; i < st->nsenses; i++)
+        if (st->senses[i].key == key)
+            return &st->senses[i];
+    return NULL;
+}
+
+static void remember(doc_state_t *st, uint32_t key, uint32_t entity, uint8_t why)
+{
+    if (st->nsenses < MAX_SENSES && !sense_of(st, key))
+        st->senses[st->nsenses++] = (sense_t){key, entity, why};
+}
+
+/* Decide mention i; returns 0 to drop it, 1 to keep it (maybe changed). */
+static int decide(const eg_matcher_t *m, const eg_resolve_attrs_t *a, const eg_tokview_t *v,
+                  unsigned rules, doc_state_t *st, const eg_mentions_t *ms, size_t i,
+                  size_t kept_end, eg_mention_t *mn)
+{
+    const eg_dict_t *d = eg_matcher_dict(m);
+    const eg_sentence_t *sn = &v->seg->sentences[mn->sentence];
+    size_t k = mn->first_token;
+    int one = mn->ntokens == 1;
+    const char *type = d->entities[mn->entity].type;
+    if ((rules & EG_RESOLVE_GENERIC) && one && eg_tokview_in(v, k, EG_LIST_GENERICS) &&
+        d->aliases[mn->alias].policy != EG_CASE_EXACT)
+        return 0;
+    uint32_t ents[MAX_ALTERNATIVES];
+    size_t n = alternatives(m, v, mn, ents);
+    if ((rules & EG_RESOLVE_PERSON) && one && is_place_type(type) &&
+        title_before(v, k, sn->first_token)) {
+        for (size_t j = 0; j < n; j++)
+            if (eg_type_is_person(d->entities[ents[j]].type)) {
+                mn->entity = ents[j];
+                mn->why = EG_WHY_PERSON;
+                remember(st, mn->alias, ents[j], EG_WHY_PERSON);
+                return 1;
+            }
+        return 0;
+    }
+    /* "US President", "UK Parliament": a place in capitals before a name
+     * is an adjective, not a piece of it */
+    if ((rules & EG_RESOLVE_LONGER) && one && is_place_type(type) &&
+        !eg_tokview_has(v, k, EG_SHAPE_ALLCAPS)) {
+        size_t next_start = i + 1 < ms->n ? ms->items[i + 1].first_token : SIZE_MAX;
+        if ((k > sn->first_token && k - 1 >= kept_end &&
+             longer_piece(v, k - 1, sn->first_token, sn->end_token)) ||
+            (k + 1 < next_start && longer_piece(v, k + 1, sn->first_token, sn->end_token)))
+            return 0;
+    }
+    if (n < 2)
+        return 1;
+    const sense_t *earlier = (rules & EG_RESOLVE_ONE_SENSE) ? sense_of(st, mn->alias) : NULL;
+    if (earlier) {
+        mn->entity = earlier->entity;
+        mn->why = EG_WHY_ONE_SENSE;
+        return 1;
+    }
+    if (rules & EG_RESOLVE_CONTEXT) {
+        unsigned best = 0;
+        long pick = -1;
+        int tie = 0;
+        for (size_t j = 0; j < n; j++) {
+            unsigned c = country_count(&st->countries, attr(d, a->country, ents[j]));
+            if (c > best)
+                best = c, pick = (long)j, tie = 0;
+            else if (c == best && c > 0)
+                tie = 1;
+        }
+        if (pick >= 0 && !tie) {
+            mn->entity = ents[pick];
+            mn->why = EG_WHY_CONTEXT;
+            remember(st, mn->alias, ents[pick], EG_WHY_CONTEXT);
+            return 1;
+        }
+    }
+    if (rules & EG_RESOLVE_IMPORTANCE) {
+        uint32_t best = ents[0];
+        for (size_t j = 1; j < n; j++)
+            if (more_important(d, a, ents[j], best))
+                best = ents[j];
+        mn->entity = best;
+    }
+    mn->why = EG_WHY_PRIORITY;
+    return 1;
+}
+
+int eg_resolve(const eg_matcher_t *m, const eg_resolve_attrs_t *a, const eg_tokview_t *v,
+               unsigned rules, eg_docrules_scratch_t *s, eg_mentions_t *ms)
+{
+    (void)s;
+    doc_state_t st;
+    st.countries.n = 0;
+    st.nsenses = 0;
+    if (rules & EG_RESOLVE_CONTEXT)
+        gather_countries(m, a, v, ms, &st.countries);
+    size_t w = 0, kept_end = 0;
+    for (size_t i = 0; i < ms->n; i++) {
+        eg_mention_t mn = ms->items[i];
+        if (mn.entity == EG_ENTITY_FOUND || mn.alias == EG_ALIAS_NONE) {
+            ms->items[w++] = mn;
+            kept_end = mn.first_token + mn.ntokens;
+            continue;
+        }
+        if (decide(m, a, v, rules, &st, ms, i, kept_end, &mn)) {
+            ms->items[w++] = mn;
+            kept_end = mn.first_token + mn.ntokens;
+        }
+    }
+    ms->n = w;
+    return 0;
+}

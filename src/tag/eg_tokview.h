@@ -1,0 +1,76 @@
+/* eg_tokview.h — one document's tokens as the tagging rules see them.
+ *
+ * The rules after the scan (discovery, resolution, document rules) read
+ * this view and nothing else: they never call back into the matcher
+ * token by token. Per token it holds
+ *
+ *   shape  what the token looks like where it stands (EG_SHAPE_*):
+ *          capitalised, all capitals, an initial ("F."), at a sentence
+ *          start (after opening punctuation only), in a headline-like
+ *          sentence (every word capitalised);
+ *   id     its vocabulary id (eg_matcher_token_id; for a possessive
+ *          whose word is no vocabulary token, its base's), -1 none;
+ *   cls    the word lists holding it (eg_matcher_word_classes bits).
+ *
+ * id and cls are filled for every capitalised word and for every word
+ * next to one, which is all a rule looks at (a title before a name, a
+ * particle or "of" inside one); elsewhere id is EG_TOKVIEW_UNSET and cls
+ * 0. The dense path (eg_tokview_fill) fills it up front from a scanned
+ * document; a sparse path may fill the same fields around candidates
+ * only, and must give the same answers there.
+ *
+ * The view owns its arrays, grown per document and reused (no allocation
+ * per token once grown). Not thread-safe; one per thread.
+ */
+#ifndef EG_TOKVIEW_H
+#define EG_TOKVIEW_H
+
+#include "eg_matcher.h"
+
+#include <stdint.h>
+
+#define EG_TOKVIEW_UNSET (-3)
+
+enum eg_shape {
+    EG_SHAPE_CAP = 1 << 0,        /* word, first letter upper, some letter */
+    EG_SHAPE_ALLCAPS = 1 << 1,    /* word with capitals and no lower case */
+    EG_SHAPE_INITIAL = 1 << 2,    /* one capital letter followed by "." */
+    EG_SHAPE_SENT_START = 1 << 3, /* first word of its sentence */
+    EG_SHAPE_HEADLINE = 1 << 4,   /* its sentence has 3+ words, all capitalised */
+    EG_SHAPE_WORD = 1 << 5,       /* a word token (else punctuation) */
+};
+
+typedef struct eg_tokview {
+    const char *text;
+    const eg_segments_t *seg;
+    uint8_t *shape;
+    int32_t *id;
+    uint16_t *cls;
+    size_t n, cap;
+} eg_tokview_t;
+
+void eg_tokview_free(eg_tokview_t *v);
+
+/* Fill the view of a document that eg_matcher_scan has just scanned with
+ * this scratch. Returns 0 or EG_ERR_RUNTIME (out of memory). */
+int eg_tokview_fill(eg_tokview_t *v, const eg_matcher_t *m, eg_match_scratch_t *s,
+                    const char *text, const eg_segments_t *seg);
+
+static inline int eg_tokview_has(const eg_tokview_t *v, size_t k, unsigned shape)
+{
+    return k < v->n && (v->shape[k] & shape) != 0;
+}
+
+/* Is token k on word list `list` (enum eg_wordlist)? */
+static inline int eg_tokview_in(const eg_tokview_t *v, size_t k, int list)
+{
+    return k < v->n && ((v->cls[k] >> list) & 1);
+}
+
+/* Is token k a capitalised word (wherever it stands)? */
+static inline int eg_tokview_cap(const eg_tokview_t *v, size_t k)
+{
+    return eg_tokview_has(v, k, EG_SHAPE_CAP);
+}
+
+#endif
