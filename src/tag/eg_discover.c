@@ -28,9 +28,12 @@ static int glued(const eg_tokview_t *v, size_t k)
     return !(v->seg->tokens[k].flags & EG_TOKF_SPACE_BEFORE);
 }
 
+/* Any capitalised word may stand in a name: months and demonyms too
+ * ("American Scientific Affiliation", "Sheffield Wednesday"); a person's
+ * name is cut to the words that are not on the non-names list. */
 static int name_word(const eg_tokview_t *v, size_t k)
 {
-    return eg_tokview_cap(v, k) && !eg_tokview_in(v, k, EG_LIST_NON_NAMES);
+    return eg_tokview_cap(v, k);
 }
 
 static int is_possessive(const eg_tokview_t *v, size_t k)
@@ -125,23 +128,67 @@ static void cut_sentence_start(const eg_tokview_t *v, chunk_t *c)
     }
 }
 
-/* "of" or "of the" then a chunk of name words: the end of that chunk
- * (its last word), or 0 when there is none. */
-static size_t of_extension(const eg_tokview_t *v, size_t last, size_t end)
+static int word_is(const eg_tokview_t *v, size_t k, const char *w)
+{
+    const eg_token_t *t = &v->seg->tokens[k];
+    size_t n = strlen(w);
+    return t->end - t->start == n && memcmp(v->text + t->start, w, n) == 0;
+}
+
+/* A connector then a chunk of name words after token `last`: the end of
+ * that chunk (its last word), or 0. Connectors: "of" and "for" (each
+ * maybe with "the"), "and" and "&" when `and` is set. */
+static size_t joined_chunk(const eg_tokview_t *v, size_t last, size_t end, int and)
 {
     size_t j = last + 1;
-    const eg_token_t *t = j < end ? &v->seg->tokens[j] : NULL;
-    if (!t || t->end - t->start != 2 || memcmp(v->text + t->start, "of", 2) != 0)
+    if (j >= end)
         return 0;
-    j++;
-    if (j < end && v->seg->tokens[j].end - v->seg->tokens[j].start == 3 &&
-        memcmp(v->text + v->seg->tokens[j].start, "the", 3) == 0)
+    if (word_is(v, j, "of") || word_is(v, j, "for")) {
         j++;
+        if (j < end && word_is(v, j, "the"))
+            j++;
+    } else if (and && (word_is(v, j, "and") || is_punct(v, j, '&'))) {
+        j++;
+    } else {
+        return 0;
+    }
     if (j >= end || !name_word(v, j))
         return 0;
     chunk_t c;
     grow_chunk(v, j, end, &c);
     return c.last;
+}
+
+/* After an organisation head: "of"/"for" (+ "the") and a chunk, then
+ * more of the same or "and"/"&" and a chunk ("Department of Physics and
+ * Astronomy", "Church of Our Lady of Compassion"). The end of the last
+ * one, or 0 when none follows. */
+static size_t head_extension(const eg_tokview_t *v, size_t last, size_t end)
+{
+    size_t ext = joined_chunk(v, last, end, 0);
+    for (int more = 0; ext && more < 3; more++) {
+        size_t next = joined_chunk(v, ext, end, 1);
+        if (!next)
+            break;
+        ext = next;
+    }
+    return ext;
+}
+
+/* "London and South Western Railway", "Community and Technical
+ * College": the chunk goes on through "and"/"&" when what follows ends
+ * in an organisation head. */
+static void join_and_head(const eg_tokview_t *v, size_t end, chunk_t *c)
+{
+    size_t j = c->last + 1;
+    if (j + 1 >= end || !(word_is(v, j, "and") || is_punct(v, j, '&')) || !name_word(v, j + 1))
+        return;
+    chunk_t next;
+    grow_chunk(v, j + 1, end, &next);
+    if (!eg_tokview_in(v, next.last, EG_LIST_ORG_HEADS))
+        return;
+    c->last = next.last;
+    c->words += next.words;
 }
 
 /* The label of tokens [first, last]: their text with any run of white
@@ -179,11 +226,55 @@ static int add_found(const eg_tokview_t *v, size_t first, size_t last, const cha
     return eg_mentions_push(&s->extra, &mn);
 }
 
+/* The previous word token before k, not before `first`, or SIZE_MAX. */
+static size_t prev_word(const eg_tokview_t *v, size_t k, size_t first)
+{
+    while (k > first) {
+        k--;
+        if (v->seg->tokens[k].kind == EG_TOK_WORD)
+            return k;
+    }
+    return SIZE_MAX;
+}
+
+/* A person's name neither starts nor ends with a month, a weekday or a
+ * demonym ("Russian President Vladimir Putin Monday"). */
+static void trim_non_names(const eg_tokview_t *v, chunk_t *c)
+{
+    while (c->words > 0 && eg_tokview_in(v, c->first, EG_LIST_NON_NAMES)) {
+        c->first = next_word(v, c->first, c->last + 1);
+        c->words--;
+    }
+    while (c->words > 0 && eg_tokview_in(v, c->last, EG_LIST_NON_NAMES)) {
+        size_t p = prev_word(v, c->last, c->first);
+        c->words--;
+        if (p == SIZE_MAX)
+            break;
+        c->last = p;
+    }
+}
+
+/* "Delwyn J. Langejans": a word, an initial, a word, even when the
+ * first is on no list of given names. */
+static int middle_initial(const eg_tokview_t *v, const chunk_t *c)
+{
+    if (c->words < 3 || eg_tokview_has(v, c->first, EG_SHAPE_INITIAL | EG_SHAPE_ALLCAPS) ||
+        eg_tokview_in(v, c->first, EG_LIST_WORDS))
+        return 0;
+    for (size_t k = next_word(v, c->first, c->last + 1); k < c->last;
+         k = next_word(v, k, c->last + 1))
+        if (eg_tokview_has(v, k, EG_SHAPE_INITIAL))
+            return 1;
+    return 0;
+}
+
 /* Classify one chunk; returns the token to go on from, or SIZE_MAX on
  * out of memory. */
 static size_t classify(const eg_tokview_t *v, unsigned rules, size_t sent_first, size_t end,
                        chunk_t c, eg_found_t *found, eg_docrules_scratch_t *s)
 {
+    if (rules & EG_DISCOVER_ORG)
+        join_and_head(v, end, &c);
     size_t after = c.last + 1;
     cut_titles(v, sent_first, &c);
     cut_sentence_start(v, &c);
@@ -191,7 +282,7 @@ static size_t classify(const eg_tokview_t *v, unsigned rules, size_t sent_first,
     if (rules & EG_DISCOVER_ORG) {
         int head = eg_tokview_in(v, c.last, EG_LIST_ORG_HEADS);
         int suffix = eg_tokview_in(v, c.last, EG_LIST_ORG_SUFFIXES);
-        size_t ext = head ? of_extension(v, c.last, end) : 0;
+        size_t ext = head ? head_extension(v, c.last, end) : 0;
         if (ext) {
             rc = add_found(v, c.first, ext, EG_TYPE_ORGANISATION, EG_WHY_ORG_HEAD, found, s);
             return rc ? SIZE_MAX : ext + 1;
@@ -202,10 +293,12 @@ static size_t classify(const eg_tokview_t *v, unsigned rules, size_t sent_first,
             return rc ? SIZE_MAX : after;
         }
     }
+    trim_non_names(v, &c);
     if (c.words < 2 || eg_tokview_in(v, c.last, EG_LIST_GENERICS) ||
         eg_tokview_in(v, c.last, EG_LIST_ORG_HEADS))
         return after;
-    if ((rules & EG_DISCOVER_GIVEN) && eg_tokview_in(v, c.first, EG_LIST_GIVEN))
+    if ((rules & EG_DISCOVER_GIVEN) &&
+        (eg_tokview_in(v, c.first, EG_LIST_GIVEN) || middle_initial(v, &c)))
         rc = add_found(v, c.first, c.last, EG_TYPE_PERSON, EG_WHY_GIVEN_NAME, found, s);
     else if ((rules & EG_DISCOVER_TITLE) && c.titled)
         rc = add_found(v, c.first, c.last, EG_TYPE_PERSON, EG_WHY_TITLE, found, s);
@@ -264,9 +357,13 @@ static int swallows(const eg_dict_t *d, const eg_found_t *found, const eg_mentio
     const char *ftype = found->items[f->alias].type;
     if (eg_type_is_person(type))
         return 0;
-    if (ftype == EG_TYPE_ORGANISATION && strcmp(type, "organisation") == 0)
-        return 0;
-    return 1;
+    if (found->items[f->alias].why == EG_WHY_ACRONYM)
+        return 1; /* the text spells this name out: "London and South Western Railway (LSWR)" */
+    if (ftype == EG_TYPE_ORGANISATION)
+        return strcmp(type, "organisation") != 0;
+    /* a person's name takes in a one-word place ("Jack London"), never a
+     * longer name ("Nova Scotia House": Nova is a given name too) */
+    return x->ntokens == 1;
 }
 
 static int merge_found(const eg_dict_t *d, const eg_found_t *found, eg_docrules_scratch_t *s,
@@ -333,6 +430,12 @@ static int is_acronym(const eg_tokview_t *v, size_t k)
     const eg_token_t *t = &v->seg->tokens[k];
     return eg_tokview_has(v, k, EG_SHAPE_ALLCAPS) && t->end - t->start >= 2 &&
            t->end - t->start <= 10 && (t->flags & EG_TOKF_ASCII);
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const eg_mention_t *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
 }
 
 typedef struct acro {
@@ -410,14 +513,67 @@ static int add_acronyms(const eg_tokview_t *v, eg_docrules_scratch_t *s, eg_ment
     return eg_mentions_assign(out, m, total) ? EG_ERR_RUNTIME : 0;
 }
 
+/* Is a lower-case word or "&" that may stand inside a long name? */
+static int long_name_joint(const eg_tokview_t *v, size_t k)
+{
+    return word_is(v, k, "of") || word_is(v, k, "for") || word_is(v, k, "and") ||
+           word_is(v, k, "the") || word_is(v, k, "on") || is_punct(v, k, '&') ||
+           (is_punct(v, k, '-') && glued(v, k));
+}
+
+/* Drop the found mentions that overlap tokens [a, b]: a name the text
+ * spells out wins over the chunks found inside it. */
+static void drop_overlapping(eg_docrules_scratch_t *s, size_t a, size_t b)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < s->extra.n; i++) {
+        const eg_mention_t *m = &s->extra.items[i];
+        if (!(m->first_token <= b && a < m->first_token + m->ntokens))
+            s->extra.items[w++] = *m;
+    }
+    s->extra.n = w;
+}
+
+/* "Multi-State Lottery Association (MUSL)": the capitalised words before
+ * an acronym in brackets whose initials spell it are an organisation's
+ * name, whether or not a list or another rule knows it. */
+static int acronym_long_names(const eg_tokview_t *v, eg_found_t *found,
+                              eg_docrules_scratch_t *s)
+{
+    int added = 0;
+    for (size_t k = 1; k + 2 < v->n; k++) {
+        if (!is_punct(v, k, '(') || !is_acronym(v, k + 1) || !is_punct(v, k + 2, ')'))
+            continue;
+        size_t first = v->seg->sentences[v->seg->tokens[k].sentence].first_token;
+        size_t j = k; /* walk back over name words and joints */
+        while (j > first && (name_word(v, j - 1) || long_name_joint(v, j - 1)))
+            j--;
+        for (size_t a = j; a + 1 < k; a++) {
+            if (!name_word(v, a) || !spells(v, k + 1, a, k - 1))
+                continue;
+            drop_overlapping(s, a, k - 1);
+            if (add_found(v, a, k - 1, EG_TYPE_ORGANISATION, EG_WHY_ACRONYM, found, s))
+                return -1;
+            added = 1;
+            break;
+        }
+    }
+    if (added && s->extra.n > 1)
+        qsort(s->extra.items, s->extra.n, sizeof *s->extra.items, by_start);
+    return 0;
+}
+
 int eg_discover(const eg_dict_t *d, const eg_tokview_t *v, unsigned rules, eg_found_t *found,
                 eg_docrules_scratch_t *s, eg_mentions_t *mentions)
 {
     s->extra.n = 0;
-    if (rules & (EG_DISCOVER_GIVEN | EG_DISCOVER_TITLE | EG_DISCOVER_ORG)) {
-        if (find_chunks(v, rules, found, s) || merge_found(d, found, s, mentions))
+    if (rules & (EG_DISCOVER_GIVEN | EG_DISCOVER_TITLE | EG_DISCOVER_ORG))
+        if (find_chunks(v, rules, found, s))
             return EG_ERR_RUNTIME;
-    }
+    if ((rules & EG_DISCOVER_ACRONYM) && acronym_long_names(v, found, s))
+        return EG_ERR_RUNTIME;
+    if (s->extra.n && merge_found(d, found, s, mentions))
+        return EG_ERR_RUNTIME;
     if (rules & EG_DISCOVER_ACRONYM)
         return add_acronyms(v, s, mentions);
     return 0;

@@ -4,36 +4,42 @@
  * capitalised chunks: runs of capitalised words in one sentence, joined
  * by initials ("John F. Kennedy"), name particles ("Charles de Gaulle",
  * the particles list) and hyphens without spaces ("Jean-Pierre"). A
- * chunk stops at a possessive's base, at punctuation and at a word of
- * the non-names list (months, weekdays, holidays). Leading title words
+ * chunk stops at a possessive's base and at punctuation; a person's name
+ * is cut to the words off the non-names list (months, weekdays,
+ * demonyms: "Russian", "Monday" never open or close one). Leading title words
  * are cut off and remembered; a common word at a sentence start is cut
  * off too ("The", "However"). Then, by rule (each one a bit of `rules`):
  *
  *   org        the chunk's last word is an organisation head ("Fairfax
  *              County Public Schools": Schools) or a legal suffix ("Munich
- *              Re", "Acme Ltd"); a head followed by "of" (+ "the") and a
- *              capitalised chunk takes it along ("Bank of England",
- *              "University of Oxford"). Two words at least.
+ *              Re", "Acme Ltd"); a head followed by "of" or "for" (+
+ *              "the") and a capitalised chunk takes it along ("Bank of
+ *              England", "Center for Science and Culture", "Church of
+ *              Our Lady of Compassion"); "and"/"&" joins two chunks when
+ *              the second ends in a head ("Community and Technical
+ *              College"). Two words at least.
  *   given      the chunk starts with a given name and has two words at
- *              least: a person ("Madeleine Albright").
+ *              least, or has an initial between two words: a person
+ *              ("Madeleine Albright", "Delwyn J. Langejans").
  *   title      a title or role word stands before the chunk and the chunk
  *              has two words at least: a person ("President Zyxwer
  *              Plonk"); one word after a title is a surname, which is a
  *              person only through the rule partial.
- *   acronym    "Long Name (LN)" or "LN (Long Name)": where the long name
- *              is a mention, the acronym becomes a mention of the same
- *              entity in the rest of the document; where it is not, the
- *              pair makes an organisation.
+ *   acronym    "Long Name (LN)": where the long name is a mention, the
+ *              acronym becomes a mention of the same entity in the rest
+ *              of the document; where it is not, the capitalised words
+ *              before the bracket whose initials spell LN (joined by of,
+ *              for, and, the, on, &) make an organisation of that name.
  *
  * Precision guards: no discovery in headline-like sentences (every word
  * capitalised) or on ALL-CAPS runs of three words or more; a chunk that
  * is one word is never a name by itself.
  *
  * A found name replaces the dictionary mentions strictly inside it
- * (longer names win: "Florida State University" over Florida) when they
- * are places or it is a person's name; it never crosses or swallows a
- * dictionary person or organisation, and the dictionary wins an equal
- * span. Found entities go into `found` (eg_found.h); their mentions have
+ * (longer names win): an organisation any but persons and organisations
+ * ("Florida State University" over Florida), a person one-word places
+ * only ("Jack London"; "Nova Scotia House" is no person). It never
+ * crosses a dictionary mention, and the dictionary wins an equal span. Found entities go into `found` (eg_found.h); their mentions have
  * entity EG_ENTITY_FOUND and why = the rule.
  */
 #ifndef EG_DISCOVER_H

@@ -343,14 +343,21 @@ static int build_shortcuts(eg_matcher_t *m)
 }
 
 /* The word of a list entry that the rules look at: its last word token
- * ("Prime Minister" -> minister, "Mr." -> mr); a one-letter last word of
- * a longer entry ("S.A.") marks nothing, since "A" alone is no suffix. */
-static long entry_word(const eg_segments_t *seg)
+ * ("Prime Minister" -> minister, "Mr." -> mr), or the last before "of"
+ * ("Secretary of State" -> secretary: State is no title); a one-letter
+ * last word of a longer entry ("S.A.") marks nothing, since "A" alone is
+ * no suffix. The entry is folded (lower case). */
+static long entry_word(const char *e, const eg_segments_t *seg)
 {
     long words = 0, last = -1;
-    for (size_t k = 0; k < seg->ntokens; k++)
-        if (seg->tokens[k].kind == EG_TOK_WORD)
-            words++, last = (long)k;
+    for (size_t k = 0; k < seg->ntokens; k++) {
+        const eg_token_t *t = &seg->tokens[k];
+        if (t->kind != EG_TOK_WORD)
+            continue;
+        if (last >= 0 && t->end - t->start == 2 && memcmp(e + t->start, "of", 2) == 0)
+            break;
+        words++, last = (long)k;
+    }
     if (last < 0 || (words > 1 && seg->tokens[last].end - seg->tokens[last].start < 2))
         return -1;
     return last;
@@ -367,7 +374,7 @@ static long list_entry_id(eg_matcher_t *m, const eg_strmap_t *list, size_t w,
     const char *e = eg_strmap_key(list, w);
     if (eg_tokenize(e, list->key_lens[w], seg))
         return -2;
-    long t = entry_word(seg);
+    long t = entry_word(e, seg);
     if (t < 0)
         return -1;
     const char *word = e + seg->tokens[t].start;
