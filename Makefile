@@ -71,7 +71,7 @@ SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 $(eval $(call flavour,release,))
 $(eval $(call flavour,asan,$(SAN)))
 
-.PHONY: all deps deps-check demo check eval dict check-unit check-cases check-consumers check-scale check-browser \
+.PHONY: all deps deps-check demo check eval dict check-unit check-cases check-tagging check-consumers check-scale check-browser \
         check-asan install uninstall clean
 
 all: entgraph
@@ -102,7 +102,7 @@ print("out/graph.graphml, out/graph.json: %d nodes, %d edges" % (len(g["nodes"])
 
 check: deps-check
 	@$(MAKE) --no-print-directory entgraph $(release_UNIT)
-	@$(MAKE) --no-print-directory check-unit check-cases check-consumers check-scale check-browser check-hostile
+	@$(MAKE) --no-print-directory check-unit check-cases check-tagging check-consumers check-scale check-browser check-hostile
 	@$(MAKE) --no-print-directory check-valgrind
 	@$(MAKE) --no-print-directory check-asan check-fuzz
 
@@ -111,6 +111,10 @@ check-unit: $(release_UNIT)
 
 check-cases: entgraph
 	$(PYTHON) tests/run_cases.py --bin ./entgraph tests/cases
+
+# build counts exactly the mentions tag writes (one tagger for both).
+check-tagging: entgraph
+	$(PYTHON) tests/tagging/check_tag_build.py --bin ./entgraph
 
 check-consumers: entgraph
 	$(PYTHON) tests/consumers/check_consumers.py --bin ./entgraph

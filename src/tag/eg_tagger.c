@@ -45,6 +45,23 @@ static unsigned resolve_bits(unsigned r)
            ((r & EG_RULE_IMPORTANCE) ? EG_RESOLVE_IMPORTANCE : 0);
 }
 
+/* A name found in the text whose id a dictionary entity has is that
+ * entity (the dictionary wins), for every command alike. */
+static void known_ids(const eg_dict_t *d, const eg_found_t *found, eg_mentions_t *ms)
+{
+    for (size_t i = 0; i < ms->n; i++) {
+        eg_mention_t *mn = &ms->items[i];
+        if (mn->entity != EG_ENTITY_FOUND)
+            continue;
+        const char *id = eg_found_id(found, mn->alias);
+        long e = eg_strmap_find(&d->ids, id, strlen(id));
+        if (e >= 0) {
+            mn->entity = (uint32_t)e;
+            mn->alias = EG_ALIAS_NONE;
+        }
+    }
+}
+
 int eg_tagger_document(const eg_tagger_t *tg, const char *text, const eg_segments_t *seg,
                        eg_tag_scratch_t *s, eg_mentions_t *mentions)
 {
@@ -69,6 +86,8 @@ int eg_tagger_document(const eg_tagger_t *tg, const char *text, const eg_segment
         rc = eg_docrules_partial(tg->dict, &s->found, v, &s->rules, mentions);
     if (rc == 0 && (r & EG_RULE_PATTERNS) && tg->patterns)
         rc = eg_patterns_scan(tg->patterns, text, seg, &s->pattern, &s->found, mentions);
+    if (rc == 0)
+        known_ids(tg->dict, &s->found, mentions);
     return rc ? EG_ERR_RUNTIME : 0;
 }
 

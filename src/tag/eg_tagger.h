@@ -15,7 +15,8 @@
  * Each rule is a bit of `rules` (--rules NAME,...); every mention says
  * which evidence decided it (eg_mention_t.why). Mentions of entities
  * found in the text have entity = EG_ENTITY_FOUND and index the
- * scratch's `found` table (eg_found.h) until the next document.
+ * scratch's `found` table (eg_found.h) until the next document; a name
+ * found whose id a dictionary entity has is a mention of that entity.
  *
  * The tagger is read-only once made: threads share one, each with its
  * own scratch (zero-initialised; free it with eg_tag_scratch_free).
