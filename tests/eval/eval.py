@@ -16,7 +16,8 @@ Printed:
      each rule switched off alone (its contribution is the F1 it costs to
      lose it);
   3. entgraph with the shipped default dictionary (no training data), per
-     type PER / LOC / ORG.
+     type PER / LOC / ORG, then with each rule switched off in turn (its
+     contribution per type) and with no rule at all.
 
 Usage: eval.py [--bin ./entgraph] [--data tests/eval/data] [--dict dict]
                [--words dict/words.txt] [--patterns dict/patterns.tsv]
@@ -199,15 +200,19 @@ def main():
     results["baseline"] = score(baseline(test, token_offsets(test, text), counts), gold)
     print(line("CoNLL-2003 baseline", results["baseline"]["all"]))
 
-    extra = [x for x in (a.words, a.patterns) if os.path.exists(x)]
-    if len(extra) < 2:
+    # the product's own word lists (words, given names, titles, heads...)
+    # and patterns: everything in dict/ but its names
+    extra = sorted(os.path.join(a.dict, f) for f in os.listdir(a.dict)
+                   if f.endswith(".txt") and not f.startswith("stop"))
+    extra += [a.patterns] if os.path.exists(a.patterns) else []
+    if not os.path.exists(a.words) or not os.path.exists(a.patterns):
         print("(missing %s or %s: run make dict)" % (a.words, a.patterns))
-    rules = ["partial", "initial", "patterns"]
+    rules = ["partial", "initial", "patterns", "given-name", "title", "org", "acronym",
+             "generic", "person", "longer", "context", "one-sense", "importance"]
     default = ",".join(rules)
     with tempfile.TemporaryDirectory() as tmp:
         variants = [("entgraph (default rules)", default, True, "auto")]
-        variants += [("  without %s" % r, ",".join(x for x in rules if x != r) or "none",
-                      True, "auto") for r in rules]
+        variants += [("  without %s" % r, "default,-" + r, True, "auto") for r in rules]
         variants += [("  without majority class", default, False, "auto"),
                      ("  without case folding (exact)", default, True, "exact"),
                      ("  with embedded (off by default)", default + ",embedded", True,
@@ -234,6 +239,21 @@ def main():
     results["default dictionary"] = res
     for t in ["PER", "LOC", "ORG", "all"]:
         print(line("  " + (t if t != "all" else "PER+LOC+ORG"), res[t]))
+    print("each rule switched off (P/R/F1 per type, then PER+LOC+ORG):")
+    print("%-20s %-17s %-17s %-17s %-17s" % ("", "PER", "LOC", "ORG", "all"))
+
+    def cells(r):
+        return " ".join("%5.1f/%4.1f/%4.1f" % (r[t]["p"], r[t]["r"], r[t]["f1"])
+                        for t in ["PER", "LOC", "ORG", "all"])
+    print("%-20s %s" % ("  default rules", cells(res)))
+    for r in rules:
+        off = score(run_tagger(a.bin, [a.dict], text, "default,-" + r), gold,
+                    ["PER", "LOC", "ORG"])
+        results["default dictionary without " + r] = off
+        print("%-20s %s" % ("  without " + r, cells(off)))
+    none = score(run_tagger(a.bin, [a.dict], text, "none"), gold, ["PER", "LOC", "ORG"])
+    results["default dictionary, no rule"] = none
+    print("%-20s %s" % ("  no rule at all", cells(none)))
     if a.json:
         with open(a.json, "w") as f:
             json.dump(results, f, indent=1)
