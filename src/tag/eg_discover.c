@@ -90,17 +90,15 @@ static size_t next_word(const eg_tokview_t *v, size_t k, size_t end)
     return end;
 }
 
-/* Cut title words (and the common words before them: "Prime Minister",
- * "Foreign Secretary") off the chunk's front; note a title before it. */
+/* Cut the chunk's front up to its last title word before its last word
+ * ("On Monday President Zyxwer Plonk", "Prime Minister Theresa May"), and
+ * note that a title stood before what is left. */
 static void cut_titles(const eg_tokview_t *v, size_t sent_first, chunk_t *c)
 {
     size_t cut = SIZE_MAX;
-    for (size_t k = c->first; k <= c->last; k = next_word(v, k, c->last + 1)) {
+    for (size_t k = c->first; k < c->last; k = next_word(v, k, c->last + 1))
         if (eg_tokview_in(v, k, EG_LIST_TITLES))
             cut = k;
-        else if (!eg_tokview_in(v, k, EG_LIST_WORDS))
-            break;
-    }
     if (cut != SIZE_MAX && cut < c->last) {
         size_t k = next_word(v, cut, c->last + 1);
         for (size_t i = c->first; i < k; i = next_word(v, i, c->last + 1))
