@@ -291,6 +291,12 @@ static size_t classify(const eg_tokview_t *v, unsigned rules, size_t sent_first,
             return rc ? SIZE_MAX : after;
         }
     }
+    if ((rules & EG_DISCOVER_PLACE) && c.words >= 2 &&
+        (eg_tokview_in(v, c.last, EG_LIST_PLACE_HEADS) ||
+         (c.words <= 3 && eg_tokview_in(v, c.first, EG_LIST_PLACE_HEADS)))) {
+        rc = add_found(v, c.first, c.last, EG_TYPE_PLACE, EG_WHY_PLACE_HEAD, found, s);
+        return rc ? SIZE_MAX : after;
+    }
     trim_non_names(v, &c);
     if (c.words < 2 || eg_tokview_in(v, c.last, EG_LIST_GENERICS) ||
         eg_tokview_in(v, c.last, EG_LIST_ORG_HEADS))
@@ -301,6 +307,19 @@ static size_t classify(const eg_tokview_t *v, unsigned rules, size_t sent_first,
     else if ((rules & EG_DISCOVER_TITLE) && c.titled)
         rc = add_found(v, c.first, c.last, EG_TYPE_PERSON, EG_WHY_TITLE, found, s);
     return rc ? SIZE_MAX : after;
+}
+
+/* Can a one-word chunk still become a name: an organisation head with
+ * "of"/"for" after it, or a word before "and"/"&"? */
+static int may_grow(const eg_tokview_t *v, const chunk_t *c, size_t end)
+{
+    size_t j = c->last + 1;
+    if (j >= end)
+        return 0;
+    if (word_is(v, j, "and") || is_punct(v, j, '&'))
+        return 1;
+    return eg_tokview_in(v, c->last, EG_LIST_ORG_HEADS) &&
+           (word_is(v, j, "of") || word_is(v, j, "for"));
 }
 
 static int all_caps_run(const eg_tokview_t *v, const chunk_t *c)
@@ -329,6 +348,10 @@ static int find_chunks(const eg_tokview_t *v, unsigned rules, eg_found_t *found,
             }
             chunk_t c;
             size_t next = grow_chunk(v, k, sn->end_token, &c);
+            if (c.words == 1 && !may_grow(v, &c, sn->end_token)) {
+                k = next;
+                continue; /* most capitalised words stand alone */
+            }
             if (all_caps_run(v, &c)) {
                 k = next;
                 continue;
@@ -565,7 +588,7 @@ int eg_discover(const eg_dict_t *d, const eg_tokview_t *v, unsigned rules, eg_fo
                 eg_docrules_scratch_t *s, eg_mentions_t *mentions)
 {
     s->extra.n = 0;
-    if (rules & (EG_DISCOVER_GIVEN | EG_DISCOVER_TITLE | EG_DISCOVER_ORG))
+    if (rules & (EG_DISCOVER_GIVEN | EG_DISCOVER_TITLE | EG_DISCOVER_ORG | EG_DISCOVER_PLACE))
         if (find_chunks(v, rules, found, s))
             return EG_ERR_RUNTIME;
     if ((rules & EG_DISCOVER_ACRONYM) && acronym_long_names(v, found, s))

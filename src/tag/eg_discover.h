@@ -25,6 +25,10 @@
  *              has two words at least: a person ("President Zyxwer
  *              Plonk"); one word after a title is a surname, which is a
  *              person only through the rule partial.
+ *   place      the chunk's last word is a place head ("Pike County",
+ *              "Crater Lake", "Dulles Airport"), or its first is one and
+ *              one or two words follow ("Mount Hood", "Lake Victoria"):
+ *              a place. Two words at least.
  *   acronym    "Long Name (LN)": where the long name is a mention, the
  *              acronym becomes a mention of the same entity in the rest
  *              of the document; where it is not, the capitalised words
@@ -54,6 +58,7 @@ enum eg_discover_rule {
     EG_DISCOVER_TITLE = 1u << 1,
     EG_DISCOVER_ORG = 1u << 2,
     EG_DISCOVER_ACRONYM = 1u << 3,
+    EG_DISCOVER_PLACE = 1u << 4,
 };
 
 /* Find names in the document; mentions (text order, no overlaps) are

@@ -178,10 +178,13 @@ static long collect_parts(const eg_dict_t *d, const eg_found_t *found, const eg_
 
 /* The person a lone word at token k refers to (index into parts), or -1:
  * unknown, ambiguous, or before the person's first full mention. */
-static long part_of(const eg_tokview_t *v, const part_t *parts, size_t n, size_t k)
+static long part_of(const eg_tokview_t *v, const part_t *parts, size_t n, size_t k,
+                    uint64_t lengths)
 {
     const eg_token_t *t = &v->seg->tokens[k];
     uint32_t len = word_end(v->seg, k) - t->start;
+    if (!((lengths >> (len & 63)) & 1))
+        return -1;
     uint64_t h = XXH3_64bits(v->text + t->start, len);
     size_t lo = 0, hi = n;
     while (lo < hi) {
@@ -217,6 +220,11 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
     if (nparts == 0)
         return 0;
     const eg_segments_t *seg = v->seg;
+    /* the lengths the parts have (mod 64): most words have another, and
+     * are ruled out without hashing them */
+    uint64_t lengths = 0;
+    for (long i = 0; i < nparts; i++)
+        lengths |= 1ULL << (((const part_t *)s->parts)[i].len & 63);
     size_t n = 0, mi = 0;
     for (size_t k = 0; k < seg->ntokens; k++) {
         const part_t *parts = s->parts;
@@ -226,7 +234,7 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
             /* a one-word place named like a person of the document */
             if (mn.ntokens == 1 && mn.entity != EG_ENTITY_FOUND &&
                 is_place(eg_mention_type(d, found, &mn)) && eg_tokview_cap(v, k) &&
-                (p = part_of(v, parts, (size_t)nparts, k)) >= 0) {
+                (p = part_of(v, parts, (size_t)nparts, k, lengths)) >= 0) {
                 mn.entity = parts[p].entity;
                 mn.alias = parts[p].entity == EG_ENTITY_FOUND ? parts[p].alias : EG_ALIAS_NONE;
                 mn.why = EG_WHY_PERSON;
@@ -238,7 +246,7 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
         }
         if (!eg_tokview_cap(v, k) || eg_tokview_has(v, k, EG_SHAPE_INITIAL))
             continue;
-        long p = part_of(v, parts, (size_t)nparts, k);
+        long p = part_of(v, parts, (size_t)nparts, k, lengths);
         if (p < 0)
             continue;
         const eg_token_t *t = &seg->tokens[k];

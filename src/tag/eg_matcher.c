@@ -942,6 +942,7 @@ const char *eg_why_name(unsigned why)
         [EG_WHY_GIVEN_NAME] = "given-name", [EG_WHY_TITLE] = "title",
         [EG_WHY_ORG_HEAD] = "org-head",   [EG_WHY_ORG_SUFFIX] = "org-suffix",
         [EG_WHY_ACRONYM] = "acronym",     [EG_WHY_PATTERN] = "pattern",
+        [EG_WHY_PLACE_HEAD] = "place-head",
     };
     return why < EG_WHY_COUNT ? NAMES[why] : "?";
 }

@@ -48,6 +48,7 @@ enum eg_why {
     EG_WHY_ORG_HEAD,     /* found: a capitalised name ending in an organisation head */
     EG_WHY_ORG_SUFFIX,   /* found: a name ending in a legal suffix (Ltd, GmbH) */
     EG_WHY_ACRONYM,      /* found: an acronym the text defines "(ECHR)" */
+    EG_WHY_PLACE_HEAD,   /* found: a capitalised name with a place head (County, Lake) */
     EG_WHY_PATTERN,      /* found: a pattern of patterns.tsv */
     EG_WHY_COUNT
 };

@@ -32,7 +32,8 @@ static unsigned discover_bits(unsigned r)
     return ((r & EG_RULE_GIVEN) ? EG_DISCOVER_GIVEN : 0) |
            ((r & EG_RULE_TITLE) ? EG_DISCOVER_TITLE : 0) |
            ((r & EG_RULE_ORG) ? EG_DISCOVER_ORG : 0) |
-           ((r & EG_RULE_ACRONYM) ? EG_DISCOVER_ACRONYM : 0);
+           ((r & EG_RULE_ACRONYM) ? EG_DISCOVER_ACRONYM : 0) |
+           ((r & EG_RULE_PLACE) ? EG_DISCOVER_PLACE : 0);
 }
 
 static unsigned resolve_bits(unsigned r)
@@ -118,6 +119,7 @@ static const struct { const char *name; unsigned bits; } RULES[] = {
     {"title", EG_RULE_TITLE},
     {"org", EG_RULE_ORG},
     {"acronym", EG_RULE_ACRONYM},
+    {"place-head", EG_RULE_PLACE},
     {"generic", EG_RULE_GENERIC},
     {"person", EG_RULE_PERSON},
     {"longer", EG_RULE_LONGER},
@@ -133,7 +135,7 @@ static const struct { const char *name; unsigned bits; } RULES[] = {
 
 const char *eg_rules_names(void)
 {
-    return "partial, initial, embedded, patterns, given-name, title, org, acronym, "
+    return "partial, initial, embedded, patterns, given-name, title, org, place-head, acronym, "
            "generic, person, longer, context, one-sense, importance (or all, default, "
            "none, discovery, resolution; -NAME removes one)";
 }

@@ -6,7 +6,7 @@
  *   scan        eg_matcher_scan: dictionary names (longest match)
  *   view        eg_tokview_fill: the token view every rule reads
  *   discovery   eg_discover: names no list holds (rules given-name,
- *               title, org, acronym)
+ *               title, org, place-head, acronym)
  *   resolution  eg_resolve: which entity, or none (rules generic,
  *               person, longer, context, one-sense, importance)
  *   documents   eg_docrules: initial, embedded (drop), partial (add)
@@ -46,9 +46,11 @@ enum eg_rule {
     EG_RULE_CONTEXT = 1u << 11,
     EG_RULE_ONE_SENSE = 1u << 12,
     EG_RULE_IMPORTANCE = 1u << 13,
+    EG_RULE_PLACE = 1u << 14,
 };
 
-#define EG_RULES_DISCOVERY (EG_RULE_GIVEN | EG_RULE_TITLE | EG_RULE_ORG | EG_RULE_ACRONYM)
+#define EG_RULES_DISCOVERY                                                               \
+    (EG_RULE_GIVEN | EG_RULE_TITLE | EG_RULE_ORG | EG_RULE_ACRONYM | EG_RULE_PLACE)
 #define EG_RULES_RESOLUTION                                                              \
     (EG_RULE_GENERIC | EG_RULE_PERSON | EG_RULE_LONGER | EG_RULE_CONTEXT |              \
      EG_RULE_ONE_SENSE | EG_RULE_IMPORTANCE)

@@ -52,7 +52,7 @@ static uint8_t word_shape(const char *text, const eg_token_t *t)
     return sh;
 }
 
-/* Shapes of one sentence's tokens. */
+/* Shapes of one sentence's tokens (ids and classes reset on the way). */
 static void shape_sentence(eg_tokview_t *v, const char *text, const eg_segments_t *seg,
                            const eg_sentence_t *sn)
 {
@@ -60,6 +60,8 @@ static void shape_sentence(eg_tokview_t *v, const char *text, const eg_segments_
     size_t words = 0, caps = 0;
     for (size_t k = sn->first_token; k < sn->end_token; k++) {
         const eg_token_t *t = &seg->tokens[k];
+        v->id[k] = EG_TOKVIEW_UNSET;
+        v->cls[k] = 0;
         if (t->kind != EG_TOK_WORD) {
             v->shape[k] = 0;
             continue;
@@ -100,24 +102,21 @@ int eg_tokview_fill(eg_tokview_t *v, const eg_matcher_t *m, eg_match_scratch_t *
     v->text = text;
     v->seg = seg;
     v->n = seg->ntokens;
-    for (size_t k = 0; k < seg->ntokens; k++) {
-        v->id[k] = EG_TOKVIEW_UNSET;
-        v->cls[k] = 0;
-    }
     for (size_t si = 0; si < seg->nsentences; si++)
         shape_sentence(v, text, seg, &seg->sentences[si]);
     for (size_t k = 0; k < seg->ntokens; k++) {
         if (!(v->shape[k] & EG_SHAPE_CAP))
             continue;
         look_up(v, m, s, text, seg, k);
-        /* neighbours within the sentence, across one punctuation token
-         * ("Mr. Smith": Mr, ., Smith) */
-        for (long d = -2; d <= 2; d++) {
-            long j = (long)k + d;
-            if (d && j >= 0 && (size_t)j < seg->ntokens &&
-                seg->tokens[j].sentence == seg->tokens[k].sentence)
-                look_up(v, m, s, text, seg, (size_t)j);
-        }
+        /* the word before (a title: "spokesman Dmitry Peskov") and a
+         * lower-case word between two capitalised ones (a particle:
+         * "Charles de Gaulle"); a title before "." ("Mr. Smith") is
+         * capitalised, so looked up as such */
+        if (k > 0 && seg->tokens[k - 1].sentence == seg->tokens[k].sentence)
+            look_up(v, m, s, text, seg, k - 1);
+        if (k + 2 < seg->ntokens && (v->shape[k + 2] & EG_SHAPE_CAP) &&
+            !(v->shape[k + 1] & EG_SHAPE_CAP))
+            look_up(v, m, s, text, seg, k + 1);
     }
     return s->oom ? EG_ERR_RUNTIME : 0;
 }

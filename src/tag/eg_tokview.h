@@ -12,10 +12,10 @@
  *          whose word is no vocabulary token, its base's), -1 none;
  *   cls    the word lists holding it (eg_matcher_word_classes bits).
  *
- * id and cls are filled for every capitalised word and for every word
- * next to one, which is all a rule looks at (a title before a name, a
- * particle or "of" inside one); elsewhere id is EG_TOKVIEW_UNSET and cls
- * 0. The dense path (eg_tokview_fill) fills it up front from a scanned
+ * id and cls are filled for every capitalised word, the word before it
+ * and a lower-case word between two capitalised ones, which is all a
+ * rule looks at (a title before a name, a particle inside one; "of" and
+ * "and" are read as text); elsewhere id is EG_TOKVIEW_UNSET and cls 0. The dense path (eg_tokview_fill) fills it up front from a scanned
  * document; a sparse path may fill the same fields around candidates
  * only, and must give the same answers there.
  *

@@ -17,6 +17,8 @@
  *   generics*.txt      geographic and compass generics that never match
  *                      alone: South, Gulf, Union
  *   particles*.txt     lower-case words inside a person's name: de, van
+ *   place-heads*.txt   words that end or open a place's name: "Pike
+ *                      County", "Crater Lake", "Mount Hood"
  *
  * Entries are stored folded (eg_fold), as the matcher folds tokens. The
  * tagger's rules read them through the token view (eg_tokview.h), as
@@ -34,6 +36,7 @@ enum eg_wordlist {
     EG_LIST_NON_NAMES,
     EG_LIST_GENERICS,
     EG_LIST_PARTICLES,
+    EG_LIST_PLACE_HEADS,
     EG_LIST_COUNT
 };
 

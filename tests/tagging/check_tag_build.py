@@ -3,8 +3,8 @@
 
 Every command tags through one function (src/tag/eg_tagger.h); this test
 holds them to it on real text: the Wikinews sample and the seed article
-(tests/data), with the shipped dictionary and every rule on (--rules
-all), and again with the default rules. For each entity, the mentions
+(tests/data), with the shipped dictionary plus one pattern file, with
+every rule on (--rules all) and with the default rules. For each entity, the mentions
 `tag` writes (grouped by id) must equal the node's `mentions` in the
 graph `build` writes, with one thread and with three; and the entities
 `tag` says were found in the text must be the nodes with
@@ -23,10 +23,12 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 INPUTS = [os.path.join(ROOT, "tests/data/wikinews"), os.path.join(ROOT, "tests/data/seed")]
+# the shipped dictionary and one pattern of our own (Novichok, a substance)
+DICTS = ["-d", os.path.join(ROOT, "dict"), "-d", os.path.join(ROOT, "tests/tagging/patterns.tsv")]
 
 
 def tag_counts(binary, rules):
-    out = subprocess.run([binary, "tag", "-q", "--rules", rules] + INPUTS, check=True,
+    out = subprocess.run([binary, "tag", "-q", "--rules", rules] + DICTS + INPUTS, check=True,
                          capture_output=True).stdout.decode("utf-8")
     counts, found = collections.Counter(), set()
     for line in out.splitlines():
@@ -40,7 +42,7 @@ def tag_counts(binary, rules):
 def build_counts(binary, rules, jobs, tmp):
     path = os.path.join(tmp, "g-%s-%d.json" % (rules, jobs))
     subprocess.run([binary, "build", "-q", "--rules", rules, "-j", str(jobs), "--layout",
-                    "none", "-o", path] + INPUTS, check=True)
+                    "none", "-o", path] + DICTS + INPUTS, check=True)
     with open(path, encoding="utf-8") as f:
         g = json.load(f)
     counts = {n["id"]: int(n["mentions"]) for n in g["nodes"]}
