@@ -49,6 +49,7 @@ int cli_load_patterns(const char *const *paths, size_t n, struct eg_patterns *pa
 int cmd_build(int argc, char **argv);
 int cmd_tag(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_dict_suggest(int argc, char **argv); /* argv[0] is "suggest" */
 int cmd_count(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 

@@ -33,6 +33,7 @@ static void print_dict_help(void)
     fputs("usage: entgraph dict check  [-d PATH]... [--words FILE]\n"
           "       entgraph dict stats  [-d PATH]...\n"
           "       entgraph dict lookup [-d PATH]... FORM...\n"
+          "       entgraph dict suggest [options] INPUT... (see dict suggest --help)\n"
           "\n"
           "check   every malformed row (FILE:LINE), ids merged with conflicting\n"
           "        data, surface forms shared by several entities, and aliases\n"
@@ -40,6 +41,8 @@ static void print_dict_help(void)
           "        is malformed, else 0\n"
           "stats   entities and aliases per type, word lists, patterns\n"
           "lookup  which entity each FORM maps to, and why\n"
+          "suggest the names a corpus gives that the dictionary lacks, as a\n"
+          "        dictionary to curate and load with -d\n"
           "\n"
           "  -d, --dict PATH   dictionary file or folder (repeatable; default:\n"
           "                    the shipped dict/)\n"
@@ -352,11 +355,13 @@ int cmd_dict(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     if (argc < 2)
-        return cli_usage_error("dict needs check, stats or lookup");
+        return cli_usage_error("dict needs check, stats, lookup or suggest");
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
         print_dict_help();
         return 0;
     }
+    if (strcmp(argv[1], "suggest") == 0)
+        return cmd_dict_suggest(argc - 1, argv + 1);
     const char *sub = argv[1];
     dict_options_t o;
     memset(&o, 0, sizeof o);
@@ -392,7 +397,7 @@ int cmd_dict(int argc, char **argv)
     else if (strcmp(sub, "check") == 0 || strcmp(sub, "stats") == 0)
         return cli_usage_error("dict %s takes no argument ('%s')", sub, rest[0]);
     else
-        return cli_usage_error("unknown dict command '%s' (use check, stats or lookup)", sub);
+        return cli_usage_error("unknown dict command '%s' (use check, stats, lookup or suggest)", sub);
     if (rc == EG_ERR_DATA && err.text[0] == '\0')
         return 3; /* malformed rows, already listed */
     return rc ? cli_report(&err) : 0;

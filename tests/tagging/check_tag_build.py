@@ -10,6 +10,10 @@ graph `build` writes, with one thread and with three; and the entities
 `tag` says were found in the text must be the nodes with
 source=discovered.
 
+And `dict suggest` closes the loop: the names it suggests from the same
+inputs, loaded back with -d, are found again as dictionary entities, at
+least as often as discovery found them.
+
 Usage: check_tag_build.py --bin ./entgraph
 Prints PASS/FAIL lines and exits 1 on a failure.
 """
@@ -50,6 +54,33 @@ def build_counts(binary, rules, jobs, tmp):
     return counts, found
 
 
+def suggest_round_trip(binary, tmp):
+    """Suggest, load back with -d, tag again: the same entities, from the
+    dictionary now."""
+    path = os.path.join(tmp, "suggested.tsv")
+    subprocess.run([binary, "dict", "suggest", "-q", "--min-mentions", "1", "-o", path]
+                   + DICTS + INPUTS, check=True)
+    with open(path, encoding="utf-8") as f:
+        rows = [l.rstrip("\n").split("\t") for l in f if not l.startswith("#")]
+    header, rows = rows[0], rows[1:]
+    want = {r[header.index("id")]: int(r[header.index("seen_mentions")]) for r in rows}
+    out = subprocess.run([binary, "tag", "-q"] + DICTS + ["-d", path] + INPUTS, check=True,
+                         capture_output=True).stdout.decode("utf-8")
+    got, source = collections.Counter(), {}
+    for line in out.splitlines():
+        m = json.loads(line)
+        got[m["id"]] += 1
+        source[m["id"]] = m["source"]
+    bad = {k: (v, got.get(k, 0), source.get(k)) for k, v in want.items()
+           if got.get(k, 0) < v or source.get(k) != "dictionary"}
+    name = "dict suggest -> -d: the %d suggested names are dictionary entities" % len(want)
+    if bad or not want:
+        print("FAIL %s: %s" % (name, sorted(bad.items())[:8] or "nothing suggested"))
+        return 1
+    print("PASS " + name)
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", required=True)
@@ -74,6 +105,7 @@ def main():
                         name, len(want_found), len(got_found)))
                 else:
                     print("PASS %s (%d found in text)" % (name, len(want_found)))
+        failed += suggest_round_trip(a.bin, tmp)
     print("tag = build: %d failed" % failed)
     return 1 if failed else 0
 

@@ -1,0 +1,228 @@
+/* cmd_suggest.c — `entgraph dict suggest`: a corpus in, the names the
+ * dictionary lacks out, as a dictionary to curate. It tags like build
+ * (eg_tagger_document, one thread, corpus order) and hands each
+ * document's found names to eg_suggest. */
+#include "../base/eg_outfile.h"
+#include "../count/eg_suggest.h"
+#include "../ingest/eg_source.h"
+#include "../tag/eg_tagger.h"
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SUGGEST_MAX_DICTS 64
+
+typedef struct suggest_options {
+    const char *dicts[SUGGEST_MAX_DICTS];
+    size_t ndicts;
+    const char *output;
+    eg_source_options_t source;
+    eg_suggest_options_t rows;
+    unsigned rules;
+    int quiet;
+} suggest_options_t;
+
+static void print_suggest_help(void)
+{
+    fputs("usage: entgraph dict suggest [options] INPUT...\n"
+          "\n"
+          "Read a corpus as build does and write, as a dictionary (the TSV -d\n"
+          "reads), the names found in it that the dictionary does not hold: one\n"
+          "row per name, most mentioned first, with its type, the forms that\n"
+          "named it (aliases), how often and in how many documents, and an\n"
+          "example sentence. Edit a row's type or delete a row, then load the\n"
+          "file with -d.\n"
+          "\n"
+          "options:\n"
+          "  -d, --dict PATH         dictionary file or folder (repeatable;\n"
+          "                          default: the shipped dict/)\n"
+          "  -o, --output FILE       the dictionary to write (default or -: stdout)\n"
+          "      --min-mentions N    leave out names mentioned fewer than N times\n"
+          "                          (default 2)\n"
+          "      --types LIST        only these types (person,organisation,...)\n"
+          "      --limit N           at most N rows\n"
+          "      --input MODE        text (default: a document per file), lines,\n"
+          "                          jsonl (field text, id; --text-field F)\n"
+          "      --text-field F      jsonl: the text field (default text)\n"
+          "      --rules LIST        tagging rules, as for build\n"
+          "  -q, --quiet             no warnings\n"
+          "  -h, --help              this help\n"
+          "\n"
+          "Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad data.\n",
+          stdout);
+}
+
+static int parse_count(const char *arg, const char *name, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    if (arg[0] < '0' || arg[0] > '9')
+        return cli_usage_error("%s '%s': give a whole number", name, arg);
+    unsigned long long v = strtoull(arg, &end, 10);
+    if (*end || errno)
+        return cli_usage_error("%s '%s': give a whole number", name, arg);
+    *out = v;
+    return -1;
+}
+
+/* Returns -1 to go on, or an exit code. */
+static int parse_suggest_options(int argc, char **argv, suggest_options_t *o, int *first)
+{
+    enum { O_MIN = 256, O_TYPES, O_LIMIT, O_INPUT, O_TEXT_FIELD, O_RULES };
+    static const struct option longopts[] = {
+        {"dict", required_argument, NULL, 'd'},       {"output", required_argument, NULL, 'o'},
+        {"min-mentions", required_argument, NULL, O_MIN},
+        {"types", required_argument, NULL, O_TYPES},  {"limit", required_argument, NULL, O_LIMIT},
+        {"input", required_argument, NULL, O_INPUT},
+        {"text-field", required_argument, NULL, O_TEXT_FIELD},
+        {"rules", required_argument, NULL, O_RULES},  {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},             {NULL, 0, NULL, 0},
+    };
+    memset(o, 0, sizeof *o);
+    o->rules = EG_RULES_DEFAULT;
+    o->rows.min_mentions = 2;
+    o->source.default_date = EG_NO_DATE;
+    opterr = 0;
+    optind = 1;
+    int c, code;
+    uint64_t n;
+    while ((c = getopt_long(argc, argv, ":d:o:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd':
+            if (o->ndicts == SUGGEST_MAX_DICTS)
+                return cli_usage_error("more than %d dictionaries", SUGGEST_MAX_DICTS);
+            o->dicts[o->ndicts++] = optarg;
+            break;
+        case 'o': o->output = optarg; break;
+        case O_MIN:
+            if ((code = parse_count(optarg, "--min-mentions", &o->rows.min_mentions)) >= 0)
+                return code;
+            break;
+        case O_TYPES: o->rows.types = optarg; break;
+        case O_LIMIT:
+            if ((code = parse_count(optarg, "--limit", &n)) >= 0)
+                return code;
+            o->rows.limit = (size_t)n;
+            break;
+        case O_INPUT:
+            if (eg_input_mode_parse(optarg, &o->source.mode))
+                return cli_usage_error("--input '%s': use text, lines or jsonl", optarg);
+            break;
+        case O_TEXT_FIELD: o->source.text_field = optarg; break;
+        case O_RULES:
+            if (eg_rules_parse(optarg, &o->rules))
+                return cli_usage_error("--rules '%s': use %s", optarg, eg_rules_names());
+            break;
+        case 'q': o->quiet = 1; break;
+        case 'h': print_suggest_help(); return 0;
+        case ':': return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
+        default: return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        return cli_usage_error("dict suggest needs at least one INPUT (a file, a folder or -)");
+    *first = optind;
+    return -1;
+}
+
+static int gather(const suggest_options_t *o, const eg_input_list_t *inputs,
+                  const eg_tagger_t *tg, eg_suggest_t *sug, const eg_warner_t *warn,
+                  eg_error_t *err)
+{
+    eg_document_t doc;
+    memset(&doc, 0, sizeof doc);
+    eg_segments_t seg;
+    eg_segments_init(&seg);
+    eg_tag_scratch_t scratch;
+    memset(&scratch, 0, sizeof scratch);
+    eg_mentions_t mentions = {0};
+    eg_source_t *src = NULL;
+    int rc = eg_source_open(&src, inputs, &o->source, warn, err);
+    int got = 0;
+    while (rc == 0 && (got = eg_source_next(src, &doc, err)) == 1) {
+        const char *text = doc.text.data ? doc.text.data : "";
+        if ((rc = eg_segment(text, doc.text.len, &seg)) != 0) {
+            eg_error_set(err, rc, doc.id.data, 0, "cannot segment document");
+            break;
+        }
+        if (eg_tagger_document(tg, text, &seg, &scratch, &mentions) ||
+            eg_suggest_add_document(sug, text, &seg, &mentions, &scratch.found))
+            rc = eg_error_set(err, EG_ERR_RUNTIME, doc.id.data, 0, "out of memory");
+    }
+    if (rc == 0 && got < 0)
+        rc = got;
+    eg_source_close(src);
+    eg_document_free(&doc);
+    eg_segments_free(&seg);
+    eg_tag_scratch_free(&scratch);
+    eg_mentions_free(&mentions);
+    return rc;
+}
+
+static int run_suggest(const suggest_options_t *o, char **args, size_t nargs, FILE *out,
+                       eg_error_t *err)
+{
+    int quiet = o->quiet;
+    eg_warner_t warn = cli_warner(&quiet);
+    eg_input_list_t inputs = {0};
+    eg_dict_t dict;
+    eg_dict_init(&dict);
+    eg_patterns_t pats;
+    eg_patterns_init(&pats);
+    eg_matcher_t *matcher = NULL;
+    eg_suggest_t *sug = eg_suggest_new();
+    int rc = sug ? 0 : eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
+    if (rc == 0)
+        rc = eg_input_expand(&inputs, args, nargs, &warn, err);
+    if (rc == 0)
+        rc = cli_load_dicts(o->dicts, o->ndicts, &dict, &warn, err);
+    if (rc == 0 && (o->rules & EG_RULE_PATTERNS))
+        rc = cli_load_patterns(o->dicts, o->ndicts, &pats, err);
+    if (rc == 0)
+        rc = eg_matcher_build(&matcher, &dict, &warn, err);
+    if (rc == 0) {
+        eg_tagger_t tg;
+        eg_tagger_init(&tg, matcher, &pats, o->rules);
+        rc = gather(o, &inputs, &tg, sug, &warn, err);
+    }
+    if (rc == 0 && eg_suggest_write(sug, out, &o->rows) < 0)
+        rc = eg_error_set(err, EG_ERR_RUNTIME, o->output ? o->output : "-", 0,
+                          "cannot write the suggestions");
+    eg_suggest_free(sug);
+    eg_matcher_free(matcher);
+    eg_patterns_free(&pats);
+    eg_dict_free(&dict);
+    eg_input_list_free(&inputs);
+    return rc;
+}
+
+int cmd_dict_suggest(int argc, char **argv)
+{
+    suggest_options_t o;
+    int first = 0;
+    int code = parse_suggest_options(argc, argv, &o, &first);
+    if (code >= 0)
+        return code;
+    eg_error_t err = {0};
+    char **args = argv + first;
+    size_t nargs = (size_t)(argc - first);
+    if (!o.output || strcmp(o.output, "-") == 0) {
+        int rc = run_suggest(&o, args, nargs, stdout, &err);
+        if (rc == 0 && fflush(stdout) != 0)
+            rc = eg_error_set(&err, EG_ERR_RUNTIME, "-", 0, "cannot write the suggestions");
+        return rc ? cli_report(&err) : 0;
+    }
+    eg_outfile_t out;
+    if (eg_outfile_open(&out, o.output, &err))
+        return cli_report(&err);
+    int rc = run_suggest(&o, args, nargs, out.fp, &err);
+    if (rc == 0)
+        rc = eg_outfile_commit(&out, &err);
+    else
+        eg_outfile_abort(&out);
+    return rc ? cli_report(&err) : 0;
+}
