@@ -285,6 +285,7 @@ long eg_dict_add_entity(eg_dict_t *d, const char *id, const char *label, const c
     e->type = eg_arena_strndup(&d->strings, type, strlen(type));
     e->file = file;
     e->found = 1;
+    e->tclass = eg_type_class(e->type);
     return e->label && e->type ? idx : -1;
 }
 
@@ -539,6 +540,7 @@ static int row_entity(eg_dict_t *d, row_t *r, const row_fields_t *rf, int priori
     e->file = r->path;
     e->line = r->lineno;
     e->priority = priority;
+    e->tclass = eg_type_class(e->type);
     return 0;
 }
 

@@ -34,6 +34,7 @@
 #include "../base/eg_arena.h"
 #include "../base/eg_error.h"
 #include "../base/eg_strmap.h"
+#include "eg_types.h"
 #include "eg_wordlists.h"
 
 #include <stddef.h>
@@ -69,6 +70,7 @@ typedef struct eg_entity {
     int priority;      /* `priority` column (default 0): among entities that
                           share a surface form, the highest wins */
     int found;         /* 1: found in text (eg_dict_add_entity), not in a file */
+    unsigned char tclass; /* enum eg_type_class of type */
 } eg_entity_t;
 
 typedef struct eg_dict {

@@ -336,36 +336,45 @@ static int find_chunks(const eg_tokview_t *v, unsigned rules, eg_found_t *found,
                        eg_docrules_scratch_t *s)
 {
     const eg_segments_t *seg = v->seg;
-    for (size_t si = 0; si < seg->nsentences; si++) {
-        const eg_sentence_t *sn = &seg->sentences[si];
-        if (sn->first_token < sn->end_token && eg_tokview_has(v, sn->first_token, EG_SHAPE_HEADLINE))
+    size_t done = 0; /* tokens before this are taken */
+    for (size_t i = 0; i < v->ncaps; i++) {
+        size_t k = v->caps[i];
+        if (k < done || eg_tokview_has(v, k, EG_SHAPE_HEADLINE))
             continue;
-        size_t k = sn->first_token;
-        while (k < sn->end_token) {
-            if (!name_word(v, k)) {
-                k++;
-                continue;
-            }
+        const eg_sentence_t *sn = &seg->sentences[seg->tokens[k].sentence];
+        {
             chunk_t c;
             size_t next = grow_chunk(v, k, sn->end_token, &c);
-            if (c.words == 1 && !may_grow(v, &c, sn->end_token)) {
-                k = next;
+            done = next;
+            if (c.words == 1 && !may_grow(v, &c, sn->end_token))
                 continue; /* most capitalised words stand alone */
-            }
-            if (all_caps_run(v, &c)) {
-                k = next;
+            if (all_caps_run(v, &c))
                 continue;
-            }
             size_t go = classify(v, rules, sn->first_token, sn->end_token, c, found, s);
             if (go == SIZE_MAX)
                 return EG_ERR_RUNTIME;
-            k = go > k ? go : k + 1;
+            done = go > k ? go : k + 1;
         }
     }
     return 0;
 }
 
 /* ---- merging found mentions with the dictionary's ---- */
+
+/* Room for n mentions in s->merged, grown geometrically (it is reused
+ * document after document). */
+static int reserve_merged(eg_docrules_scratch_t *s, size_t n)
+{
+    if (n <= s->merged_cap)
+        return 0;
+    size_t cap = n + n / 2 + 16;
+    eg_mention_t *m = realloc(s->merged, cap * sizeof *m);
+    if (!m)
+        return -1;
+    s->merged = m;
+    s->merged_cap = cap;
+    return 0;
+}
 
 static int swallows(const eg_dict_t *d, const eg_found_t *found, const eg_mention_t *f,
                     const eg_mention_t *x)
@@ -374,14 +383,13 @@ static int swallows(const eg_dict_t *d, const eg_found_t *found, const eg_mentio
         return 0; /* crosses */
     if (x->start == f->start && x->end == f->end)
         return 0; /* the dictionary wins an equal span */
-    const char *type = eg_mention_type(d, found, x);
-    const char *ftype = found->items[f->alias].type;
-    if (eg_type_is_person(type))
+    unsigned char cls = eg_mention_class(d, found, x);
+    if (cls == EG_TC_PERSON)
         return 0;
     if (found->items[f->alias].why == EG_WHY_ACRONYM)
         return 1; /* the text spells this name out: "London and South Western Railway (LSWR)" */
-    if (ftype == EG_TYPE_ORGANISATION)
-        return strcmp(type, "organisation") != 0;
+    if (found->items[f->alias].tclass == EG_TC_ORGANISATION)
+        return cls != EG_TC_ORGANISATION;
     /* a person's name takes in a one-word place ("Jack London"), never a
      * longer name ("Nova Scotia House": Nova is a given name too) */
     return x->ntokens == 1;
@@ -407,11 +415,9 @@ static int merge_found(const eg_dict_t *d, const eg_found_t *found, eg_docrules_
     }
     s->extra.n = keep;
     size_t total = out->n + keep, n = 0, a = 0, b = 0;
-    eg_mention_t *m = realloc(s->merged, (total + 1) * sizeof *m);
-    if (!m)
+    if (reserve_merged(s, total + 1))
         return EG_ERR_RUNTIME;
-    s->merged = m;
-    s->merged_cap = total + 1;
+    eg_mention_t *m = s->merged;
     while (a < out->n || b < keep) {
         const eg_mention_t *x = a < out->n ? &out->items[a] : NULL;
         const eg_mention_t *f = b < keep ? &s->extra.items[b] : NULL;
@@ -486,12 +492,15 @@ static size_t collect_acronyms(const eg_tokview_t *v, const eg_mentions_t *out, 
 static int add_acronyms(const eg_tokview_t *v, eg_docrules_scratch_t *s, eg_mentions_t *out)
 {
     acro_t acr[32];
+    if (v->nbrackets == 0)
+        return 0;
     size_t na = collect_acronyms(v, out, acr, sizeof acr / sizeof *acr);
     if (na == 0)
         return 0;
     s->extra.n = 0;
     size_t mi = 0;
-    for (size_t k = 0; k < v->n; k++) {
+    for (size_t i = 0; i < v->ncaps; i++) { /* an acronym is in capitals */
+        size_t k = v->caps[i];
         while (mi < out->n && out->items[mi].first_token + out->items[mi].ntokens <= k)
             mi++;
         if (mi < out->n && out->items[mi].first_token <= k)
@@ -520,11 +529,9 @@ static int add_acronyms(const eg_tokview_t *v, eg_docrules_scratch_t *s, eg_ment
         return 0;
     /* the new mentions touch no old one: a plain sorted merge */
     size_t total = out->n + s->extra.n;
-    eg_mention_t *m = realloc(s->merged, total * sizeof *m);
-    if (!m)
+    if (reserve_merged(s, total))
         return EG_ERR_RUNTIME;
-    s->merged = m;
-    s->merged_cap = total;
+    eg_mention_t *m = s->merged;
     size_t a = 0, b = 0, n = 0;
     while (a < out->n || b < s->extra.n)
         if (b == s->extra.n || (a < out->n && out->items[a].start < s->extra.items[b].start))
@@ -562,8 +569,9 @@ static int acronym_long_names(const eg_tokview_t *v, eg_found_t *found,
                               eg_docrules_scratch_t *s)
 {
     int added = 0;
-    for (size_t k = 1; k + 2 < v->n; k++) {
-        if (!is_punct(v, k, '(') || !is_acronym(v, k + 1) || !is_punct(v, k + 2, ')'))
+    for (size_t i = 0; i < v->nbrackets; i++) {
+        size_t k = v->brackets[i];
+        if (!is_acronym(v, k + 1))
             continue;
         size_t first = v->seg->sentences[v->seg->tokens[k].sentence].first_token;
         size_t j = k; /* walk back over name words and joints */

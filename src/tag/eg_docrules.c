@@ -5,7 +5,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <xxhash.h>
 
 typedef struct part {
@@ -38,24 +37,12 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
     return 0;
 }
 
-int eg_type_is_person(const char *type)
-{
-    return strcasecmp(type, "person") == 0 || strcasecmp(type, "per") == 0;
-}
-
-const char *eg_mention_type(const eg_dict_t *d, const eg_found_t *found,
-                            const eg_mention_t *mn)
+unsigned char eg_mention_class(const eg_dict_t *d, const eg_found_t *found,
+                               const eg_mention_t *mn)
 {
     if (mn->entity == EG_ENTITY_FOUND)
-        return found && mn->alias < found->n ? found->items[mn->alias].type : "";
-    return mn->entity < d->nentities ? d->entities[mn->entity].type : "";
-}
-
-static int is_place(const char *type)
-{
-    return strcasecmp(type, "place") == 0 || strcasecmp(type, "city") == 0 ||
-           strcasecmp(type, "country") == 0 || strcasecmp(type, "region") == 0 ||
-           strcasecmp(type, "loc") == 0;
+        return found && mn->alias < found->n ? found->items[mn->alias].tclass : EG_TC_OTHER;
+    return mn->entity < d->nentities ? d->entities[mn->entity].tclass : EG_TC_OTHER;
 }
 
 /* ---- initial and embedded ---- */
@@ -153,7 +140,7 @@ static long collect_parts(const eg_dict_t *d, const eg_found_t *found, const eg_
     size_t n = 0;
     for (size_t i = 0; i < ms->n; i++) {
         const eg_mention_t *mn = &ms->items[i];
-        if (mn->ntokens < 2 || !eg_type_is_person(eg_mention_type(d, found, mn)))
+        if (mn->ntokens < 2 || eg_mention_class(d, found, mn) != EG_TC_PERSON)
             continue;
         if (grow(&s->parts, &s->parts_cap, n + mn->ntokens, sizeof(part_t)))
             return -1;
@@ -225,26 +212,32 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
     uint64_t lengths = 0;
     for (long i = 0; i < nparts; i++)
         lengths |= 1ULL << (((const part_t *)s->parts)[i].len & 63);
-    size_t n = 0, mi = 0;
-    for (size_t k = 0; k < seg->ntokens; k++) {
-        const part_t *parts = s->parts;
-        if (mi < out->n && out->items[mi].first_token == k) {
+    /* mentions and capitalised words, merged in token order: a word
+     * inside a mention is skipped, one outside may be a part */
+    size_t n = 0, mi = 0, ci = 0;
+    const part_t *parts = s->parts;
+    while (mi < out->n || ci < v->ncaps) {
+        size_t k = ci < v->ncaps ? v->caps[ci] : SIZE_MAX;
+        if (mi < out->n && out->items[mi].first_token <= k) {
             eg_mention_t mn = out->items[mi++];
+            size_t first = mn.first_token;
             long p;
             /* a one-word place named like a person of the document */
             if (mn.ntokens == 1 && mn.entity != EG_ENTITY_FOUND &&
-                is_place(eg_mention_type(d, found, &mn)) && eg_tokview_cap(v, k) &&
-                (p = part_of(v, parts, (size_t)nparts, k, lengths)) >= 0) {
+                eg_mention_class(d, found, &mn) == EG_TC_PLACE && eg_tokview_cap(v, first) &&
+                (p = part_of(v, parts, (size_t)nparts, first, lengths)) >= 0) {
                 mn.entity = parts[p].entity;
                 mn.alias = parts[p].entity == EG_ENTITY_FOUND ? parts[p].alias : EG_ALIAS_NONE;
                 mn.why = EG_WHY_PERSON;
             }
             if (push(s, &n, &mn))
                 return EG_ERR_RUNTIME;
-            k += mn.ntokens - 1;
+            while (ci < v->ncaps && v->caps[ci] < first + mn.ntokens)
+                ci++;
             continue;
         }
-        if (!eg_tokview_cap(v, k) || eg_tokview_has(v, k, EG_SHAPE_INITIAL))
+        ci++;
+        if (eg_tokview_has(v, k, EG_SHAPE_INITIAL))
             continue;
         long p = part_of(v, parts, (size_t)nparts, k, lengths);
         if (p < 0)

@@ -47,11 +47,8 @@ int eg_docrules_drop(const eg_dict_t *d, const eg_tokview_t *v, eg_docrules_scra
 int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_tokview_t *v,
                         eg_docrules_scratch_t *s, eg_mentions_t *mentions);
 
-/* Is the entity type a person's ("person", "per")? */
-int eg_type_is_person(const char *type);
-
-/* The type of a mention's entity. */
-const char *eg_mention_type(const eg_dict_t *d, const eg_found_t *found,
-                            const eg_mention_t *mn);
+/* The class (enum eg_type_class) of a mention's entity. */
+unsigned char eg_mention_class(const eg_dict_t *d, const eg_found_t *found,
+                               const eg_mention_t *mn);
 
 #endif

@@ -3,6 +3,7 @@
 #include "eg_found.h"
 
 #include "../text/eg_fold.h"
+#include "eg_types.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,7 @@ long eg_found_add(eg_found_t *f, const char *label, size_t n, const char *type,
         f->items = p;
         f->cap = cap;
     }
-    f->items[f->n] = (eg_found_entity_t){(uint32_t)mark, (uint32_t)id, type, why};
+    f->items[f->n] = (eg_found_entity_t){(uint32_t)mark, (uint32_t)id, type, why,
+                                         eg_type_class(type), -1};
     return (long)f->n++;
 }

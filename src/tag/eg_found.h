@@ -24,6 +24,9 @@ typedef struct eg_found_entity {
     uint32_t label, id;   /* offsets of NUL-terminated strings in names */
     const char *type;     /* static or owned by the pattern set */
     uint8_t why;          /* enum eg_why: the rule that found it */
+    uint8_t tclass;       /* enum eg_type_class of type */
+    long known;           /* the dictionary entity with this id, or -1
+                             (set by the tagger at the end of a document) */
 } eg_found_entity_t;
 
 typedef struct eg_found {

@@ -523,6 +523,12 @@ int eg_matcher_is_common_word(const eg_matcher_t *m, int32_t token_id)
     return (eg_matcher_word_classes(m, token_id) >> EG_LIST_WORDS) & 1;
 }
 
+const uint16_t *eg_matcher_class_table(const eg_matcher_t *m, size_t *n)
+{
+    *n = m->vocab.count;
+    return m->classes;
+}
+
 unsigned eg_matcher_word_classes(const eg_matcher_t *m, int32_t token_id)
 {
     return token_id >= 0 && (size_t)token_id < m->vocab.count ? m->classes[token_id] : 0;
@@ -905,6 +911,11 @@ int eg_matcher_scan(const eg_matcher_t *m, const char *text,
         }
     }
     return s->oom ? EG_ERR_RUNTIME : 0;
+}
+
+int eg_matcher_shared(const eg_matcher_t *m, uint32_t ai)
+{
+    return ai < m->dict->naliases && m->nodes[m->alias[ai].node].term_count > 1;
 }
 
 size_t eg_matcher_alternatives(const eg_matcher_t *m, const char *text,

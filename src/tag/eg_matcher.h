@@ -126,6 +126,10 @@ int eg_matcher_is_common_word(const eg_matcher_t *m, int32_t token_id);
  * stands for it: "Prime Minister" -> minister). */
 unsigned eg_matcher_word_classes(const eg_matcher_t *m, int32_t token_id);
 
+/* The same for every id at once: table[id] for id < *n (for loops that
+ * would call eg_matcher_word_classes per token). */
+const uint16_t *eg_matcher_class_table(const eg_matcher_t *m, size_t *n);
+
 /* The dictionary the matcher was built from. */
 const eg_dict_t *eg_matcher_dict(const eg_matcher_t *m);
 
@@ -150,6 +154,10 @@ int32_t eg_matcher_base_id(const eg_matcher_t *m, eg_match_scratch_t *scratch,
  * same tokens whose case policy accepts the span, its own included, in
  * the matcher's order (priority, then dictionary order). Writes up to
  * max alias indexes and returns how many. */
+/* Do other aliases end at the same trie node as alias ai (the same
+ * tokens)? When not, eg_matcher_alternatives has only ai to give. */
+int eg_matcher_shared(const eg_matcher_t *m, uint32_t ai);
+
 size_t eg_matcher_alternatives(const eg_matcher_t *m, const char *text,
                                const eg_segments_t *seg, const eg_mention_t *mn,
                                uint32_t *aliases, size_t max);

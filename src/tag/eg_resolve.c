@@ -31,12 +31,6 @@ static const char *attr(const eg_dict_t *d, long k, uint32_t e)
     return k < 0 ? NULL : eg_entity_attr(&d->entities[e], (size_t)k);
 }
 
-static int is_place_type(const char *type)
-{
-    return strcasecmp(type, "place") == 0 || strcasecmp(type, "city") == 0 ||
-           strcasecmp(type, "country") == 0 || strcasecmp(type, "region") == 0 ||
-           strcasecmp(type, "loc") == 0;
-}
 
 static int kind_rank(const char *kind)
 {
@@ -111,6 +105,10 @@ static size_t alternatives(const eg_matcher_t *m, const eg_tokview_t *v, const e
 {
     uint32_t alias[MAX_ALTERNATIVES];
     const eg_dict_t *d = eg_matcher_dict(m);
+    if (!eg_matcher_shared(m, mn->alias)) { /* most forms name one entity */
+        ents[0] = mn->entity;
+        return 1;
+    }
     size_t na = eg_matcher_alternatives(m, v->text, v->seg, mn, alias, MAX_ALTERNATIVES);
     size_t n = 0;
     for (size_t i = 0; i < na; i++) {
@@ -132,7 +130,7 @@ static void gather_countries(const eg_matcher_t *m, const eg_resolve_attrs_t *a,
     for (size_t i = 0; i < ms->n; i++) {
         const eg_mention_t *mn = &ms->items[i];
         if (mn->entity == EG_ENTITY_FOUND || mn->alias == EG_ALIAS_NONE ||
-            !is_place_type(d->entities[mn->entity].type))
+            d->entities[mn->entity].tclass != EG_TC_PLACE)
             continue;
         if (alternatives(m, v, mn, ents) == 1)
             count_country(c, attr(d, a->country, mn->entity));
@@ -172,6 +170,7 @@ typedef struct sense {
 
 typedef struct doc_state {
     countries_t countries;
+    int have_countries; /* gathered (on the first ambiguous mention) */
     sense_t senses[MAX_SENSES];
     size_t nsenses;
 } doc_state_t;
@@ -199,16 +198,16 @@ static int decide(const eg_matcher_t *m, const eg_resolve_attrs_t *a, const eg_t
     const eg_sentence_t *sn = &v->seg->sentences[mn->sentence];
     size_t k = mn->first_token;
     int one = mn->ntokens == 1;
-    const char *type = d->entities[mn->entity].type;
+    int place = d->entities[mn->entity].tclass == EG_TC_PLACE;
     if ((rules & EG_RESOLVE_GENERIC) && one && eg_tokview_in(v, k, EG_LIST_GENERICS) &&
         d->aliases[mn->alias].policy != EG_CASE_EXACT)
         return 0;
     uint32_t ents[MAX_ALTERNATIVES];
     size_t n = alternatives(m, v, mn, ents);
-    if ((rules & EG_RESOLVE_PERSON) && one && is_place_type(type) &&
+    if ((rules & EG_RESOLVE_PERSON) && one && place &&
         title_before(v, k, sn->first_token)) {
         for (size_t j = 0; j < n; j++)
-            if (eg_type_is_person(d->entities[ents[j]].type)) {
+            if (d->entities[ents[j]].tclass == EG_TC_PERSON) {
                 mn->entity = ents[j];
                 mn->why = EG_WHY_PERSON;
                 remember(st, mn->alias, ents[j], EG_WHY_PERSON);
@@ -218,7 +217,7 @@ static int decide(const eg_matcher_t *m, const eg_resolve_attrs_t *a, const eg_t
     }
     /* "US President", "UK Parliament": a place in capitals before a name
      * is an adjective, not a piece of it */
-    if ((rules & EG_RESOLVE_LONGER) && one && is_place_type(type) &&
+    if ((rules & EG_RESOLVE_LONGER) && one && place &&
         !eg_tokview_has(v, k, EG_SHAPE_ALLCAPS)) {
         size_t next_start = i + 1 < ms->n ? ms->items[i + 1].first_token : SIZE_MAX;
         if ((k > sn->first_token && k - 1 >= kept_end &&
@@ -235,6 +234,10 @@ static int decide(const eg_matcher_t *m, const eg_resolve_attrs_t *a, const eg_t
         return 1;
     }
     if (rules & EG_RESOLVE_CONTEXT) {
+        if (!st->have_countries) {
+            gather_countries(m, a, v, ms, &st->countries);
+            st->have_countries = 1;
+        }
         unsigned best = 0;
         long pick = -1;
         int tie = 0;
@@ -269,9 +272,8 @@ int eg_resolve(const eg_matcher_t *m, const eg_resolve_attrs_t *a, const eg_tokv
     (void)s;
     doc_state_t st;
     st.countries.n = 0;
+    st.have_countries = 0;
     st.nsenses = 0;
-    if (rules & EG_RESOLVE_CONTEXT)
-        gather_countries(m, a, v, ms, &st.countries);
     size_t w = 0, kept_end = 0;
     for (size_t i = 0; i < ms->n; i++) {
         eg_mention_t mn = ms->items[i];

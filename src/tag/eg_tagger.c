@@ -48,16 +48,16 @@ static unsigned resolve_bits(unsigned r)
 
 /* A name found in the text whose id a dictionary entity has is that
  * entity (the dictionary wins), for every command alike. */
-static void known_ids(const eg_dict_t *d, const eg_found_t *found, eg_mentions_t *ms)
+static void known_ids(const eg_dict_t *d, eg_found_t *found, eg_mentions_t *ms)
 {
+    for (size_t k = 0; k < found->n; k++) { /* once per name, not per mention */
+        const char *id = eg_found_id(found, k);
+        found->items[k].known = eg_strmap_find(&d->ids, id, strlen(id));
+    }
     for (size_t i = 0; i < ms->n; i++) {
         eg_mention_t *mn = &ms->items[i];
-        if (mn->entity != EG_ENTITY_FOUND)
-            continue;
-        const char *id = eg_found_id(found, mn->alias);
-        long e = eg_strmap_find(&d->ids, id, strlen(id));
-        if (e >= 0) {
-            mn->entity = (uint32_t)e;
+        if (mn->entity == EG_ENTITY_FOUND && found->items[mn->alias].known >= 0) {
+            mn->entity = (uint32_t)found->items[mn->alias].known;
             mn->alias = EG_ALIAS_NONE;
         }
     }

@@ -13,6 +13,8 @@ void eg_tokview_free(eg_tokview_t *v)
     free(v->shape);
     free(v->id);
     free(v->cls);
+    free(v->caps);
+    free(v->brackets);
     memset(v, 0, sizeof *v);
 }
 
@@ -30,7 +32,13 @@ static int reserve(eg_tokview_t *v, size_t n)
     uint16_t *cls = realloc(v->cls, cap * sizeof *cls);
     if (cls)
         v->cls = cls;
-    if (!shape || !id || !cls)
+    uint32_t *caps = realloc(v->caps, cap * sizeof *caps);
+    if (caps)
+        v->caps = caps;
+    uint32_t *brackets = realloc(v->brackets, cap * sizeof *brackets);
+    if (brackets)
+        v->brackets = brackets;
+    if (!shape || !id || !cls || !caps || !brackets)
         return -1;
     v->cap = cap;
     return 0;
@@ -52,7 +60,13 @@ static uint8_t word_shape(const char *text, const eg_token_t *t)
     return sh;
 }
 
-/* Shapes of one sentence's tokens (ids and classes reset on the way). */
+static int is_char(const char *text, const eg_token_t *t, char ch)
+{
+    return t->kind == EG_TOK_PUNCT && t->end - t->start == 1 && text[t->start] == ch;
+}
+
+/* Shapes of one sentence's tokens (ids and classes reset on the way),
+ * its capitalised words and bracketed acronyms onto the lists. */
 static void shape_sentence(eg_tokview_t *v, const char *text, const eg_segments_t *seg,
                            const eg_sentence_t *sn)
 {
@@ -69,13 +83,18 @@ static void shape_sentence(eg_tokview_t *v, const char *text, const eg_segments_
         uint8_t sh = word_shape(text, t);
         if (!start_seen)
             sh |= EG_SHAPE_SENT_START, start_seen = 1;
-        if ((sh & EG_SHAPE_CAP) && t->end - t->start == 1 && k + 1 < sn->end_token &&
-            seg->tokens[k + 1].kind == EG_TOK_PUNCT && text[seg->tokens[k + 1].start] == '.' &&
-            seg->tokens[k + 1].start == t->end)
-            sh |= EG_SHAPE_INITIAL;
         v->shape[k] = sh;
         words++;
-        caps += (sh & EG_SHAPE_CAP) != 0;
+        if (!(sh & EG_SHAPE_CAP))
+            continue;
+        caps++;
+        v->caps[v->ncaps++] = (uint32_t)k;
+        if (k + 1 < sn->end_token && t->end - t->start == 1 &&
+            is_char(text, &seg->tokens[k + 1], '.') && seg->tokens[k + 1].start == t->end)
+            v->shape[k] |= EG_SHAPE_INITIAL;
+        if ((sh & EG_SHAPE_ALLCAPS) && k > sn->first_token && k + 1 < sn->end_token &&
+            is_char(text, &seg->tokens[k - 1], '(') && is_char(text, &seg->tokens[k + 1], ')'))
+            v->brackets[v->nbrackets++] = (uint32_t)(k - 1);
     }
     if (words >= 3 && caps == words)
         for (size_t k = sn->first_token; k < sn->end_token; k++)
@@ -83,15 +102,28 @@ static void shape_sentence(eg_tokview_t *v, const char *text, const eg_segments_
                 v->shape[k] |= EG_SHAPE_HEADLINE;
 }
 
-static void look_up(eg_tokview_t *v, const eg_matcher_t *m, eg_match_scratch_t *s,
-                    const char *text, const eg_segments_t *seg, size_t k)
+typedef struct classes {
+    const uint16_t *table;
+    size_t n;
+} classes_t;
+
+static inline uint16_t class_of(const classes_t *c, int32_t id)
 {
+    return id >= 0 && (size_t)id < c->n ? c->table[id] : 0;
+}
+
+static void look_up(eg_tokview_t *v, const eg_matcher_t *m, eg_match_scratch_t *s,
+                    const classes_t *cls, size_t k)
+{
+    const eg_segments_t *seg = v->seg;
     if (v->id[k] != EG_TOKVIEW_UNSET || seg->tokens[k].kind != EG_TOK_WORD)
         return;
-    int32_t id = eg_matcher_token_id(m, s, text, seg, k);
-    int32_t base = eg_matcher_base_id(m, s, text, seg, k);
+    int32_t id = eg_matcher_token_id(m, s, v->text, seg, k);
+    int32_t base = seg->tokens[k].base_end == seg->tokens[k].end
+                       ? -1
+                       : eg_matcher_base_id(m, s, v->text, seg, k);
     v->id[k] = id >= 0 ? id : base;
-    v->cls[k] = (uint16_t)(eg_matcher_word_classes(m, id) | eg_matcher_word_classes(m, base));
+    v->cls[k] = (uint16_t)(class_of(cls, id) | class_of(cls, base));
 }
 
 int eg_tokview_fill(eg_tokview_t *v, const eg_matcher_t *m, eg_match_scratch_t *s,
@@ -102,21 +134,23 @@ int eg_tokview_fill(eg_tokview_t *v, const eg_matcher_t *m, eg_match_scratch_t *
     v->text = text;
     v->seg = seg;
     v->n = seg->ntokens;
+    v->ncaps = v->nbrackets = 0;
     for (size_t si = 0; si < seg->nsentences; si++)
         shape_sentence(v, text, seg, &seg->sentences[si]);
-    for (size_t k = 0; k < seg->ntokens; k++) {
-        if (!(v->shape[k] & EG_SHAPE_CAP))
-            continue;
-        look_up(v, m, s, text, seg, k);
+    classes_t cls;
+    cls.table = eg_matcher_class_table(m, &cls.n);
+    for (size_t i = 0; i < v->ncaps; i++) {
+        size_t k = v->caps[i];
+        look_up(v, m, s, &cls, k);
         /* the word before (a title: "spokesman Dmitry Peskov") and a
          * lower-case word between two capitalised ones (a particle:
          * "Charles de Gaulle"); a title before "." ("Mr. Smith") is
          * capitalised, so looked up as such */
         if (k > 0 && seg->tokens[k - 1].sentence == seg->tokens[k].sentence)
-            look_up(v, m, s, text, seg, k - 1);
+            look_up(v, m, s, &cls, k - 1);
         if (k + 2 < seg->ntokens && (v->shape[k + 2] & EG_SHAPE_CAP) &&
             !(v->shape[k + 1] & EG_SHAPE_CAP))
-            look_up(v, m, s, text, seg, k + 1);
+            look_up(v, m, s, &cls, k + 1);
     }
     return s->oom ? EG_ERR_RUNTIME : 0;
 }

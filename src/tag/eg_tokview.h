@@ -47,6 +47,13 @@ typedef struct eg_tokview {
     int32_t *id;
     uint16_t *cls;
     size_t n, cap;
+    /* Where the rules look, in token order: every capitalised word, and
+     * every "(" that opens a bracketed acronym "(ECHR)". A rule walks
+     * these lists, not every token. */
+    uint32_t *caps;
+    size_t ncaps;
+    uint32_t *brackets;
+    size_t nbrackets;
 } eg_tokview_t;
 
 void eg_tokview_free(eg_tokview_t *v);
