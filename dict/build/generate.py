@@ -75,9 +75,11 @@ NAME_FIX = {"RU": "Russia", "KR": "South Korea", "KP": "North Korea", "SY": "Syr
             "TR": "Turkey", "GB": "United Kingdom", "US": "United States",
             "CZ": "Czech Republic", "MK": "North Macedonia"}
 
-# Regions named like a country that are another place (the others, such as
-# US-PR Puerto Rico or NL-AW Aruba, are the country itself and left out).
-REGION_NOT_THE_COUNTRY = {"US-GA", "NG-NI"}
+# Regions of these ISO 3166-2 types that are named like a country are the
+# country itself (US-PR Puerto Rico, NL-AW Aruba, FR-GP Guadeloupe) and left
+# out, as is a region named like its own country (MX-MEX México); any other
+# is another place (US-GA Georgia, AO-ZAI Zaire, AR-P Formosa) and kept.
+COUNTRY_ITSELF_TYPES = {"Outlying area", "Overseas region", "Country"}
 # Names ISO gives in a form no text uses, and English names (ISO 3166-2 code
 # -> name, or -> aliases).
 REGION_NAME = {"BE-WAL": "Région wallonne"}
@@ -299,9 +301,10 @@ def regions(hand, country_names, weights, seat):
         name, aliases = region_forms(r)
         if "," in name:
             continue
-        if fold(name) in country_names and r["code"] not in REGION_NOT_THE_COUNTRY:
-            continue
         cc, sub = r["code"].split("-", 1)
+        named = country_names.get(fold(name))
+        if named and (named == cc or r["type"] in COUNTRY_ITSELF_TYPES):
+            continue
         weight = weights.get(cc, 0) / count[cc]
         # GeoNames' admin1 code is the ISO one only where it has letters
         # (US states, UK nations, Swiss cantons...); a number may be another
