@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """import_sources.py — refresh dict/build/sources/ from upstream data sets.
 
+The files there are gzipped (name.tsv.gz...): the dictionary loader reads
+every .tsv, .csv and .txt file under dict/, and these are not dictionaries.
+
 `make dict` needs no network: it reads the files in dict/build/sources/,
 which this script writes from local copies (git checkouts) of the upstream
 repositories. Run it by hand when a source should be refreshed, then
@@ -26,8 +29,9 @@ repositories. Run it by hand when a source should be refreshed, then
 import argparse
 import collections
 import glob
+import gzip
+import io
 import os
-import shutil
 import sys
 
 import yaml
@@ -36,13 +40,26 @@ SOURCES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sources")
 SSA_MIN = 500
 
 
+def out(name):
+    """A source file for writing: gzip without a time stamp (reproducible),
+    and a name the dictionary loader never reads (it walks dict/ for
+    .tsv, .csv and .txt files)."""
+    raw = open(os.path.join(SOURCES, name + ".gz"), "wb")
+    z = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
+    return io.TextIOWrapper(z, encoding="utf-8", newline="")
+
+
+def copy(src, name):
+    with open(src, encoding="utf-8") as i, out(name) as o:
+        o.write(i.read())
+
+
 def legislators(src):
-    shutil.copyfile(os.path.join(src, "executive.yaml"),
-                    os.path.join(SOURCES, "us-executive.yaml"))
+    copy(os.path.join(src, "executive.yaml"), "us-executive.yaml")
     data = yaml.safe_load(open(os.path.join(src, "legislators-current.yaml"), encoding="utf-8"))
     cols = ["bioguide", "wikidata", "official_full", "first", "middle", "last", "suffix",
             "nickname", "type", "state", "party", "start"]
-    with open(os.path.join(SOURCES, "us-legislators-current.tsv"), "w", encoding="utf-8") as f:
+    with out("us-legislators-current.tsv") as f:
         f.write("# unitedstates/congress-legislators legislators-current.yaml (CC0), cut\n"
                 "# down by dict/build/import_sources.py; the last term of each member.\n")
         f.write("\t".join(cols) + "\n")
@@ -66,7 +83,7 @@ def ssa(folder):
     years = "%s-%s" % (files[0][-8:-4], files[-1][-8:-4])
     keep = sorted(((n, f, m) for n, (f, m) in births.items() if f + m >= SSA_MIN),
                   key=lambda r: (-(r[1] + r[2]), r[0]))
-    with open(os.path.join(SOURCES, "ssa-given-names.tsv"), "w", encoding="utf-8") as f:
+    with out("ssa-given-names.tsv") as f:
         f.write("# US Social Security Administration, national baby names %s (public\n"
                 "# domain): births per name, names with %d+ births in all.\n"
                 "# Written by dict/build/import_sources.py.\n" % (years, SSA_MIN))
@@ -88,7 +105,7 @@ def main():
     if a.ssa_names:
         print("ssa-given-names.tsv: %d" % ssa(a.ssa_names))
     if a.forenames:
-        shutil.copyfile(a.forenames, os.path.join(SOURCES, "common-forenames-by-country.csv"))
+        copy(a.forenames, "common-forenames-by-country.csv")
     return 0
 
 
