@@ -76,11 +76,14 @@ def word_list(name):
     return out
 
 
+HAND_PEOPLE = ("people.tsv", "people-world.tsv", "people-history.tsv")
+
+
 def hand_people():
     """Ids of the hand-written people: a generated person whose full name
     has one of these slugs is that person, and takes the id."""
     ids = set()
-    for name in ("people.tsv", "people-world.tsv"):
+    for name in HAND_PEOPLE:
         head = None
         for l in open(os.path.join(DICT, name), encoding="utf-8"):
             if l.startswith("#") or not l.strip():
@@ -286,8 +289,8 @@ def given_names(words, first_names):
     return keep, left
 
 
-# Sections of people-world.tsv whose names put the family name first.
-FAMILY_NAME_FIRST = ("# China", "# Japan", "# Asia-Pacific")
+# Sections of the people files whose names put the family name first.
+FAMILY_NAME_FIRST = ("# China", "# Japan", "# Asia-Pacific", "# East and South-East Asia")
 
 
 def hand_first_names():
@@ -295,7 +298,7 @@ def hand_first_names():
     Volodymyr...), except in the sections that write the family name first
     (Xi Jinping, Kim Jong Un, Hun Manet)."""
     out = set()
-    for name in ("people.tsv", "people-world.tsv"):
+    for name in HAND_PEOPLE:
         skip, head = False, None
         for l in open(os.path.join(DICT, name), encoding="utf-8"):
             if l.startswith("# "):
