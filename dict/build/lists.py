@@ -154,7 +154,7 @@ def full_names(first, middle, last, suffix, nickname, canonical=None):
         for n in (b, b + " " + suffix if suffix else None):
             if n and n not in names:
                 names.append(n)
-    if suffix and canonical + " " + suffix not in names:
+    if suffix and not canonical.endswith(suffix) and canonical + " " + suffix not in names:
         names.append(canonical + " " + suffix)
     return names
 
@@ -197,17 +197,43 @@ def executive(hand, words):
     return rows
 
 
-def legislators(hand):
+def legislators(hand, ssa):
     rows = []
     r = csv.DictReader((l for l in source("us-legislators-current.tsv") if not l.startswith("#")),
                        delimiter="\t")
     for p in r:
+        official = p["official_full"] if '"' not in p["official_full"] else None
         names = full_names(p["first"], p["middle"], p["last"], p["suffix"], p["nickname"],
-                           p["official_full"] or None)
+                           official or None)
+        linked = p["bioguide"] in LINK or any(slug(n) in hand for n in names)
+        if (not linked and p["type"] == "rep" and p["last"] in COMMON_SURNAMES
+                and ssa.get(p["nickname"] or p["first"], 0) >= COMMON_GIVEN_MIN):
+            names = [n for n in names if len(n.replace(" " + p["suffix"], "").split()) > 2
+                     or "." in n.split()[1]]
+            if not names:
+                continue
         chamber = "US Senator" if p["type"] == "sen" else "US Representative"
         desc = "%s from %s (%s)" % (chamber, p["state"], p["party"])
         rows.append(person(hand, names, desc, p["bioguide"], p["wikidata"]))
     return rows
+
+
+# About the 100 most common US surnames (written from the 2010 Census
+# ranking). A member of the House whose given name is also common (100,000+
+# SSA births) and whose surname is one of these keeps only the forms with a
+# middle name or initial: "Adam Smith" is the economist more often than the
+# Representative. Senators keep their plain names.
+COMMON_SURNAMES = set("""
+Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez
+Lopez Gonzalez Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Perez Thompson
+White Harris Sanchez Clark Ramirez Lewis Robinson Walker Young Allen King Wright Scott
+Torres Nguyen Hill Flores Green Adams Nelson Baker Hall Rivera Campbell Mitchell Carter
+Roberts Gomez Phillips Evans Turner Diaz Parker Cruz Edwards Collins Reyes Stewart
+Morris Morales Murphy Cook Rogers Gutierrez Ortiz Morgan Cooper Peterson Bailey Reed
+Kelly Howard Ramos Kim Cox Ward Richardson Watson Brooks Chavez Wood James Bennett Gray
+Mendoza Ruiz Hughes Price Alvarez Castillo Sanders Patel Myers Long Ross Foster Jimenez
+""".split())
+COMMON_GIVEN_MIN = 100000
 
 
 # Hand-written people whose id is no slug of a generated full name
@@ -223,9 +249,9 @@ def person(hand, names, desc, bioguide, wikidata):
             "" if linked else desc, bioguide, wikidata]
 
 
-def people(words):
+def people(words, ssa):
     hand = hand_people()
-    rows = executive(hand, words) + legislators(hand)
+    rows = executive(hand, words) + legislators(hand, ssa)
     seen, out = set(), []
     for r in rows:  # a president who is in Congress now is one row
         if r[0] not in seen:
@@ -254,12 +280,17 @@ def people(words):
     return out
 
 
-def given_names(words, first_names):
-    drop = word_list("non-names.txt") | word_list("titles.txt") | word_list("generics.txt")
+def ssa_births():
+    """Given name -> SSA births, both sexes, all years."""
     ssa = {}
     for row in csv.DictReader((l for l in source("ssa-given-names.tsv") if not l.startswith("#")),
                               delimiter="\t"):
         ssa[row["name"]] = int(row["female"]) + int(row["male"])
+    return ssa
+
+
+def given_names(words, first_names, ssa):
+    drop = word_list("non-names.txt") | word_list("titles.txt") | word_list("generics.txt")
     world = set()
     for row in csv.DictReader(source("common-forenames-by-country.csv")):
         for field in ("Romanized Name", "Localized Name"):
@@ -318,14 +349,15 @@ def hand_first_names():
 
 def main():
     words = word_list("words.txt")
-    rows = people(words)
+    ssa = ssa_births()
+    rows = people(words, ssa)
     firsts = hand_first_names()
     for r in rows:
         for n in [r[1]] + r[2].split("|"):
             w = n.split()[0] if n else ""
             if re.match(r"^[A-Z][a-z]+$", w):
                 firsts.add(w)
-    keep, left = given_names(words, firsts)
+    keep, left = given_names(words, firsts, ssa)
     print("us-politicians.tsv %d, given-names.txt %d (%d left out)" % (len(rows), len(keep), len(left)))
     return 0
 
