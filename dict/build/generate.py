@@ -203,8 +203,10 @@ class Place:
 
     def row(self):
         kind, country, rest = self.cols[0], self.cols[1], self.cols[2:]
-        if self.hand:  # the hand-written row says what it is and describes it
-            kind, country, rest = "", "", rest[:-1] + [""]
+        if self.hand:  # the hand-written row says what it is and describes it;
+            # the country stays, so that dict check reports a link to a
+            # place of another country as a conflicting merge
+            kind, rest = "", rest[:-1] + [""]
         return [self.id, self.name, "|".join(self.aliases), "place", self.priority, kind,
                 country] + rest
 
