@@ -11,7 +11,7 @@ dict/build/sources/ (see import_sources.py for where they come from).
                     more, the popular names of 106 countries
                     (sigpwned/popular-names-by-country-dataset, CC0) and
                     the first names of the people above and of the
-                    hand-written people files; minus the
+                    hand-written people files, and EXTRA_GIVEN; minus the
                     hand-written non-names, titles and generics, and minus
                     a name that is a common lower-case word (wamerican)
                     given to fewer than WORD_NAME_MIN babies
@@ -35,6 +35,16 @@ SOURCES = os.path.join(HERE, "sources")
 GIVEN_MIN = 1000       # SSA births, 1880-2023, both sexes
 WORD_NAME_MIN = 10000  # a name that is also a lower-case word needs this many
 PEOPLE_PRIORITY = -1   # below hand-written rows (0), above every generated place
+# Given names of people in the news that none of the sources has (the
+# people files' sections with Japanese names also hold Korean ones, family
+# name first, so they are not read). Written by hand, listed here.
+EXTRA_GIVEN = """
+Shinzo Fumio Yoshihide Shigeru Taro Junichiro Yoshihiko Naoto Yukio Sanae Yuriko
+Toshimitsu Haruhiko Kazuo Akira Hiroshi Takeshi Kenji Hideki Masayoshi Tadashi Koichi
+Katsunobu Ichiro Shohei Haruki Hayao Svetlana Pyotr Walid Jürgen Horst Benoît
+Jean-Luc Jean-Marie Jean-Claude Jean-Pierre Jean-Paul Jean-Yves Marie-Claire
+Ségolène Javad Giorgos Bola Olusegun Goodluck Muhammadu Uhuru Kofi Thabo Jacob
+""".split()
 # Entries of the SSA files that stand for no name.
 PLACEHOLDERS = {"Unknown", "Baby", "Infant", "Female", "Male", "Boy", "Girl", "Babyboy",
                 "Babygirl", "Unnamed", "Notnamed", "Noname"}
@@ -297,7 +307,7 @@ def given_names(words, first_names, ssa):
             for w in re.split(r"[\s/]+", row.get(field) or ""):
                 if re.match(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’-]+$", w):
                     world.add(w)
-    names = {n for n, c in ssa.items() if c >= GIVEN_MIN} | world | first_names
+    names = {n for n, c in ssa.items() if c >= GIVEN_MIN} | world | first_names | set(EXTRA_GIVEN)
     keep, left = [], []
     for n in sorted(names):
         f = fold(n)
@@ -312,7 +322,9 @@ def given_names(words, first_names, ssa):
                 "# from the US Social Security Administration's baby names 1880-2023\n"
                 "# (public domain; names given to %d+ babies), the popular given names of\n"
                 "# 106 countries (sigpwned/popular-names-by-country-dataset, CC0) and the\n"
-                "# first names of us-politicians.tsv and the hand-written people files;\n"
+                "# first names of us-politicians.tsv and the hand-written people files\n"
+                "# (and EXTRA_GIVEN of lists.py: Japanese and other names of people in\n"
+                "# the news that no source has);\n"
                 "# minus non-names, titles and generics, and minus %d names that are\n"
                 "# common lower-case words given to fewer than %d babies. Do not edit.\n"
                 % (GIVEN_MIN, len([n for n in left if fold(n) not in drop]), WORD_NAME_MIN))
