@@ -37,13 +37,15 @@ WORD_NAME_MIN = 10000  # a name that is also a lower-case word needs this many
 PEOPLE_PRIORITY = -1   # below hand-written rows (0), above every generated place
 # Given names of people in the news that none of the sources has (the
 # people files' sections with Japanese names also hold Korean ones, family
-# name first, so they are not read). Written by hand, listed here.
+# name first, and the business section mixes both orders, so they are not
+# read). Written by hand, listed here.
 EXTRA_GIVEN = """
 Shinzo Fumio Yoshihide Shigeru Taro Junichiro Yoshihiko Naoto Yukio Sanae Yuriko
 Toshimitsu Haruhiko Kazuo Akira Hiroshi Takeshi Kenji Hideki Masayoshi Tadashi Koichi
 Katsunobu Ichiro Shohei Haruki Hayao Svetlana Pyotr Walid Jürgen Horst Benoît
 Jean-Luc Jean-Marie Jean-Claude Jean-Pierre Jean-Paul Jean-Yves Marie-Claire
 Ségolène Javad Giorgos Bola Olusegun Goodluck Muhammadu Uhuru Kofi Thabo Jacob
+Akio Changpeng Demis Gautam Guillaume Mukesh Ratan Safra Satya Sergey Sundar Wael
 """.split()
 # Entries of the SSA files that stand for no name.
 PLACEHOLDERS = {"Unknown", "Baby", "Infant", "Female", "Male", "Boy", "Girl", "Babyboy",
@@ -332,8 +334,10 @@ def given_names(words, first_names, ssa):
     return keep, left
 
 
-# Sections of the people files whose names put the family name first.
-FAMILY_NAME_FIRST = ("# China", "# Japan", "# Asia-Pacific", "# East and South-East Asia")
+# Sections of the people files whose names put the family name first, or
+# mix both orders (Business: Zhang Yiming beside Jensen Huang).
+FAMILY_NAME_FIRST = ("# China", "# Japan", "# Asia-Pacific", "# East and South-East Asia",
+                     "# Business")
 
 
 def hand_first_names():
@@ -366,7 +370,7 @@ def main():
     firsts = hand_first_names()
     for r in rows:
         for n in [r[1]] + r[2].split("|"):
-            w = n.split()[0] if n else ""
+            w = n.split()[0] if len(n.split()) > 1 else ""  # not a bare surname
             if re.match(r"^[A-Z][a-z]+$", w):
                 firsts.add(w)
     keep, left = given_names(words, firsts, ssa)
