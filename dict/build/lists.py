@@ -187,7 +187,7 @@ def years(terms, kind):
             runs[-1][1] = b
         else:
             runs.append([a, b])
-    return ", ".join("%d–%d" % (a, b) for a, b in runs)
+    return ", ".join("%d" % a if a == b else "%d–%d" % (a, b) for a, b in runs)
 
 
 def executive(hand, words):
