@@ -52,16 +52,17 @@ PLACEHOLDERS = {"Unknown", "Baby", "Infant", "Female", "Male", "Boy", "Girl", "B
                 "Babygirl", "Unnamed", "Notnamed", "Noname"}
 
 # Surnames of presidents and vice presidents that are not aliases: shared by
-# two of them (Adams, Harrison, Johnson, Roosevelt, Bush, Clinton,
-# Stevenson), or far more often another person, a place or a word in news
-# and political text. The full names always are aliases.
+# two of them (Adams, Harrison, Johnson, Roosevelt, Bush, Clinton), common
+# surnames (Stevenson: Robert Louis, Teófilo; Tompkins, Hamlin, Dawes), or
+# far more often another person, a place or a word in news and political
+# text. The full names always are aliases.
 SURNAME_NOT_ALIAS = {
     "Washington", "Jackson", "Madison", "Monroe", "Tyler", "Taylor", "Pierce", "Grant",
     "Hayes", "Arthur", "Cleveland", "Wilson", "Harding", "Hoover", "Ford", "Carter",
     "Kennedy", "Gore", "Harris", "Dallas", "Hobart", "Fairbanks", "Marshall", "Sherman",
     "Wallace", "Barkley", "Garner", "Curtis", "Morton", "Wheeler", "Hendricks", "Burr",
-    "Gerry", "King", "Rockefeller", "Humphrey", "Vance", "Buchanan",
-    "Johnson", "Clinton",
+    "Gerry", "King", "Rockefeller", "Humphrey", "Vance", "Buchanan", "Stevenson",
+    "Tompkins", "Hamlin", "Dawes", "Johnson", "Clinton",
 }
 
 
