@@ -215,14 +215,16 @@ uninstall:
 eval: entgraph
 	$(PYTHON) tests/eval/eval.py --bin ./entgraph
 
-# Regenerate dict/world-*.tsv and dict/words.txt (committed; needs npm,
-# iso-codes and wamerican).
+# Regenerate dict/world-*.tsv, dict/words.txt, dict/us-politicians.tsv and
+# dict/given-names.txt (committed; needs npm, iso-codes, wamerican and
+# python3-yaml; the other sources are committed in dict/build/sources/).
 dict:
 	bash .ci/deps.sh dict
 	cd dict/build && npm ci --no-audit --no-fund
 	node dict/build/cities.js > dict/build/cities.jsonl
 	$(PYTHON) dict/build/generate.py --cities-json dict/build/cities.jsonl
 	rm -f dict/build/cities.jsonl
+	$(PYTHON) dict/build/lists.py
 
 clean:
 	rm -rf build entgraph

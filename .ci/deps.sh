@@ -58,6 +58,7 @@ check_optional=(
 dict_deps=(
 	"iso-codes|file:/usr/share/iso-codes/json/iso_3166-1.json"
 	"wamerican|file:/usr/share/dict/american-english"
+	"python3-yaml|py:yaml"
 	"npm|cmd:npm"
 )
 

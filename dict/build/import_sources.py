@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""import_sources.py — refresh dict/build/sources/ from upstream data sets.
+
+The files there are gzipped (name.tsv.gz...): the dictionary loader reads
+every .tsv, .csv and .txt file under dict/, and these are not dictionaries.
+
+`make dict` needs no network: it reads the files in dict/build/sources/,
+which this script writes from local copies (git checkouts) of the upstream
+repositories. Run it by hand when a source should be refreshed, then
+`make dict`, and commit both.
+
+  --congress-legislators DIR   a checkout of unitedstates/congress-legislators
+                               (CC0): executive.yaml is copied as it is,
+                               legislators-current.yaml cut down to
+                               us-legislators-current.tsv
+  --ssa-names DIR              a folder of the US Social Security
+                               Administration's national baby-name files
+                               yobYYYY.txt (public domain, US government
+                               work), e.g. names/ of aramshiva/babies:
+                               summed to ssa-given-names.tsv (names with
+                               500+ births, 1880 onwards)
+  --forenames FILE             common-forenames-by-country.csv of
+                               sigpwned/popular-names-by-country-dataset
+                               (CC0), copied as it is
+
+    python3 dict/build/import_sources.py --congress-legislators ~/congress-legislators \\
+        --ssa-names ~/babies/names --forenames ~/names/common-forenames-by-country.csv
+"""
+import argparse
+import collections
+import glob
+import gzip
+import io
+import os
+import sys
+
+import yaml
+
+SOURCES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sources")
+SSA_MIN = 500
+
+
+def out(name):
+    """A source file for writing: gzip without a time stamp (reproducible),
+    and a name the dictionary loader never reads (it walks dict/ for
+    .tsv, .csv and .txt files)."""
+    raw = open(os.path.join(SOURCES, name + ".gz"), "wb")
+    z = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0)
+    return io.TextIOWrapper(z, encoding="utf-8", newline="")
+
+
+def copy(src, name):
+    with open(src, encoding="utf-8") as i, out(name) as o:
+        o.write(i.read())
+
+
+def legislators(src):
+    copy(os.path.join(src, "executive.yaml"), "us-executive.yaml")
+    data = yaml.safe_load(open(os.path.join(src, "legislators-current.yaml"), encoding="utf-8"))
+    cols = ["bioguide", "wikidata", "official_full", "first", "middle", "last", "suffix",
+            "nickname", "type", "state", "party", "start"]
+    with out("us-legislators-current.tsv") as f:
+        f.write("# unitedstates/congress-legislators legislators-current.yaml (CC0), cut\n"
+                "# down by dict/build/import_sources.py; the last term of each member.\n")
+        f.write("\t".join(cols) + "\n")
+        for p in data:
+            t = p["terms"][-1]
+            row = [p["id"].get("bioguide", ""), p["id"].get("wikidata", "")]
+            row += [p["name"].get(k, "") for k in
+                    ("official_full", "first", "middle", "last", "suffix", "nickname")]
+            row += [t["type"], t["state"], t.get("party", ""), t["start"]]
+            f.write("\t".join(str(x).replace("\t", " ") for x in row) + "\n")
+    return len(data)
+
+
+def ssa(folder):
+    births = collections.defaultdict(lambda: [0, 0])
+    files = sorted(glob.glob(os.path.join(folder, "yob*.txt")))
+    for path in files:
+        for line in open(path, encoding="utf-8"):
+            name, sex, n = line.strip().split(",")
+            births[name][0 if sex == "F" else 1] += int(n)
+    years = "%s-%s" % (files[0][-8:-4], files[-1][-8:-4])
+    keep = sorted(((n, f, m) for n, (f, m) in births.items() if f + m >= SSA_MIN),
+                  key=lambda r: (-(r[1] + r[2]), r[0]))
+    with out("ssa-given-names.tsv") as f:
+        f.write("# US Social Security Administration, national baby names %s (public\n"
+                "# domain): births per name, names with %d+ births in all.\n"
+                "# Written by dict/build/import_sources.py.\n" % (years, SSA_MIN))
+        f.write("name\tfemale\tmale\n")
+        for r in keep:
+            f.write("%s\t%d\t%d\n" % r)
+    return len(keep)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--congress-legislators")
+    ap.add_argument("--ssa-names")
+    ap.add_argument("--forenames")
+    a = ap.parse_args()
+    os.makedirs(SOURCES, exist_ok=True)
+    if a.congress_legislators:
+        print("us-legislators-current.tsv: %d" % legislators(a.congress_legislators))
+    if a.ssa_names:
+        print("ssa-given-names.tsv: %d" % ssa(a.ssa_names))
+    if a.forenames:
+        copy(a.forenames, "common-forenames-by-country.csv")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
