@@ -339,7 +339,7 @@ static int find_chunks(const eg_tokview_t *v, unsigned rules, eg_found_t *found,
     size_t done = 0; /* tokens before this are taken */
     for (size_t i = 0; i < v->ncaps; i++) {
         size_t k = v->caps[i];
-        if (k < done || eg_tokview_has(v, k, EG_SHAPE_HEADLINE))
+        if (k < done || !name_word(v, k) || eg_tokview_has(v, k, EG_SHAPE_HEADLINE))
             continue;
         const eg_sentence_t *sn = &seg->sentences[seg->tokens[k].sentence];
         {
@@ -455,7 +455,7 @@ static int spells(const eg_tokview_t *v, size_t k, size_t a, size_t b)
 static int is_acronym(const eg_tokview_t *v, size_t k)
 {
     const eg_token_t *t = &v->seg->tokens[k];
-    return eg_tokview_has(v, k, EG_SHAPE_ALLCAPS) && t->end - t->start >= 2 &&
+    return eg_tokview_cap(v, k) && eg_tokview_has(v, k, EG_SHAPE_ALLCAPS) && t->end - t->start >= 2 &&
            t->end - t->start <= 10 && (t->flags & EG_TOKF_ASCII);
 }
 

@@ -237,7 +237,7 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
             continue;
         }
         ci++;
-        if (eg_tokview_has(v, k, EG_SHAPE_INITIAL))
+        if (!eg_tokview_cap(v, k) || eg_tokview_has(v, k, EG_SHAPE_INITIAL))
             continue;
         long p = part_of(v, parts, (size_t)nparts, k, lengths);
         if (p < 0)

@@ -9,6 +9,7 @@
 #include "../text/eg_fold.h"
 #include "eg_fastvocab.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -270,6 +271,38 @@ static int add_alias(eg_matcher_t *m, uint32_t ai, eg_segments_t *seg,
     return 0;
 }
 
+/* A stop-list form of two words or more ("Monroe Doctrine") goes into
+ * the trie as a blocker, an alias index past the dictionary's: a longest
+ * match on it makes no mention, so the names inside it ("Monroe") are
+ * not matched either. Entries are folded already; any case matches. */
+static int add_blocker(eg_matcher_t *m, size_t k, eg_segments_t *seg, pending_t *pend,
+                       size_t *npend)
+{
+    const eg_strmap_t *stop = &m->dict->lists[EG_LIST_STOP];
+    const char *e = eg_strmap_key(stop, k);
+    if (eg_tokenize(e, stop->key_lens[k], seg))
+        return -1;
+    size_t words = 0;
+    for (size_t t = 0; t < seg->ntokens; t++)
+        words += seg->tokens[t].kind == EG_TOK_WORD;
+    if (words < 2)
+        return 0; /* one word: its aliases are left out (eg_matcher_build) */
+    uint32_t node = 0;
+    for (size_t t = 0; t < seg->ntokens; t++) {
+        long tok = eg_strmap_intern(&m->vocab, e + seg->tokens[t].start,
+                                    seg->tokens[t].end - seg->tokens[t].start, NULL);
+        long c = tok < 0 ? -1 : child_or_new(m, node, (int32_t)tok);
+        if (c < 0)
+            return -1;
+        node = (uint32_t)c;
+    }
+    uint32_t ai = (uint32_t)(m->dict->naliases + k);
+    m->alias[ai] = (alias_info_t){P_FOLD, 0, (uint32_t)seg->ntokens, node};
+    pend[*npend] = (pending_t){node, ai, INT_MAX}; /* before any alias of the node */
+    (*npend)++;
+    return 0;
+}
+
 /* Is vocabulary entry id a short ASCII string (what the fast table and
  * the child signatures know)? */
 static int fast_form(const eg_matcher_t *m, size_t id)
@@ -411,9 +444,10 @@ int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
 {
     *out = NULL;
     eg_matcher_t *m = calloc(1, sizeof *m);
-    pending_t *pend = malloc((dict->naliases + 1) * sizeof *pend);
+    size_t nstop = dict->lists[EG_LIST_STOP].count;
+    pending_t *pend = malloc((dict->naliases + nstop + 1) * sizeof *pend);
     if (m)
-        m->alias = eg_big_calloc((dict->naliases + 1) * sizeof *m->alias);
+        m->alias = eg_big_calloc((dict->naliases + nstop + 1) * sizeof *m->alias);
     if (!m || !pend || !m->alias || new_node(m) < 0) {
         free(pend);
         eg_matcher_free(m);
@@ -450,6 +484,8 @@ int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
         }
         rc = add_alias(m, (uint32_t)ai, &seg, &folded, &work, pend, &npend);
     }
+    for (size_t k = 0; k < nstop && rc == 0; k++)
+        rc = add_blocker(m, k, &seg, pend, &npend);
     eg_segments_free(&seg);
     eg_buf_free(&folded);
     eg_buf_free(&work);
@@ -551,6 +587,7 @@ void eg_match_scratch_free(eg_match_scratch_t *s)
     eg_buf_free(&s->fold_work);
     free(s->ids);
     free(s->base_ids);
+    eg_mentions_free(&s->blocked);
     memset(s, 0, sizeof *s);
 }
 
@@ -755,6 +792,7 @@ static int reset_ids(const eg_segments_t *seg, eg_match_scratch_t *s)
     for (size_t k = 0; k < seg->ntokens; k++)
         s->ids[k] = s->base_ids[k] = ID_UNKNOWN;
     s->oom = 0;
+    s->blocked.n = 0;
     return 0;
 }
 
@@ -893,6 +931,17 @@ int eg_matcher_scan(const eg_matcher_t *m, const char *text,
             }
             if (best_alias < 0) {
                 i++;
+                continue;
+            }
+            if ((size_t)best_alias >= m->dict->naliases) { /* a blocker */
+                eg_mention_t b = {.start = seg->tokens[i].start,
+                                  .end = seg->tokens[best_last].end,
+                                  .entity = EG_ENTITY_FOUND, .alias = EG_ALIAS_NONE,
+                                  .sentence = (uint32_t)si, .first_token = (uint32_t)i,
+                                  .ntokens = (uint32_t)(best_last - i + 1)};
+                if (eg_mentions_push(&s->blocked, &b))
+                    return EG_ERR_RUNTIME;
+                i = best_last + 1;
                 continue;
             }
             const eg_token_t *lt = &seg->tokens[best_last];

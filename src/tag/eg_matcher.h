@@ -16,7 +16,8 @@
  * all-lower-case span). When several entities share a surface form, the
  * entity with the highest priority wins, then the one whose alias came
  * first in the dictionary. Aliases on the dictionary's stop list are
- * never matched.
+ * never matched, and a stop-list form of two words or more blocks the
+ * names inside it ("Monroe Doctrine": no Monroe there).
  *
  * The matcher keeps pointers into the dictionary: free it first. Scanning
  * is read-only on the matcher, so threads may share one matcher, each
@@ -94,6 +95,9 @@ typedef struct eg_match_scratch {
     int32_t *base_ids; /* the same for a possessive's base */
     size_t cap;
     int oom;           /* a lookup ran out of memory */
+    eg_mentions_t blocked; /* spans the last scan matched on a stop-list
+                              form of two words or more (entity, alias
+                              unused): no rule should make a name there */
     /* Ids of short non-ASCII tokens (curly quotes, dashes, accented
      * names) by their raw bytes, so that each is folded once, not at
      * every occurrence; valid for the matcher `cached_for` only. */

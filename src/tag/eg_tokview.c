@@ -137,6 +137,11 @@ int eg_tokview_fill(eg_tokview_t *v, const eg_matcher_t *m, eg_match_scratch_t *
     v->ncaps = v->nbrackets = 0;
     for (size_t si = 0; si < seg->nsentences; si++)
         shape_sentence(v, text, seg, &seg->sentences[si]);
+    for (size_t i = 0; i < s->blocked.n; i++) {
+        const eg_mention_t *b = &s->blocked.items[i];
+        for (size_t k = b->first_token; k < b->first_token + b->ntokens; k++)
+            v->shape[k] |= EG_SHAPE_BLOCKED;
+    }
     classes_t cls;
     cls.table = eg_matcher_class_table(m, &cls.n);
     for (size_t i = 0; i < v->ncaps; i++) {

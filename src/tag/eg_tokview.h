@@ -38,6 +38,7 @@ enum eg_shape {
     EG_SHAPE_SENT_START = 1 << 3, /* first word of its sentence */
     EG_SHAPE_HEADLINE = 1 << 4,   /* its sentence has 3+ words, all capitalised */
     EG_SHAPE_WORD = 1 << 5,       /* a word token (else punctuation) */
+    EG_SHAPE_BLOCKED = 1 << 6,    /* inside a stop-list form ("Monroe Doctrine") */
 };
 
 typedef struct eg_tokview {
@@ -74,10 +75,11 @@ static inline int eg_tokview_in(const eg_tokview_t *v, size_t k, int list)
     return k < v->n && ((v->cls[k] >> list) & 1);
 }
 
-/* Is token k a capitalised word (wherever it stands)? */
+/* Is token k a capitalised word (wherever it stands) that no stop-list
+ * form covers? */
 static inline int eg_tokview_cap(const eg_tokview_t *v, size_t k)
 {
-    return eg_tokview_has(v, k, EG_SHAPE_CAP);
+    return k < v->n && (v->shape[k] & (EG_SHAPE_CAP | EG_SHAPE_BLOCKED)) == EG_SHAPE_CAP;
 }
 
 #endif

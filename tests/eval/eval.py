@@ -207,7 +207,7 @@ def main():
     extra += [a.patterns] if os.path.exists(a.patterns) else []
     if not os.path.exists(a.words) or not os.path.exists(a.patterns):
         print("(missing %s or %s: run make dict)" % (a.words, a.patterns))
-    rules = ["partial", "initial", "patterns", "given-name", "title", "org", "acronym",
+    rules = ["partial", "initial", "patterns", "given-name", "title", "org", "place-head", "acronym",
              "generic", "person", "longer", "context", "one-sense", "importance"]
     default = ",".join(rules)
     with tempfile.TemporaryDirectory() as tmp:
