@@ -592,6 +592,42 @@ static int acronym_long_names(const eg_tokview_t *v, eg_found_t *found,
     return 0;
 }
 
+/* "Lewisburg, Pennsylvania": one to three capitalised words, then a
+ * comma, then a place mention (not a possessive), with nothing tagged
+ * before: the words name a place in that place. Not when they open a
+ * sentence with a common word, start with a given name or hold a title
+ * ("Smith, Florida's governor" is the rare miss this keeps out). */
+static int places_before_places(const eg_dict_t *d, const eg_tokview_t *v, eg_found_t *found,
+                                eg_docrules_scratch_t *s, const eg_mentions_t *ms)
+{
+    s->extra.n = 0;
+    size_t prev_end = 0;
+    for (size_t i = 0; i < ms->n; prev_end = ms->items[i].first_token + ms->items[i].ntokens, i++) {
+        const eg_mention_t *mn = &ms->items[i];
+        size_t comma = mn->first_token - 1, b = comma - 1;
+        if (mn->first_token < 2 || mn->entity == EG_ENTITY_FOUND ||
+            eg_mention_class(d, found, mn) != EG_TC_PLACE || !is_punct(v, comma, ',') ||
+            b < prev_end || !name_word(v, b) || is_possessive(v, mn->first_token + mn->ntokens - 1))
+            continue;
+        size_t first = v->seg->sentences[mn->sentence].first_token;
+        size_t a = b, words = 1;
+        while (a > first && a - 1 >= prev_end && name_word(v, a - 1) && words < 3)
+            a--, words++;
+        if (a > first && a - 1 >= prev_end && name_word(v, a - 1))
+            continue; /* a longer run: not a town's name */
+        if ((eg_tokview_has(v, a, EG_SHAPE_SENT_START) && eg_tokview_in(v, a, EG_LIST_WORDS)) ||
+            eg_tokview_in(v, a, EG_LIST_GIVEN) || eg_tokview_has(v, a, EG_SHAPE_HEADLINE))
+            continue;
+        int bad = 0;
+        for (size_t k = a; k <= b; k++)
+            bad |= eg_tokview_in(v, k, EG_LIST_TITLES) || eg_tokview_in(v, k, EG_LIST_NON_NAMES) ||
+                   eg_tokview_has(v, k, EG_SHAPE_ALLCAPS | EG_SHAPE_INITIAL);
+        if (!bad && add_found(v, a, b, EG_TYPE_PLACE, EG_WHY_PLACE_HEAD, found, s))
+            return -1;
+    }
+    return 0;
+}
+
 int eg_discover(const eg_dict_t *d, const eg_tokview_t *v, unsigned rules, eg_found_t *found,
                 eg_docrules_scratch_t *s, eg_mentions_t *mentions)
 {
@@ -602,6 +638,10 @@ int eg_discover(const eg_dict_t *d, const eg_tokview_t *v, unsigned rules, eg_fo
     if ((rules & EG_DISCOVER_ACRONYM) && acronym_long_names(v, found, s))
         return EG_ERR_RUNTIME;
     if (s->extra.n && merge_found(d, found, s, mentions))
+        return EG_ERR_RUNTIME;
+    if ((rules & EG_DISCOVER_PLACE) &&
+        (places_before_places(d, v, found, s, mentions) ||
+         (s->extra.n && merge_found(d, found, s, mentions))))
         return EG_ERR_RUNTIME;
     if (rules & EG_DISCOVER_ACRONYM)
         return add_acronyms(v, s, mentions);

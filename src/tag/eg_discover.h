@@ -28,7 +28,11 @@
  *   place      the chunk's last word is a place head ("Pike County",
  *              "Crater Lake", "Dulles Airport"), or its first is one and
  *              one or two words follow ("Mount Hood", "Lake Victoria"):
- *              a place. Two words at least.
+ *              a place. Two words at least. And one to three capitalised
+ *              words before a comma and a place mention ("Lewisburg,
+ *              Pennsylvania") are a place, unless they open a sentence
+ *              with a common word, start with a given name or hold a
+ *              title, a month or capitals.
  *   acronym    "Long Name (LN)": where the long name is a mention, the
  *              acronym becomes a mention of the same entity in the rest
  *              of the document; where it is not, the capitalised words
