@@ -613,8 +613,13 @@ static int places_before_places(const eg_dict_t *d, const eg_tokview_t *v, eg_fo
         size_t a = b, words = 1;
         while (a > first && a - 1 >= prev_end && name_word(v, a - 1) && words < 3)
             a--, words++;
-        if (a > first && a - 1 >= prev_end && name_word(v, a - 1))
-            continue; /* a longer run: not a town's name */
+        if (a > first && a - 1 >= prev_end &&
+            (name_word(v, a - 1) || long_name_joint(v, a - 1)))
+            continue; /* a piece of a longer name ("Coalition for Men, U.S.") */
+        size_t after = mn->first_token + mn->ntokens;
+        if (after < v->seg->sentences[mn->sentence].end_token &&
+            v->seg->tokens[after].kind == EG_TOK_WORD)
+            continue; /* "Adrian Wojnarowski, US sport columnist": an apposition */
         if ((eg_tokview_has(v, a, EG_SHAPE_SENT_START) && eg_tokview_in(v, a, EG_LIST_WORDS)) ||
             eg_tokview_in(v, a, EG_LIST_GIVEN) || eg_tokview_has(v, a, EG_SHAPE_HEADLINE))
             continue;
