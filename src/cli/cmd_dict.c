@@ -8,6 +8,7 @@
 #include "../tag/eg_dict.h"
 #include "../tag/eg_matcher.h"
 #include "../tag/eg_patterns.h"
+#include "../tag/eg_resolve.h"
 #include "../tag/eg_tagger.h"
 #include "../text/eg_fold.h"
 #include "../text/eg_segment.h"
@@ -103,6 +104,35 @@ static form_t *fold_forms(const eg_dict_t *d, eg_strmap_t *keys)
     return f;
 }
 
+static size_t nties;
+
+/* Forms f[i..j) name several entities: when the most important (rule
+ * importance) is not more important than another, only file order
+ * decides between them. */
+static void report_tie(const eg_dict_t *d, const form_t *f, size_t i, size_t j)
+{
+    eg_resolve_attrs_t attrs;
+    eg_resolve_attrs_init(&attrs, d);
+    uint32_t best = d->aliases[f[i].alias].entity;
+    for (size_t k = i + 1; k < j; k++) {
+        uint32_t e = d->aliases[f[k].alias].entity;
+        if (eg_resolve_more_important(d, &attrs, e, best))
+            best = e;
+    }
+    for (size_t k = i; k < j; k++) {
+        uint32_t e = d->aliases[f[k].alias].entity;
+        if (e == best || eg_resolve_more_important(d, &attrs, best, e))
+            continue;
+        const eg_alias_t *a = &d->aliases[f[i].alias];
+        printf("%s:%ld: tie: '%s' names %s and %s (%s:%ld) equally (priority, kind, "
+               "population): only file order decides; give one a priority\n",
+               a->file, a->line, a->text, d->entities[best].id, d->entities[e].id,
+               d->aliases[f[k].alias].file, d->aliases[f[k].alias].line);
+        nties++;
+        return;
+    }
+}
+
 static size_t report_shared(const eg_dict_t *d, const form_t *f)
 {
     size_t n = 0;
@@ -123,6 +153,7 @@ static size_t report_shared(const eg_dict_t *d, const form_t *f)
             }
             putchar('\n');
             n++;
+            report_tie(d, f, i, j);
         }
         i = j;
     }
@@ -200,8 +231,8 @@ static int dict_check(const dict_options_t *o, eg_error_t *err)
         shared = report_shared(&d, forms);
         common = report_common_words(&d, wl);
         printf("%zu entities, %zu aliases: %zu malformed row(s), %zu other warning(s), "
-               "%zu shared form(s), %zu common-word alias(es)\n",
-               d.nentities, d.naliases, d.nbad, findings - d.nbad, shared, common);
+               "%zu shared form(s), %zu tie(s), %zu common-word alias(es)\n",
+               d.nentities, d.naliases, d.nbad, findings - d.nbad, shared, nties, common);
     }
     free(forms);
     eg_strmap_free(&keys);

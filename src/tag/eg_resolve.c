@@ -51,9 +51,8 @@ static double population(const eg_dict_t *d, const eg_resolve_attrs_t *a, uint32
     return p ? strtod(p, NULL) : 0;
 }
 
-/* Is entity x more important than y? */
-static int more_important(const eg_dict_t *d, const eg_resolve_attrs_t *a, uint32_t x,
-                          uint32_t y)
+int eg_resolve_more_important(const eg_dict_t *d, const eg_resolve_attrs_t *a, uint32_t x,
+                              uint32_t y)
 {
     const eg_entity_t *ex = &d->entities[x], *ey = &d->entities[y];
     if (ex->priority != ey->priority)
@@ -258,7 +257,7 @@ static int decide(const eg_matcher_t *m, const eg_resolve_attrs_t *a, const eg_t
     if (rules & EG_RESOLVE_IMPORTANCE) {
         uint32_t best = ents[0];
         for (size_t j = 1; j < n; j++)
-            if (more_important(d, a, ents[j], best))
+            if (eg_resolve_more_important(d, a, ents[j], best))
                 best = ents[j];
         mn->entity = best;
     }

@@ -56,6 +56,13 @@ typedef struct eg_resolve_attrs {
 
 void eg_resolve_attrs_init(eg_resolve_attrs_t *a, const eg_dict_t *d);
 
+/* Is entity x more important than y (rule importance: priority, then
+ * kind when both rows give one, then population when both do)? When
+ * neither is, only dictionary order tells them apart: a tie, which
+ * `dict check` lists. */
+int eg_resolve_more_important(const eg_dict_t *d, const eg_resolve_attrs_t *a, uint32_t x,
+                              uint32_t y);
+
 /* Resolve the dictionary mentions of one scanned document. Returns 0 or
  * EG_ERR_RUNTIME. */
 int eg_resolve(const eg_matcher_t *m, const eg_resolve_attrs_t *attrs, const eg_tokview_t *v,
