@@ -131,8 +131,17 @@ static void gather_countries(const eg_matcher_t *m, const eg_resolve_attrs_t *a,
         if (mn->entity == EG_ENTITY_FOUND || mn->alias == EG_ALIAS_NONE ||
             d->entities[mn->entity].tclass != EG_TC_PLACE)
             continue;
-        if (alternatives(m, v, mn, ents) == 1)
-            count_country(c, attr(d, a->country, mn->entity));
+        /* a form all of whose places lie in one country points there
+         * (Tbilisi the city or the region: Georgia either way) */
+        size_t n = alternatives(m, v, mn, ents);
+        const char *code = attr(d, a->country, mn->entity);
+        for (size_t j = 0; j < n && code; j++)
+            if (d->entities[ents[j]].tclass == EG_TC_PLACE) {
+                const char *other = attr(d, a->country, ents[j]);
+                if (!other || strcmp(other, code) != 0)
+                    code = NULL;
+            }
+        count_country(c, code);
     }
 }
 
@@ -148,6 +157,22 @@ static int title_before(const eg_tokview_t *v, size_t k, size_t sent_first)
         p > sent_first)
         p--;
     return eg_tokview_in(v, p, EG_LIST_TITLES);
+}
+
+/* A locative preposition right before token k ("in", "at", "near",
+ * "from", "outside"): what follows is a place rather than a person. */
+static int place_word_before(const eg_tokview_t *v, size_t k, size_t sent_first)
+{
+    static const char *const WORDS[] = {"in", "at", "near", "from", "outside", "across",
+                                        "around", "inside", "to", "towards"};
+    if (k <= sent_first)
+        return 0;
+    const eg_token_t *t = &v->seg->tokens[k - 1];
+    size_t n = t->end - t->start;
+    for (size_t i = 0; i < sizeof WORDS / sizeof *WORDS; i++)
+        if (strlen(WORDS[i]) == n && memcmp(v->text + t->start, WORDS[i], n) == 0)
+            return 1;
+    return 0;
 }
 
 /* A capitalised word at token k that a one-word place at its side is a
@@ -203,6 +228,15 @@ static int decide(const eg_matcher_t *m, const eg_resolve_attrs_t *a, const eg_t
         return 0;
     uint32_t ents[MAX_ALTERNATIVES];
     size_t n = alternatives(m, v, mn, ents);
+    if ((rules & EG_RESOLVE_PERSON) && n > 1 && !place && place_word_before(v, k, sn->first_token)) {
+        /* "crowds in Lincoln": a locative word before takes the place */
+        for (size_t j = 0; j < n; j++)
+            if (d->entities[ents[j]].tclass == EG_TC_PLACE) {
+                mn->entity = ents[j];
+                mn->why = EG_WHY_CONTEXT;
+                return 1;
+            }
+    }
     if ((rules & EG_RESOLVE_PERSON) && one && place &&
         title_before(v, k, sn->first_token)) {
         for (size_t j = 0; j < n; j++)

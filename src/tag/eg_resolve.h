@@ -14,7 +14,9 @@
  *   person      A one-word place mention right after a title or role
  *               word ("President Lincoln", "Mr. Jackson") is the person
  *               of that name when the form has one, else dropped: a title
- *               never stands before a place.
+ *               never stands before a place. And a form a person and a
+ *               place share is the place after a locative preposition
+ *               ("crowds in Lincoln", "flights to Washington").
  *   longer      A one-word place mention not in capitals (US, UK) glued (no punctuation) to a
  *               capitalised word that is not at a sentence start, not in
  *               capitals, not a title, generic, month or weekday and not
@@ -22,8 +24,9 @@
  *               longer name no list holds ("Real Madrid", "Munich Re",
  *               "Sheffield Wednesday", "West Indies"): dropped.
  *   context     Among the places sharing a form, the one whose country
- *               the document's unambiguous places point to (Georgia next
- *               to Atlanta is the US state; next to Tbilisi, the country).
+ *               the document's other places point to (a form counts when
+ *               all its places lie in one country): Georgia next to
+ *               Atlanta is the US state; next to Tbilisi, the country.
  *   one-sense   Once a form is resolved in a document by context or
  *               person, later mentions of it take the same entity.
  *   importance  Otherwise the most important: priority, then kind
