@@ -225,7 +225,7 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
             /* a one-word place named like a person of the document, unless
              * resolution had evidence for the place ("crowds in Lincoln") */
             if (mn.ntokens == 1 && mn.entity != EG_ENTITY_FOUND &&
-                (mn.why == EG_WHY_ALIAS || mn.why == EG_WHY_PRIORITY) &&
+                mn.why != EG_WHY_LOCATIVE &&
                 eg_mention_class(d, found, &mn) == EG_TC_PLACE && eg_tokview_cap(v, first) &&
                 (p = part_of(v, parts, (size_t)nparts, first, lengths)) >= 0) {
                 mn.entity = parts[p].entity;

@@ -998,6 +998,7 @@ const char *eg_why_name(unsigned why)
     static const char *const NAMES[EG_WHY_COUNT] = {
         [EG_WHY_ALIAS] = "alias",         [EG_WHY_PRIORITY] = "importance",
         [EG_WHY_CONTEXT] = "context",     [EG_WHY_ONE_SENSE] = "one-sense",
+        [EG_WHY_LOCATIVE] = "locative",
         [EG_WHY_PERSON] = "person",       [EG_WHY_PARTIAL] = "partial",
         [EG_WHY_GIVEN_NAME] = "given-name", [EG_WHY_TITLE] = "title",
         [EG_WHY_ORG_HEAD] = "org-head",   [EG_WHY_ORG_SUFFIX] = "org-suffix",

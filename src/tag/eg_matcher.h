@@ -41,6 +41,7 @@ enum eg_why {
     EG_WHY_PRIORITY,     /* several entities share the form: the most
                             important (priority, hand-written, kind, population) */
     EG_WHY_CONTEXT,      /* ... the one the document's other places point to */
+    EG_WHY_LOCATIVE,     /* ... the place, after "in", "at", "near"... */
     EG_WHY_ONE_SENSE,    /* ... the one an earlier mention in the document took */
     EG_WHY_PERSON,       /* a person's surname, not the place of that name */
     EG_WHY_PARTIAL,      /* one word of a name the document gave in full */

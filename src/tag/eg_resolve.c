@@ -233,7 +233,7 @@ static int decide(const eg_matcher_t *m, const eg_resolve_attrs_t *a, const eg_t
         for (size_t j = 0; j < n; j++)
             if (d->entities[ents[j]].tclass == EG_TC_PLACE) {
                 mn->entity = ents[j];
-                mn->why = EG_WHY_CONTEXT;
+                mn->why = EG_WHY_LOCATIVE;
                 return 1;
             }
     }
