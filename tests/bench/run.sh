@@ -247,6 +247,17 @@ def eg150-load eg 150k "$WORK/empty.txt" "$REPS" "$WORK/out-eg150-load.graphml" 
 def hs150-load hs 150k "$WORK/empty.txt" "$REPS" - "hs_count on empty input: load + compile" -- \
 	"'$HS' --mode longest '$WORK/empty.txt' '$G150'"
 
+# The tagging rules' cost, on the shipped dictionary (its word lists are
+# what discovery reads): default rules against the same without discovery
+# (and one without any rule), compared by their count stage (--stats).
+DSHIP=$ROOT/dict
+def egdict-j1 eg dict "$MAIN" "$REPS" "$WORK/out-egdict-j1.graphml" "entgraph build $J1, shipped dict, default rules" -- \
+	"$(eg_cmd 1 "$DSHIP" "$MAIN" egdict-j1)"
+def egdict-nodisc-j1 eg dict "$MAIN" "$REPS" "$WORK/out-egdict-nodisc-j1.graphml" "the same, --rules default,-discovery" -- \
+	"$(eg_cmd 1 "$DSHIP" "$MAIN" egdict-nodisc-j1) --rules default,-discovery"
+def egdict-norules-j1 eg dict "$MAIN" "$REPS" "$WORK/out-egdict-norules-j1.graphml" "the same, --rules none" -- \
+	"$(eg_cmd 1 "$DSHIP" "$MAIN" egdict-norules-j1) --rules none"
+
 BIGF=$WORK/corpus-x$BIG_COPIES.txt
 BIG_NOTE=""
 if [ "$BIG" = 1 ] && [ "$HAS_LINES" != 1 ]; then
@@ -286,6 +297,7 @@ group "limit" memchr
 group "150k names: entgraph vs Hyperscan vs Python" "${ids150[@]}"
 group "1k names: entgraph vs ripgrep vs Hyperscan" eg1k-j1 rg1k hs1k
 group "dictionary load + compile" eg150-load hs150-load
+group "tagging rules: shipped dictionary" egdict-j1 egdict-nodisc-j1 egdict-norules-j1
 if [ "$BIG" = 1 ]; then
 	cat "$BIGF" >/dev/null
 	group "memory on ${BIG_COPIES}x the corpus" eg150-big

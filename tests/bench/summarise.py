@@ -229,6 +229,26 @@ def main():
            lambda x: x < 1, f"Hyperscan on empty input: {f'{hs_load:.3f} s' if hs_load else '–'} wall ({hs_detail})"
            + (f", {hs_load / v:.1f}× entgraph" if v and hs_load else ""))
 
+    # --- tagging rules: the count stage with and without discovery ---
+    def count_stage(i):
+        r = res.get(i)
+        if not r or not r.get("artifact"):
+            return None
+        try:
+            with open(r["artifact"][: -len(".graphml")] + ".stats.json", encoding="utf-8") as f:
+                return json.load(f)["seconds"]["count"]
+        except (OSError, ValueError, KeyError):
+            return None
+    on, off, bare = count_stage("egdict-j1"), count_stage("egdict-nodisc-j1"), count_stage("egdict-norules-j1")
+    v = (on - off) / on if on and off else None
+    target("discovery's share of the count stage (shipped dict)", v,
+           f"{100 * v:.0f} % ({on:.2f} s with, {off:.2f} s without)" if v is not None else "",
+           "≤ 20 %", lambda x: x <= 0.20, "egdict-j1 vs egdict-nodisc-j1, count stage of the last run")
+    v = (on - bare) / bare if on and bare else None
+    rows.append(f"| all tagging rules vs none, count stage (shipped dict) | "
+                f"{f'+{100 * v:.0f} %' if v is not None else '–'} | (report) | – | "
+                f"egdict-j1 vs egdict-norules-j1, last run |")
+
     md += ["", "## Targets (issue 4)", "",
            "| target | measured | goal | verdict | compared |", "|---|---:|---|---|---|"] + rows
     md += ["", "Ratios are of median wall times of whole processes (start-up, dictionary compile, "
