@@ -105,9 +105,6 @@ long eg_registry_vote(eg_registry_t *r, const char *id, const char *label, const
                       uint64_t votes)
 {
     size_t n = strlen(id);
-    long known = eg_strmap_find(&r->dict->ids, id, n); /* the dictionary wins */
-    if (known >= 0)
-        return known;
     long rc;
     pthread_mutex_lock(&r->lock);
     int added = 0;

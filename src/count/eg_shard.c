@@ -317,6 +317,8 @@ static int record(reader_t *r, char *line)
             return rc;
         if (!*f[1] || !*f[2] || !*f[3])
             return bad(r, "a C line needs an id, a type and a label");
+        if (eg_strmap_find(&r->dict->ids, f[1], strlen(f[1])) >= 0)
+            return 0; /* the dictionary of this merge has it: its entity */
         if (!r->found || eg_registry_vote(r->found, f[1], f[3], f[2], a) < 0)
             return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
         return 0;

@@ -395,8 +395,8 @@ static int swallows(const eg_dict_t *d, const eg_found_t *found, const eg_mentio
     return x->ntokens == 1;
 }
 
-static int merge_found(const eg_dict_t *d, const eg_found_t *found, eg_docrules_scratch_t *s,
-                       eg_mentions_t *out)
+static int merge_found(const eg_dict_t *d, long kind_attr, const eg_found_t *found,
+                       eg_docrules_scratch_t *s, eg_mentions_t *out)
 {
     if (s->extra.n == 0)
         return 0;
@@ -407,9 +407,24 @@ static int merge_found(const eg_dict_t *d, const eg_found_t *found, eg_docrules_
         const eg_mention_t *f = &s->extra.items[i];
         while (j < out->n && out->items[j].end <= f->start)
             j++;
-        int ok = 1;
-        for (size_t x = j; x < out->n && out->items[x].start < f->end && ok; x++)
+        int ok = 1, large = 0;
+        size_t covered = 0; /* tokens of f that dictionary mentions hold */
+        for (size_t x = j; x < out->n && out->items[x].start < f->end && ok; x++) {
             ok = swallows(d, found, f, &out->items[x]);
+            covered += out->items[x].ntokens;
+            const char *kind = kind_attr >= 0 && out->items[x].entity < d->nentities
+                                   ? eg_entity_attr(&d->entities[out->items[x].entity],
+                                                    (size_t)kind_attr)
+                                   : NULL;
+            large |= kind && (strstr(kind, "country") || strstr(kind, "region") ||
+                              strstr(kind, "continent"));
+        }
+        /* "Melbourne Australia's capital": a person made only of places, one
+         * of them a country or region, is those places ("Alma Gilbert",
+         * two towns, stays a person) */
+        if (ok && found->items[f->alias].tclass == EG_TC_PERSON && covered >= f->ntokens &&
+            large)
+            ok = 0;
         if (ok)
             s->extra.items[keep++] = *f;
     }
@@ -633,8 +648,8 @@ static int places_before_places(const eg_dict_t *d, const eg_tokview_t *v, eg_fo
     return 0;
 }
 
-int eg_discover(const eg_dict_t *d, const eg_tokview_t *v, unsigned rules, eg_found_t *found,
-                eg_docrules_scratch_t *s, eg_mentions_t *mentions)
+int eg_discover(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v, unsigned rules,
+                eg_found_t *found, eg_docrules_scratch_t *s, eg_mentions_t *mentions)
 {
     s->extra.n = 0;
     if (rules & (EG_DISCOVER_GIVEN | EG_DISCOVER_TITLE | EG_DISCOVER_ORG | EG_DISCOVER_PLACE))
@@ -642,11 +657,11 @@ int eg_discover(const eg_dict_t *d, const eg_tokview_t *v, unsigned rules, eg_fo
             return EG_ERR_RUNTIME;
     if ((rules & EG_DISCOVER_ACRONYM) && acronym_long_names(v, found, s))
         return EG_ERR_RUNTIME;
-    if (s->extra.n && merge_found(d, found, s, mentions))
+    if (s->extra.n && merge_found(d, kind_attr, found, s, mentions))
         return EG_ERR_RUNTIME;
     if ((rules & EG_DISCOVER_PLACE) &&
         (places_before_places(d, v, found, s, mentions) ||
-         (s->extra.n && merge_found(d, found, s, mentions))))
+         (s->extra.n && merge_found(d, kind_attr, found, s, mentions))))
         return EG_ERR_RUNTIME;
     if (rules & EG_DISCOVER_ACRONYM)
         return add_acronyms(v, s, mentions);

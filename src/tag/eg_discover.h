@@ -46,7 +46,9 @@
  * A found name replaces the dictionary mentions strictly inside it
  * (longer names win): an organisation any but persons and organisations
  * ("Florida State University" over Florida), a person one-word places
- * only ("Jack London"; "Nova Scotia House" is no person). It never
+ * only ("Jack London"; "Nova Scotia House" is no person), and never
+ * when places make up the whole name and one is a country or region
+ * ("Melbourne Australia's capital"). It never
  * crosses a dictionary mention, and the dictionary wins an equal span. Found entities go into `found` (eg_found.h); their mentions have
  * entity EG_ENTITY_FOUND and why = the rule.
  */
@@ -66,8 +68,9 @@ enum eg_discover_rule {
 };
 
 /* Find names in the document; mentions (text order, no overlaps) are
- * updated in place. Returns 0 or EG_ERR_RUNTIME. */
-int eg_discover(const eg_dict_t *d, const eg_tokview_t *v, unsigned rules,
+ * updated in place. kind_attr: the dictionary's `kind` attribute index,
+ * or -1. Returns 0 or EG_ERR_RUNTIME. */
+int eg_discover(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v, unsigned rules,
                 eg_found_t *found, eg_docrules_scratch_t *s, eg_mentions_t *mentions);
 
 #endif

@@ -77,7 +77,8 @@ int eg_tagger_document(const eg_tagger_t *tg, const char *text, const eg_segment
     const eg_tokview_t *v = &s->view;
     int rc = 0;
     if (discover_bits(r))
-        rc = eg_discover(tg->dict, v, discover_bits(r), &s->found, &s->rules, mentions);
+        rc = eg_discover(tg->dict, tg->attrs.kind, v, discover_bits(r), &s->found, &s->rules,
+                         mentions);
     if (rc == 0 && resolve_bits(r))
         rc = eg_resolve(tg->matcher, &tg->attrs, v, resolve_bits(r), &s->rules, mentions);
     if (rc == 0 && (r & (EG_RULE_INITIAL | EG_RULE_EMBEDDED)))

@@ -124,7 +124,7 @@ static void register_found(eg_registry_t *reg, const eg_found_t *found, eg_menti
         long e = eg_registry_vote(reg, eg_found_id(found, mn->alias),
                                   eg_found_label(found, mn->alias),
                                   found->items[mn->alias].type, 1);
-        if (e < 0) /* an id the dictionary has is that entity: any index >= 0 */
+        if (e < (long)dict.nentities) /* the tagger maps ids the dictionary has */
             abort();
         mn->entity = (uint32_t)e;
     }
