@@ -5,8 +5,12 @@
  * when everything was written and flushed. A failed or interrupted run
  * therefore never leaves a half-written output and never destroys the
  * previous one. Open temp files are remembered so that a signal handler
- * can remove them (eg_outfile_remove_all_temps is async-signal-safe).
- * Not thread-safe: open and commit outputs from one thread.
+ * can remove them (eg_outfile_remove_all_temps is async-signal-safe); the
+ * signals are blocked in the calling thread while a temp file is created
+ * and registered, and while it is renamed or removed and unregistered, so
+ * no signal finds a temp file that is not in the registry. Not
+ * thread-safe: open, commit and abort from one thread while no other
+ * thread that may take the signals runs.
  */
 #ifndef EG_OUTFILE_H
 #define EG_OUTFILE_H

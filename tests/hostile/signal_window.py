@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""signal_window.py BIN DICT FOLDER RUNS — hammer the moment outputs are opened.
+
+Each run starts `entgraph build` with OUTPUTS outputs and standard input
+from a pipe that stays open (so the run is alive until signalled), waits
+until the first temporary output appears, waits a random time of up to
+about as long as opening all of them takes, and sends SIGINT or SIGTERM
+(alternately). A signal that lands between the creation of a temporary
+file and its registration for removal leaks it; so does one that lands
+while the files are renamed. After every run the folder must hold only
+the previous output, unchanged.
+
+Prints one line: runs, how many signals landed while outputs were being
+opened, leaks; exits 1 on any leak or wrong exit code, 2 when too few
+signals landed in the window for the run to prove anything.
+"""
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+OUTPUTS = 40
+
+
+def busy_wait(seconds):
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+
+def one_run(args, folder, sig, delay):
+    r, w = os.pipe()
+    p = subprocess.Popen(args, stdin=r, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(r)
+    t0 = time.perf_counter()
+    while len(os.listdir(folder)) < 2:  # the previous output + a temporary file
+        if time.perf_counter() - t0 > 10 or p.poll() is not None:
+            break
+    t_first = time.perf_counter()
+    busy_wait(delay)
+    during = len(os.listdir(folder)) < OUTPUTS + 1
+    p.send_signal(sig)
+    rc = p.wait()
+    os.close(w)
+    return rc, during, t_first
+
+
+def main():
+    bin_, dict_, folder, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    os.makedirs(folder, exist_ok=True)
+    prev = os.path.join(folder, "g0.json")
+    args = [bin_, "build", "-q", "-d", dict_]
+    for i in range(OUTPUTS):
+        args += ["-o", os.path.join(folder, "g%d.json" % i)]
+    args.append("-")
+
+    def reset():
+        for name in os.listdir(folder):
+            os.unlink(os.path.join(folder, name))
+        with open(prev, "w") as f:
+            f.write("previous\n")
+
+    # Calibrate: how long opening every output takes here.
+    spans = []
+    for _ in range(5):
+        reset()
+        r, w = os.pipe()
+        p = subprocess.Popen(args, stdin=r, stderr=subprocess.DEVNULL)
+        os.close(r)
+        t0 = time.perf_counter()
+        first = None
+        while time.perf_counter() - t0 < 10:
+            n = len(os.listdir(folder))
+            if n >= 2 and first is None:
+                first = time.perf_counter()
+            if n >= OUTPUTS + 1:
+                break
+        spans.append(time.perf_counter() - (first or t0))
+        p.kill()
+        p.wait()
+        os.close(w)
+    span = max(sorted(spans)[2] * 0.8, 0.0005)
+
+    rng = random.Random(int(os.environ.get("SEED", "0")) or None)
+    during = leaks = bad = 0
+    first_bad = ""
+    for i in range(runs):
+        reset()
+        sig = signal.SIGINT if i % 2 == 0 else signal.SIGTERM
+        rc, hit, _ = one_run(args, folder, sig, rng.uniform(0, span))
+        during += hit
+        left = sorted(os.listdir(folder))
+        with open(prev) as f:
+            intact = f.read() == "previous\n"
+        if left != ["g0.json"] or not intact:
+            leaks += 1
+            first_bad = first_bad or "run %d (%s): left %s" % (i, sig.name, " ".join(left))
+        elif rc not in (128 + sig, -sig):
+            bad += 1
+            first_bad = first_bad or "run %d (%s): exit %d" % (i, sig.name, rc)
+    reset()
+    os.unlink(prev)
+    print("%d runs, %d signals while opening %d outputs (%.2f ms), %d leaked, %d bad exits%s"
+          % (runs, during, OUTPUTS, span * 1e3, leaks, bad,
+             "; first: " + first_bad if first_bad else ""))
+    if leaks or bad:
+        return 1
+    return 0 if during >= runs // 5 else 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
