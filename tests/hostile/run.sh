@@ -7,13 +7,13 @@
 # (exit 1 when any failed). A SKIP says why (e.g. no way to make a
 # read-only folder for root here) and does not count as passed.
 # SECTIONs (default: all, in this order): long-line many-files aliases
-# outputs signals — e.g. `run.sh ./entgraph signals` repeats just the
+# outputs targets sets signals — e.g. `run.sh ./entgraph signals` repeats just the
 # signal checks.
 set -u
 BIN=$(realpath "${1:-./entgraph}")
 shift
 SECTIONS=("$@")
-[ ${#SECTIONS[@]} = 0 ] && SECTIONS=(long-line many-files aliases outputs signals)
+[ ${#SECTIONS[@]} = 0 ] && SECTIONS=(long-line many-files aliases outputs targets sets signals)
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DICT=$ROOT/tests/data/dict/basic
 PY=/usr/bin/python3
@@ -138,6 +138,109 @@ elif [ $rc = 1 ] && grep -q '^entgraph: full/g.graphml: cannot write' full-disk.
 else ko "full disk ($how)" "exit $rc, folder: $(ls -A full | tr '\n' ' '), stderr: $(head -c 300 full-disk.out)"; fi
 for m in "${MOUNTS[@]}"; do umount "$m" 2>/dev/null; done
 MOUNTS=()
+}
+
+# --- existing targets that are not regular files: written in place -----
+section_targets() {
+rm -rf tg && mkdir tg
+# A FIFO as the graph and as --stats: the readers get the data, the
+# FIFOs stay (a rename would have put a regular file in their place and
+# left the readers waiting).
+mkfifo tg/g.json tg/s.json
+timeout 20 cat tg/g.json >tg-g.got &
+r1=$!
+timeout 20 cat tg/s.json >tg-s.got &
+r2=$!
+run tg-fifo 30 "$BIN" build -q -d "$DICT" -o tg/g.json --stats tg/s.json doc.txt
+wait $r1 $r2
+if [ $rc = 0 ] && [ -p tg/g.json ] && [ -p tg/s.json ] && grep -q '"source": "beslan"' tg-g.got &&
+	grep -q '"documents": 1' tg-s.got && [ "$(ls -A tg | tr '\n' ' ')" = "g.json s.json " ]; then
+	ok "FIFO as output and --stats: written in place, still FIFOs"
+else ko "FIFO as output and --stats" "exit $rc, read $(wc -c <tg-g.got) + $(wc -c <tg-s.got) bytes, folder: $(ls -lA tg | tr '\n' ' '), $(head -c 300 tg-fifo.out)"; fi
+# A character device (a /dev/null of our own, so the real one is never at
+# stake): written to, not replaced. Needs mknod (root).
+if mknod tg/null.json c 1 3 2>/dev/null; then
+	run tg-dev 30 "$BIN" build -q -d "$DICT" -o tg/null.json --stats tg/null.json doc.txt
+	if [ $rc = 0 ] && [ -c tg/null.json ] && [ "$(ls -A tg | wc -l)" = 3 ]; then
+		ok "character device as output and --stats: written, not replaced"
+	else ko "character device as output" "exit $rc, $(ls -lA tg | tr '\n' ' '), $(head -c 300 tg-dev.out)"; fi
+else skip "character device as output" "mknod not permitted here"; fi
+rm -f tg/null.json
+# A socket cannot be opened as a file: exit 1, the socket stays.
+"$PY" -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' tg/sock.json
+run tg-sock 30 "$BIN" build -q -d "$DICT" -o tg/sock.json doc.txt
+if [ $rc = 1 ] && [ -S tg/sock.json ] && grep -q '^entgraph: tg/sock.json: cannot write output: ' tg-sock.out; then
+	ok "socket as output: exit 1, the socket stays"
+else ko "socket as output" "exit $rc, $(ls -lA tg | tr '\n' ' '), $(head -c 300 tg-sock.out)"; fi
+# A regular file keeps its mode.
+echo previous >tg/m.json
+chmod 0640 tg/m.json
+run tg-mode 30 "$BIN" build -q -d "$DICT" -o tg/m.json doc.txt
+mode=$(stat -c %a tg/m.json)
+if [ $rc = 0 ] && [ "$mode" = 640 ] && grep -q beslan tg/m.json; then
+	ok "a replaced output keeps its mode (0640)"
+else ko "a replaced output keeps its mode" "exit $rc, mode $mode"; fi
+}
+
+# --- the outputs of a run are replaced as a set ------------------------
+section_sets() {
+# A full disk while the second file of the pair X.csv is written: neither
+# file is replaced (the nodes table used to be committed before the edges
+# table failed).
+rm -rf set-full && mkdir set-full
+$PY - <<'PY'
+with open("set-dict.tsv", "w") as f:
+    f.write("name\n" + "".join(f"Name{i}\n" for i in range(100)))
+with open("set-doc.txt", "w") as f:
+    f.write(" ".join(f"Name{i}" for i in range(100)))
+PY
+if mount -t tmpfs -o size=64k tmpfs set-full 2>/dev/null; then
+	MOUNTS+=("$T/set-full")
+	how="64 KB tmpfs"
+	echo previous >set-full/g.nodes.csv
+	echo previous >set-full/g.edges.csv
+	run set-full 60 "$BIN" build -w document --layout none -d set-dict.tsv -o set-full/g.csv set-doc.txt
+else
+	how="ulimit -f 16"
+	echo previous >set-full/g.nodes.csv
+	echo previous >set-full/g.edges.csv
+	run set-full 60 bash -c "ulimit -f 16; exec \"$BIN\" build -w document --layout none -d set-dict.tsv -o set-full/g.csv set-doc.txt"
+fi
+if [ $rc = 1 ] && [ "$(cat set-full/g.nodes.csv)" = previous ] && [ "$(cat set-full/g.edges.csv)" = previous ] &&
+	[ "$(ls -A set-full | tr '\n' ' ')" = "g.edges.csv g.nodes.csv " ]; then
+	ok "full disk while writing X.csv: neither table replaced ($how)"
+else ko "full disk while writing X.csv ($how)" "exit $rc, nodes: $(head -c 20 set-full/g.nodes.csv), folder: $(ls -A set-full | tr '\n' ' '), $(head -c 300 set-full.out)"; fi
+for m in "${MOUNTS[@]}"; do umount "$m" 2>/dev/null; done
+MOUNTS=()
+# --stats into a missing folder: refused before anything is replaced.
+rm -rf set-stats && mkdir set-stats && echo previous >set-stats/g.json
+run set-stats 30 "$BIN" build -q -d "$DICT" -o set-stats/g.json --stats set-stats/missing/s.json doc.txt
+if [ $rc = 1 ] && [ "$(cat set-stats/g.json)" = previous ] && [ "$(ls -A set-stats)" = g.json ] &&
+	grep -q '^entgraph: set-stats/missing/s.json: cannot write output: ' set-stats.out; then
+	ok "--stats into a missing folder: exit 1, the graph untouched"
+else ko "--stats into a missing folder" "exit $rc, g.json: $(head -c 20 set-stats/g.json), $(head -c 300 set-stats.out)"; fi
+# The most outputs a run may have (64 -o X.csv pairs, + --stats): a
+# signal once they are all open leaves none of their temp files.
+rm -rf set-many && mkdir set-many
+args=()
+for i in $(seq 64); do args+=(-o "set-many/g$i.csv"); done
+mkfifo set-many.in
+"$BIN" build -q -d "$DICT" "${args[@]}" --stats set-many/s.json - <set-many.in >set-many.out 2>&1 &
+pid=$!
+exec 9>set-many.in
+for _ in $(seq 500); do
+	[ "$(ls -A set-many | wc -l)" -ge 129 ] && break
+	sleep 0.01
+done
+opened=$(ls -A set-many | wc -l)
+kill -TERM $pid
+wait $pid
+rc=$?
+exec 9>&-
+rm -f set-many.in
+if [ "$opened" = 129 ] && [ $rc = 143 ] && [ -z "$(ls -A set-many)" ]; then
+	ok "SIGTERM with 129 outputs open: no temp file left"
+else ko "SIGTERM with 129 outputs open" "exit $rc, $opened opened, $(ls -A set-many | wc -l) left"; fi
 }
 
 # --- SIGINT and SIGTERM mid-run: exit 130/143, no partial output -------
