@@ -7,13 +7,13 @@
 # (exit 1 when any failed). A SKIP says why (e.g. no way to make a
 # read-only folder for root here) and does not count as passed.
 # SECTIONs (default: all, in this order): long-line many-files aliases
-# outputs targets sets signals — e.g. `run.sh ./entgraph signals` repeats just the
+# outputs targets sets fds signals — e.g. `run.sh ./entgraph signals` repeats just the
 # signal checks.
 set -u
 BIN=$(realpath "${1:-./entgraph}")
 shift
 SECTIONS=("$@")
-[ ${#SECTIONS[@]} = 0 ] && SECTIONS=(long-line many-files aliases outputs targets sets signals)
+[ ${#SECTIONS[@]} = 0 ] && SECTIONS=(long-line many-files aliases outputs targets sets fds signals)
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DICT=$ROOT/tests/data/dict/basic
 PY=/usr/bin/python3
@@ -241,6 +241,26 @@ rm -f set-many.in
 if [ "$opened" = 129 ] && [ $rc = 143 ] && [ -z "$(ls -A set-many)" ]; then
 	ok "SIGTERM with 129 outputs open: no temp file left"
 else ko "SIGTERM with 129 outputs open" "exit $rc, $opened opened, $(ls -A set-many | wc -l) left"; fi
+}
+
+# --- started with a standard descriptor closed --------------------------
+section_fds() {
+# fd 2 closed: the warning (a binary file in the folder) must not land in
+# an output that took descriptor 2.
+rm -rf fds && mkdir -p fds/in && cp doc.txt fds/in/a.txt && printf 'x\0y' >fds/in/b.bin
+"$BIN" build -d "$DICT" -o fds/g.json fds/in 2>&-
+rc=$?
+if [ $rc = 0 ] && "$PY" -c 'import json, sys; json.load(open(sys.argv[1]))' fds/g.json 2>/dev/null &&
+	! grep -q 'entgraph' fds/g.json; then
+	ok "standard error closed: the output is clean JSON"
+else ko "standard error closed" "exit $rc: $(head -c 200 fds/g.json)"; fi
+# fd 0 closed and INPUT `-`: a read error, exit 1, the previous output
+# intact (the temp file used to be read as standard input).
+echo previous >fds/h.json
+run fds-stdin 30 bash -c "exec \"$BIN\" build -q -d \"$DICT\" -o fds/h.json - <&-"
+if [ $rc = 1 ] && [ "$(cat fds/h.json)" = previous ] && grep -q '^entgraph: -: cannot read input' fds-stdin.out; then
+	ok "standard input closed: reading - fails with exit 1, previous output intact"
+else ko "standard input closed" "exit $rc: $(head -c 200 fds-stdin.out)"; fi
 }
 
 # --- SIGINT and SIGTERM mid-run: exit 130/143, no partial output -------
