@@ -318,7 +318,7 @@ for sig in INT TERM; do
 done
 # The moment a temporary output is created: a signal taken between its
 # creation and its registration for removal would leave it behind (it
-# did, in about one run of twenty). 200 runs with 40 outputs each,
+# did, in about one run of twenty). 200 runs with 64 outputs each,
 # SIGINT and SIGTERM at random times while the outputs are opened.
 run sig-window 120 "$PY" "$ROOT/tests/hostile/signal_window.py" "$BIN" "$DICT" sig-window 200
 case $rc in
