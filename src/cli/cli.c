@@ -17,11 +17,48 @@
 #define EG_DATADIR "/usr/local/share/entgraph"
 #endif
 
+static void put_clean(FILE *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n')
+            fputs("\\n", out);
+        else if (c == '\r')
+            fputs("\\r", out);
+        else if (c == '\t')
+            fputs("\\t", out);
+        else if (c < 0x20 || c == 0x7f)
+            fprintf(out, "\\x%02x", c);
+        else if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                 (unsigned char)s[i + 1] <= 0x9f)
+            fprintf(out, "\\u%04x", (unsigned char)s[++i]);
+        else
+            putc(c, out);
+    }
+}
+
+void cli_printf(FILE *out, const char *fmt, ...)
+{
+    char *text = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vasprintf(&text, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    size_t len = (size_t)n;
+    int newline = len > 0 && text[len - 1] == '\n';
+    put_clean(out, text, len - (size_t)newline);
+    if (newline)
+        putc('\n', out);
+    free(text);
+}
+
 int cli_report(const eg_error_t *err)
 {
     char line[1200];
     eg_error_format(err, line, sizeof line);
-    fprintf(stderr, "entgraph: %s\n", line);
+    cli_printf(stderr, "entgraph: %s\n", line);
     int status = err->status ? err->status : EG_ERR_RUNTIME;
     return -status;
 }
@@ -33,7 +70,7 @@ int cli_usage_error(const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "entgraph: %s (see 'entgraph --help')\n", text);
+    cli_printf(stderr, "entgraph: %s (see 'entgraph --help')\n", text);
     return -EG_ERR_USAGE;
 }
 
@@ -53,11 +90,11 @@ static void print_warning(void *ctx, const char *file, long line, const char *te
         return;
     }
     if (file && line > 0)
-        fprintf(stderr, "entgraph: warning: %s:%ld: %s\n", file, line, text);
+        cli_printf(stderr, "entgraph: warning: %s:%ld: %s\n", file, line, text);
     else if (file)
-        fprintf(stderr, "entgraph: warning: %s: %s\n", file, text);
+        cli_printf(stderr, "entgraph: warning: %s: %s\n", file, text);
     else
-        fprintf(stderr, "entgraph: warning: %s\n", text);
+        cli_printf(stderr, "entgraph: warning: %s\n", text);
 }
 
 void cli_warnings_summary(void)

@@ -6,11 +6,20 @@
 #include "../base/eg_error.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 #define EG_VERSION "0.1.0"
 
 #define EG_STR_(x) #x
 #define EG_STR(x) EG_STR_(x)
+
+/* fprintf with every control character of the result escaped except a
+ * final newline: \n \r \t as such, the other C0 characters and DEL as
+ * \xNN, the C1 controls (U+0080-U+009F) as \uNNNN. File names, ids and
+ * forms reach messages through it, so none can print a second line (a
+ * forged "entgraph: ..." message) or send the terminal an escape
+ * sequence. */
+void cli_printf(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Print "entgraph: FILE:LINE: text" on stderr; return the exit code. */
 int cli_report(const eg_error_t *err);

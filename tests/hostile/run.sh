@@ -7,13 +7,13 @@
 # (exit 1 when any failed). A SKIP says why (e.g. no way to make a
 # read-only folder for root here) and does not count as passed.
 # SECTIONs (default: all, in this order): long-line many-files aliases
-# outputs targets sets fds signals — e.g. `run.sh ./entgraph signals` repeats just the
+# outputs targets sets fds names signals — e.g. `run.sh ./entgraph signals` repeats just the
 # signal checks.
 set -u
 BIN=$(realpath "${1:-./entgraph}")
 shift
 SECTIONS=("$@")
-[ ${#SECTIONS[@]} = 0 ] && SECTIONS=(long-line many-files aliases outputs targets sets fds signals)
+[ ${#SECTIONS[@]} = 0 ] && SECTIONS=(long-line many-files aliases outputs targets sets fds names signals)
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DICT=$ROOT/tests/data/dict/basic
 PY=/usr/bin/python3
@@ -261,6 +261,31 @@ run fds-stdin 30 bash -c "exec \"$BIN\" build -q -d \"$DICT\" -o fds/h.json - <&
 if [ $rc = 1 ] && [ "$(cat fds/h.json)" = previous ] && grep -q '^entgraph: -: cannot read input' fds-stdin.out; then
 	ok "standard input closed: reading - fails with exit 1, previous output intact"
 else ko "standard input closed" "exit $rc: $(head -c 200 fds-stdin.out)"; fi
+}
+
+# --- file names that hold control characters ---------------------------
+section_names() {
+rm -rf names && mkdir names
+# A missing INPUT whose name holds a line break and a fake message: one
+# error line, the break escaped.
+run names-missing 30 "$BIN" build -q -d "$DICT" -o names/g.json $'names/x\nentgraph: all is well'
+if [ $rc = 1 ] && [ "$(wc -l <names-missing.out)" = 1 ] && ! grep -q '^entgraph: all is well' names-missing.out &&
+	grep -qF 'names/x\nentgraph: all is well: cannot read input' names-missing.out; then
+	ok "a file name with a line break prints one escaped error line"
+else ko "a file name with a line break" "exit $rc: $(head -c 300 names-missing.out)"; fi
+# A binary file in a folder, named with an ESC sequence: the warning
+# carries no control byte.
+mkdir -p names/in && cp doc.txt names/in/a.txt && printf 'x\0y' >names/in/$'\e[2J\e[31mred.bin'
+run names-esc 30 "$BIN" build -d "$DICT" -o names/g.json names/in
+if [ $rc = 0 ] && ! grep -q $'\e' names-esc.out && grep -qF '\x1b[2J\x1b[31mred.bin: binary file' names-esc.out; then
+	ok "a file name with ESC sequences is escaped in a warning"
+else ko "a file name with ESC sequences" "exit $rc: $(head -c 300 names-esc.out | od -c | head -5)"; fi
+# dict check names the file of each bad row: escaped too.
+printf 'name\n\n\tno name\n' >names/$'bad\rdict.tsv'
+run names-dict 30 "$BIN" dict check -d names/$'bad\rdict.tsv'
+if [ $rc = 3 ] && ! grep -q $'\r' names-dict.out && grep -qF 'names/bad\rdict.tsv:3: ' names-dict.out; then
+	ok "dict check escapes the file name of a bad row"
+else ko "dict check escapes the file name" "exit $rc: $(head -c 300 names-dict.out | od -c | head -5)"; fi
 }
 
 # --- SIGINT and SIGTERM mid-run: exit 130/143, no partial output -------
