@@ -17,6 +17,23 @@
 #define EG_DATADIR "/usr/local/share/entgraph"
 #endif
 
+int cli_parse_count(const char *arg, uint64_t max, uint64_t *out)
+{
+    uint64_t v = 0;
+    if (!*arg)
+        return -1;
+    for (const char *p = arg; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return -1;
+        unsigned digit = (unsigned)(*p - '0');
+        if (v > (max - digit) / 10)
+            return -1; /* over max (and never wraps) */
+        v = v * 10 + digit;
+    }
+    *out = v;
+    return 0;
+}
+
 static void put_clean(FILE *out, const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {

@@ -6,6 +6,7 @@
 #include "../base/eg_error.h"
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define EG_VERSION "0.1.0"
@@ -20,6 +21,11 @@
  * forged "entgraph: ..." message) or send the terminal an escape
  * sequence. */
 void cli_printf(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A whole number 0..max in decimal digits only: no sign, no white space,
+ * nothing after it ("7"; not " 7", "+7", "7x" or ""). 0, or -1. Every
+ * numeric option is read with it. */
+int cli_parse_count(const char *arg, uint64_t max, uint64_t *out);
 
 /* Print "entgraph: FILE:LINE: text" on stderr; return the exit code. */
 int cli_report(const eg_error_t *err);

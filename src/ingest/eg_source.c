@@ -310,11 +310,54 @@ static int set_line_id(eg_source_t *s, eg_document_t *doc, eg_error_t *err)
     return 0;
 }
 
+static int json_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* jansson refuses an integer beyond 64 bits ("too big integer"). When
+ * that integer is the value of the id field, it is kept as its decimal
+ * text: the line is parsed again with the number quoted. Returns the
+ * parsed line, or NULL when the error is another one (jerr then still
+ * describes the first). */
+static json_t *load_with_big_id(const eg_source_t *s, const json_error_t *jerr)
+{
+    const char *d = s->raw.data;
+    size_t end = (size_t)jerr->position, len = s->raw.len;
+    if (strncmp(jerr->text, "too big", 7) != 0 || end > len)
+        return NULL;
+    size_t start = end;
+    while (start > 0 && ((d[start - 1] >= '0' && d[start - 1] <= '9') || d[start - 1] == '-'))
+        start--;
+    size_t k = start;
+    while (k > 0 && json_space(d[k - 1]))
+        k--;
+    if (start == end || k == 0 || d[--k] != ':')
+        return NULL;
+    while (k > 0 && json_space(d[k - 1]))
+        k--;
+    size_t flen = strlen(s->opt.id_field);
+    if (k < flen + 2 || d[k - 1] != '"' || d[k - flen - 2] != '"' ||
+        memcmp(d + k - flen - 1, s->opt.id_field, flen) != 0)
+        return NULL;
+    eg_buf_t q = EG_BUF_INIT;
+    json_t *root = NULL;
+    json_error_t again;
+    if (!eg_buf_append(&q, d, start) && !eg_buf_append(&q, "\"", 1) &&
+        !eg_buf_append(&q, d + start, end - start) && !eg_buf_append(&q, "\"", 1) &&
+        !eg_buf_append(&q, d + end, len - end))
+        root = json_loadb(q.data, q.len, JSON_ALLOW_NUL, &again);
+    eg_buf_free(&q);
+    return root;
+}
+
 /* Fill doc from one JSON object line; 1 done, 0 skipped, <0 error. */
 static int json_record(eg_source_t *s, eg_document_t *doc, eg_error_t *err)
 {
     json_error_t jerr;
     json_t *root = json_loadb(s->raw.data, s->raw.len, JSON_ALLOW_NUL, &jerr);
+    if (!root)
+        root = load_with_big_id(s, &jerr);
     if (!root) {
         char detail[300];
         snprintf(detail, sizeof detail, "%s (column %d)", jerr.text, jerr.column);
