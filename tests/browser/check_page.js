@@ -109,7 +109,7 @@ function check(ok, what, detail) {
     //    view and no node near: the details show that edge
     const spot = await page.evaluate(([key, others]) => {
       const eg = window.entgraph, panel = document.getElementById("details").getBoundingClientRect();
-      const all = eg.graph.nodes().map((k) => eg.nodePosition(k));
+      const all = eg.ids().map((k) => eg.nodePosition(k));
       const me = eg.nodePosition(key);
       const g = document.getElementById("graph").getBoundingClientRect();
       const inside = (q) => q.x > g.left + 5 && q.x < Math.min(g.right, panel.left) - 5 && q.y > g.top + 5 && q.y < g.bottom - 5;
