@@ -7,13 +7,13 @@
 # (exit 1 when any failed). A SKIP says why (e.g. no way to make a
 # read-only folder for root here) and does not count as passed.
 # SECTIONs (default: all, in this order): long-line many-files aliases
-# outputs targets sets fds names signals — e.g. `run.sh ./entgraph signals` repeats just the
-# signal checks.
+# outputs targets sets fds names deep signals — e.g. `run.sh ./entgraph
+# signals` repeats just the signal checks.
 set -u
 BIN=$(realpath "${1:-./entgraph}")
 shift
 SECTIONS=("$@")
-[ ${#SECTIONS[@]} = 0 ] && SECTIONS=(long-line many-files aliases outputs targets sets fds names signals)
+[ ${#SECTIONS[@]} = 0 ] && SECTIONS=(long-line many-files aliases outputs targets sets fds names deep signals)
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DICT=$ROOT/tests/data/dict/basic
 PY=/usr/bin/python3
@@ -286,6 +286,32 @@ run names-dict 30 "$BIN" dict check -d names/$'bad\rdict.tsv'
 if [ $rc = 3 ] && ! grep -q $'\r' names-dict.out && grep -qF 'names/bad\rdict.tsv:3: ' names-dict.out; then
 	ok "dict check escapes the file name of a bad row"
 else ko "dict check escapes the file name" "exit $rc: $(head -c 300 names-dict.out | od -c | head -5)"; fi
+}
+
+# --- a folder nested 1,800 deep (the path still under PATH_MAX) ---------
+section_deep() {
+rm -rf deep deep-dict
+$PY - <<'PY'
+import os
+for top, name, text in (("deep", "doc.txt", "Beslan and Russia.\n"),
+                        ("deep-dict", "names.tsv", "name\nBeslan\nRussia\n")):
+    path = top
+    os.mkdir(path)
+    for _ in range(1800):  # os.makedirs recurses once per level
+        path += "/d"
+        os.mkdir(path)
+    with open(path + "/" + name, "w") as f:
+        f.write(text)
+PY
+run deep-input 60 "$BIN" build -q -d "$DICT" -o deep.json deep
+if [ $rc = 0 ] && grep -q '"source": "beslan"' deep.json; then
+	ok "a folder 1,800 deep as INPUT is read to the bottom"
+else ko "a folder 1,800 deep as INPUT" "exit $rc: $(head -c 300 deep-input.out)"; fi
+run deep-dict 60 "$BIN" build -q -d deep-dict -o deep2.json doc.txt
+if [ $rc = 0 ] && grep -q '"source": "beslan"' deep2.json; then
+	ok "a folder 1,800 deep as -d is read to the bottom"
+else ko "a folder 1,800 deep as -d" "exit $rc: $(head -c 300 deep-dict.out)"; fi
+rm -rf deep deep-dict
 }
 
 # --- SIGINT and SIGTERM mid-run: exit 130/143, no partial output -------
