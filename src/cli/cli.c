@@ -170,6 +170,14 @@ int cli_load_dicts(const char *const *paths, size_t n, eg_dict_t *dict,
         n = 1;
     }
     for (size_t i = 0; i < n; i++) {
+        /* A device (-d /dev/zero) is read whole, without end: refused.
+         * A FIFO stays allowed (-d <(zcat names.tsv.gz)). */
+        struct stat st;
+        if (stat(paths[i], &st) == 0 &&
+            (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) || S_ISSOCK(st.st_mode)))
+            return eg_error_set(err, EG_ERR_RUNTIME, paths[i], 0,
+                                "cannot read dictionary: a device or socket, not a file or "
+                                "folder");
         int rc = eg_dict_load_path(dict, paths[i], warn, err);
         if (rc)
             return rc;

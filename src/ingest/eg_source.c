@@ -35,7 +35,9 @@ struct eg_source {
     size_t invalid; /* invalid UTF-8 sequences replaced in this file */
     eg_buf_t buf;   /* line modes: bytes read, not yet consumed from pos */
     size_t pos;
+    size_t scanned; /* line modes: bytes after pos known to hold no '\n' */
     int eof;
+    int head_checked; /* line modes: the first block was looked at for NUL */
     /* working space */
     eg_buf_t raw;
     /* counters */
@@ -123,6 +125,8 @@ static int open_next(eg_source_t *s, eg_error_t *err)
     s->invalid = 0;
     s->eof = 0;
     s->pos = 0;
+    s->scanned = 0;
+    s->head_checked = 0;
     eg_buf_clear(&s->buf);
     int is_stdin = strcmp(s->path, "-") == 0;
     int fd = is_stdin ? dup(0) : open(s->path, O_RDONLY | O_CLOEXEC);
@@ -208,16 +212,20 @@ static int next_text(eg_source_t *s, eg_document_t *doc, eg_error_t *err)
         if (rc <= 0)
             return rc;
         eg_buf_clear(&s->raw);
-        while ((rc = read_chunk(s, &s->raw, err)) > 0)
-            if (s->raw.len > EG_SEGMENT_MAX_BYTES)
+        /* Each block is looked at for a NUL as it comes: /dev/zero or a
+         * disk image is judged binary on its first block, not read whole. */
+        const char *nul = NULL;
+        while (!nul && (rc = read_chunk(s, &s->raw, err)) > 0) {
+            nul = memchr(s->raw.data + s->raw.len - (size_t)rc, '\0', (size_t)rc);
+            if (!nul && s->raw.len > EG_SEGMENT_MAX_BYTES)
                 return eg_error_set(err, EG_ERR_DATA, s->path, 0,
                                     "document is over the limit of %u bytes "
                                     "(use --input lines for a file of many documents)",
                                     EG_SEGMENT_MAX_BYTES);
+        }
         if (rc < 0)
             return rc;
         const char *data = s->raw.data ? s->raw.data : "";
-        const char *nul = memchr(data, '\0', s->raw.len);
         if (nul) {
             if ((rc = binary(s, s->raw.len >= 2 ? data : NULL, (size_t)(nul - data), err)) != 0)
                 return rc;
@@ -243,10 +251,14 @@ static int get_line(eg_source_t *s, const char **line, size_t *len, eg_error_t *
     for (;;) {
         const char *start = s->buf.data ? s->buf.data + s->pos : NULL;
         size_t avail = s->buf.len - s->pos;
-        const char *nl = avail ? memchr(start, '\n', avail) : NULL;
+        /* Only the bytes read since the last look: a long line is scanned
+         * once, not once per block (which made a 1 GiB line quadratic). */
+        const char *nl =
+            avail > s->scanned ? memchr(start + s->scanned, '\n', avail - s->scanned) : NULL;
         if (nl || (s->eof && avail)) {
             size_t n = nl ? (size_t)(nl - start) : avail;
             s->pos += n + (nl != NULL);
+            s->scanned = 0;
             if (n && start[n - 1] == '\r')
                 n--;
             *line = start;
@@ -256,6 +268,7 @@ static int get_line(eg_source_t *s, const char **line, size_t *len, eg_error_t *
         }
         if (s->eof)
             return 0;
+        s->scanned = avail;
         if (avail > EG_SEGMENT_MAX_BYTES)
             return eg_error_set(err, EG_ERR_DATA, s->path, s->line + 1,
                                 "line is over the limit of %u bytes", EG_SEGMENT_MAX_BYTES);
@@ -270,6 +283,16 @@ static int get_line(eg_source_t *s, const char **line, size_t *len, eg_error_t *
             return rc;
         if (rc == 0)
             s->eof = 1;
+        else if (!s->head_checked) {
+            /* A NUL in the first block: binary, judged before any line
+             * is cut (a file of zeros has no line end to wait for). From
+             * a folder the file is closed and skipped: no more lines. */
+            s->head_checked = 1;
+            const char *nul = memchr(s->buf.data, '\0', s->buf.len);
+            if (nul)
+                return binary(s, s->buf.len >= 2 ? s->buf.data : NULL,
+                              (size_t)(nul - s->buf.data), err);
+        }
     }
 }
 
