@@ -148,12 +148,19 @@ static int read_chunk(eg_source_t *s, eg_buf_t *b, eg_error_t *err)
     if (eg_buf_reserve(b, READ_CHUNK))
         return eg_error_set(err, EG_ERR_RUNTIME, s->path, 0, "out of memory");
     int n = gzread(s->gz, b->data + b->len, READ_CHUNK);
+    int zerr = Z_OK;
+    const char *msg = n <= 0 ? gzerror(s->gz, &zerr) : NULL;
+    if (n == 0 && zerr == Z_BUF_ERROR) /* zlib's "unexpected end of file" */
+        return eg_error_set(err, EG_ERR_DATA, s->path, 0,
+                            "cannot read input: truncated gzip stream (the file ends "
+                            "inside compressed data)");
     if (n < 0) {
-        int zerr;
-        const char *msg = gzerror(s->gz, &zerr);
+        /* zlib says "<fd:5>: incorrect data check": the path is ours */
+        const char *colon = msg && msg[0] == '<' ? strstr(msg, ">: ") : NULL;
         return eg_error_set(err, zerr == Z_DATA_ERROR ? EG_ERR_DATA : EG_ERR_RUNTIME,
-                            s->path, 0, "cannot read input: %s",
-                            zerr == Z_ERRNO ? strerror(errno) : msg);
+                            s->path, 0, "cannot read input: %s%s",
+                            zerr == Z_ERRNO ? strerror(errno) : colon ? colon + 3 : msg,
+                            zerr == Z_DATA_ERROR ? " (corrupt gzip data)" : "");
     }
     b->len += (size_t)n;
     b->data[b->len] = '\0';
