@@ -172,6 +172,7 @@ static int common_option(int c, cli_options_t *o)
             return cli_usage_error("--evidence '%s': use a number from 0 to %d", optarg,
                                    EG_EVIDENCE_MAX_PER_PAIR);
         o->evidence = (unsigned)v;
+        o->evidence_given = 1;
         return -1;
     }
     case OPT_DATE:
