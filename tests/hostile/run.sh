@@ -7,13 +7,13 @@
 # (exit 1 when any failed). A SKIP says why (e.g. no way to make a
 # read-only folder for root here) and does not count as passed.
 # SECTIONs (default: all, in this order): long-line many-files aliases
-# outputs targets sets fds names deep binary signals — e.g. `run.sh ./entgraph
-# signals` repeats just the signal checks.
+# outputs targets sets fds names deep binary evidence signals — e.g.
+# `run.sh ./entgraph signals` repeats just the signal checks.
 set -u
 BIN=$(realpath "${1:-./entgraph}")
 shift
 SECTIONS=("$@")
-[ ${#SECTIONS[@]} = 0 ] && SECTIONS=(long-line many-files aliases outputs targets sets fds names deep binary signals)
+[ ${#SECTIONS[@]} = 0 ] && SECTIONS=(long-line many-files aliases outputs targets sets fds names deep binary evidence signals)
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DICT=$ROOT/tests/data/dict/basic
 PY=/usr/bin/python3
@@ -361,6 +361,54 @@ if [ $rc = 0 ] && grep -q '"source": "beslan"' line2.json &&
 	$PY -c "import sys; t, l = map(float, sys.argv[1:]); sys.exit(0 if l <= 2 * t + 0.5 else 1)" $times; then
 	ok "a 256 MiB line in lines mode takes about as long as in text mode (text, lines: $times s)"
 else ko "a 256 MiB line in lines mode" "exit $rc, text and lines mode: $times s"; fi
+}
+
+# --- evidence memory: what is pushed out or cut does not stay -----------
+section_evidence() {
+# peak RSS in KB of a command (its exit code in $rc)
+peak() {
+	local out
+	out=$("$PY" -c 'import resource, subprocess, sys
+r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@")
+	rc=${out% *}
+	kb=${out#* }
+}
+# 500,000 documents in descending id order, K = 2: every document pushes
+# the kept evidence out (117 MB before, 12 MB without evidence)
+"$PY" -c '
+with open("ev-desc.jsonl", "w") as f:
+    for i in range(500000, 0, -1):
+        f.write("{\"id\": \"doc-%08d\", \"text\": \"Beslan and Russia met in a long sentence, %d.\"}\n" % (i, i))'
+peak "$BIN" build -q -j1 --input jsonl --evidence 2 -d "$DICT" -o ev-desc.json ev-desc.jsonl
+if [ "$rc" = 0 ] && [ "$kb" -lt 60000 ] && grep -q '"doc": "doc-00000001"' ev-desc.json; then
+	ok "evidence pushed out by descending ids is reclaimed (peak $((kb / 1024)) MB)"
+else ko "evidence pushed out by descending ids" "exit $rc, peak $kb KB"; fi
+rm -f ev-desc.jsonl
+# a shard offering one pair a million evidence records (270 MB before)
+"$PY" -c '
+with open("ev-1m.counts", "w") as f:
+    f.write("H\tentgraph-counts\t1\twindow=sentence\tevidence=2\nD\t1000000\t1000000\n")
+    f.write("N\tbeslan\t1000000\t1000000\t1000000\t-\t-\nN\trussia\t1000000\t1000000\t1000000\t-\t-\n")
+    f.write("P\tbeslan\trussia\t1000000\t1000000\t-\t-\n")
+    for i in range(1000000, 0, -1):
+        f.write("E\tbeslan\trussia\tdoc-%08d\t0\tBeslan and Russia met in a long sentence, %d.\n" % (i, i))'
+peak "$BIN" merge -q -d "$DICT" -o ev-1m.json ev-1m.counts
+if [ "$rc" = 0 ] && [ "$kb" -lt 80000 ] && grep -q '"doc": "doc-00000002"' ev-1m.json; then
+	ok "a million evidence records of one pair merge in bounded memory (peak $((kb / 1024)) MB)"
+else ko "a million evidence records of one pair" "exit $rc, peak $kb KB"; fi
+rm -f ev-1m.counts
+# a 1 MB document id is cut like evidence text (it was copied whole into
+# every edge's evidence of every output)
+"$PY" -c '
+with open("ev-id.jsonl", "w") as f:
+    f.write("{\"id\": \"%s\", \"text\": \"Beslan and Russia.\"}\n" % ("x" * 1000000))'
+run ev-id 30 "$BIN" build -q --input jsonl --evidence 1 -d "$DICT" -o ev-id.json ev-id.jsonl
+size=$(wc -c <ev-id.json)
+if [ $rc = 0 ] && [ "$size" -lt 5000 ] && grep -q 'xxx…"' ev-id.json; then
+	ok "a 1 MB document id is cut to the evidence limit (output $size bytes)"
+else ko "a 1 MB document id" "exit $rc, output $size bytes"; fi
+rm -f ev-id.jsonl
 }
 
 # --- SIGINT and SIGTERM mid-run: exit 130/143, no partial output -------
