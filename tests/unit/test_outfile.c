@@ -365,7 +365,6 @@ static void test_remove_all_temps_unlinks_open_temps(void **state)
     (void)state;
     char other[600];
     eg_outfile_t a, b;
-    eg_error_t err = {0};
     open_pair(&a, &b, other, sizeof other);
     assert_int_equal(entries(), 2);
     eg_outfile_remove_all_temps();
