@@ -55,7 +55,20 @@ function check(ok, what, detail) {
 
     const t0 = Date.now();
     await page.goto("file://" + path.resolve(pagePath), { timeout: 180000 });
-    await page.waitForFunction(() => window.entgraph && window.entgraph.renderer, null, { timeout: 180000 });
+    // ready, or stop at the first error the page throws (a script that
+    // fails never sets window.entgraph: no need to wait for the timeout)
+    let poll;
+    const failed = new Promise((_, reject) => {
+      poll = setInterval(() => { if (errors.length) reject(new Error("page error: " + errors[0])); }, 100);
+    });
+    try {
+      await Promise.race([
+        page.waitForFunction(() => window.entgraph && window.entgraph.renderer, null, { timeout: 180000 }),
+        failed,
+      ]);
+    } finally {
+      clearInterval(poll);
+    }
     console.log("page ready in " + (Date.now() - t0) + " ms");
 
     // 1. every node drawn, and the counts say so
