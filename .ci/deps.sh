@@ -11,8 +11,10 @@
 #
 # Silent when everything is present. When something is missing: as root it
 # runs apt-get update + apt-get install for exactly the missing packages;
-# otherwise it prints the sudo command to run and exits 1.
+# otherwise it prints the sudo command to run and exits 1. apt-get waits
+# for the package locks when another process holds them (.ci/apt.sh).
 set -euo pipefail
+. "$(dirname "$0")/apt.sh"
 
 what=${1:-build}
 case $what in
@@ -114,5 +116,4 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 
 echo "deps.sh: installing ${missing[*]}" >&2
-apt-get update -qq >&2
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+apt_install "${missing[@]}"

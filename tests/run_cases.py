@@ -65,6 +65,10 @@ Checking files:
   == file-unchanged     paths that must be byte-identical to before the run
                         (create them with `file`); their directory must hold
                         the same entries as before the run.
+  == contains           lines `PATH REGEX`: the regex (Python re, MULTILINE)
+                        matches somewhere in the file PATH after the run
+                        (for outputs the JSON checks do not read, e.g. CSV).
+  == contains-not       lines `PATH REGEX`: the regex does NOT match PATH.
   == wellformed [PATH...]  the listed outputs (default: every -o output that
                         exists) parse: .json as strict UTF-8 JSON, .graphml
                         (and any other) as XML 1.0.
@@ -108,6 +112,7 @@ KNOWN = {
     "stderr-lines", "stdout", "stdout-not", "stdout-lines", "file-exists",
     "file-absent", "file-unchanged", "wellformed", "json", "nodes",
     "no-nodes", "edges", "no-edges", "node-count", "edge-count", "symlink",
+    "contains", "contains-not",
 }
 FLAGS = {"escapes", "noeol"}
 
@@ -284,6 +289,21 @@ def check_dir_same(p, before, show):
 def text_lines(b):
     s = b.decode("utf-8", "replace")
     return s.splitlines()
+
+
+def check_contains(secs, env):
+    for key, want in (("contains", True), ("contains-not", False)):
+        for line in secs[key].items() if key in secs else []:
+            show, _, rx = line.partition(" ")
+            if not rx:
+                raise CaseError("%s: want `PATH REGEX`, got %r" % (key, line))
+            full = env.path(show)
+            if not os.path.isfile(full):
+                raise Fail("%s: no such file" % show)
+            text = open(full, "rb").read().decode("utf-8", "replace")
+            if bool(re.search(rx.strip(), text, re.M)) != want:
+                raise Fail("%s %s /%s/: %s" % (show, "does not match" if want else "matches",
+                                               rx.strip(), brief(text)))
 
 
 def check_stream(secs, key, data):
@@ -522,6 +542,7 @@ def run_case(path, binary, root, verbose):
             if now != snap[full]["bytes"]:
                 raise Fail("%s: changed by the run" % show)
             check_dir_same(full, snap[full], show)
+        check_contains(secs, env)
         if "wellformed" in secs:
             check_wellformed(secs["wellformed"], env, outs)
         check_graph(secs, env, outs)

@@ -1,5 +1,11 @@
-/* eg_dirwalk.c — sorted recursive walk with loop detection; see
- * eg_dirwalk.h. Visited folders are kept as (device, inode) pairs. */
+/* eg_dirwalk.c — sorted depth-first walk with loop detection; see
+ * eg_dirwalk.h. Visited folders are kept as (device, inode) pairs.
+ *
+ * The walk keeps its own stack of open folders (their sorted names and
+ * the next one to visit) on the heap instead of recursing: a recursive
+ * walk took some 4 KB of C stack per level (a PATH_MAX buffer), so a
+ * tree nested ~1,800 deep — still under PATH_MAX with one-letter names —
+ * overflowed the 8 MB stack. Depth is now bounded only by PATH_MAX. */
 #include "eg_dirwalk.h"
 
 #include <dirent.h>
@@ -78,39 +84,85 @@ static int list_folder(walk_t *w, const char *path, char ***out, size_t *count)
     return rc;
 }
 
-static int walk_folder(walk_t *w, const char *path)
+/* A folder being walked: its sorted entry names, the next to visit. */
+typedef struct frame {
+    char *path;
+    char **names;
+    size_t n, next;
+} frame_t;
+
+static void frame_free(frame_t *f)
 {
-    char **names = NULL;
-    size_t n = 0;
-    int rc = list_folder(w, path, &names, &n);
-    size_t len = strlen(path);
-    const char *sep = len && path[len - 1] == '/' ? "" : "/";
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        char child[PATH_MAX];
-        if ((size_t)snprintf(child, sizeof child, "%s%s%s", path, sep, names[i]) >=
-            sizeof child) {
-            rc = eg_error_set(w->err, EG_ERR_RUNTIME, path, 0,
-                              "a path under this folder is longer than %d bytes", PATH_MAX);
-            break;
-        }
-        struct stat st;
-        if (stat(child, &st) != 0)
-            continue; /* a dangling link is not a file */
-        if (S_ISDIR(st.st_mode)) {
-            int seen = seen_before(w, &st);
-            if (seen < 0)
-                rc = eg_error_set(w->err, EG_ERR_RUNTIME, child, 0, "out of memory");
-            else if (seen)
-                eg_warn(w->warn, child, 0, "folder already read (a link loop?); skipped");
-            else
-                rc = walk_folder(w, child);
-        } else if (S_ISREG(st.st_mode)) {
-            rc = w->visit(w->ctx, child);
-        }
+    for (size_t i = 0; i < f->n; i++)
+        free(f->names[i]);
+    free(f->names);
+    free(f->path);
+}
+
+/* Push the folder at path (listed, sorted) on the stack. */
+static int push_folder(walk_t *w, frame_t **stack, size_t *depth, size_t *cap,
+                       const char *path)
+{
+    if (*depth == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        frame_t *s = realloc(*stack, ncap * sizeof *s);
+        if (!s)
+            return eg_error_set(w->err, EG_ERR_RUNTIME, path, 0, "out of memory");
+        *stack = s;
+        *cap = ncap;
     }
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
+    frame_t *f = &(*stack)[*depth];
+    memset(f, 0, sizeof *f);
+    if (!(f->path = strdup(path)))
+        return eg_error_set(w->err, EG_ERR_RUNTIME, path, 0, "out of memory");
+    (*depth)++;
+    return list_folder(w, path, &f->names, &f->n);
+}
+
+/* Visit one entry of the folder f; a folder is pushed, not entered. */
+static int visit_entry(walk_t *w, frame_t **stack, size_t *depth, size_t *cap, frame_t *f)
+{
+    const char *name = f->names[f->next++];
+    size_t len = strlen(f->path);
+    const char *sep = len && f->path[len - 1] == '/' ? "" : "/";
+    char child[PATH_MAX];
+    if ((size_t)snprintf(child, sizeof child, "%s%s%s", f->path, sep, name) >= sizeof child)
+        return eg_error_set(w->err, EG_ERR_RUNTIME, f->path, 0,
+                            "a path under this folder is longer than %d bytes", PATH_MAX);
+    struct stat st;
+    if (stat(child, &st) != 0)
+        return 0; /* a dangling link is not a file */
+    if (S_ISREG(st.st_mode))
+        return w->visit(w->ctx, child);
+    if (!S_ISDIR(st.st_mode))
+        return 0;
+    int seen = seen_before(w, &st);
+    if (seen < 0)
+        return eg_error_set(w->err, EG_ERR_RUNTIME, child, 0, "out of memory");
+    if (seen) {
+        eg_warn(w->warn, child, 0, "folder already read (a link loop?); skipped");
+        return 0;
+    }
+    return push_folder(w, stack, depth, cap, child); /* f may move: not used after */
+}
+
+static int walk_tree(walk_t *w, const char *root)
+{
+    frame_t *stack = NULL;
+    size_t depth = 0, cap = 0;
+    int rc = push_folder(w, &stack, &depth, &cap, root);
+    while (rc == 0 && depth > 0) {
+        frame_t *top = &stack[depth - 1];
+        if (top->next == top->n) {
+            frame_free(top);
+            depth--;
+            continue;
+        }
+        rc = visit_entry(w, &stack, &depth, &cap, top);
+    }
+    while (depth > 0)
+        frame_free(&stack[--depth]);
+    free(stack);
     return rc;
 }
 
@@ -124,7 +176,7 @@ int eg_dirwalk(const char *root, eg_dirwalk_fn visit, void *ctx,
                             strerror(errno));
     int rc = seen_before(&w, &st) < 0
                  ? eg_error_set(err, EG_ERR_RUNTIME, root, 0, "out of memory")
-                 : walk_folder(&w, root);
+                 : walk_tree(&w, root);
     free(w.devs);
     free(w.inos);
     return rc;

@@ -6,7 +6,8 @@
  * '.' are skipped. Symbolic links are followed, but a folder already
  * visited (same device and inode, e.g. reached again through a link to
  * a parent) is skipped with a warning, so a link loop cannot hang the
- * walk. Not thread-safe.
+ * walk. The walk does not recurse on the C stack: any depth whose paths
+ * fit in PATH_MAX is walked. Not thread-safe.
  */
 #ifndef EG_DIRWALK_H
 #define EG_DIRWALK_H

@@ -19,11 +19,65 @@
 #define EG_DATADIR "/usr/local/share/entgraph"
 #endif
 
+int cli_parse_count(const char *arg, uint64_t max, uint64_t *out)
+{
+    uint64_t v = 0;
+    if (!*arg)
+        return -1;
+    for (const char *p = arg; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return -1;
+        unsigned digit = (unsigned)(*p - '0');
+        if (v > (max - digit) / 10)
+            return -1; /* over max (and never wraps) */
+        v = v * 10 + digit;
+    }
+    *out = v;
+    return 0;
+}
+
+static void put_clean(FILE *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n')
+            fputs("\\n", out);
+        else if (c == '\r')
+            fputs("\\r", out);
+        else if (c == '\t')
+            fputs("\\t", out);
+        else if (c < 0x20 || c == 0x7f)
+            fprintf(out, "\\x%02x", c);
+        else if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
+                 (unsigned char)s[i + 1] <= 0x9f)
+            fprintf(out, "\\u%04x", (unsigned char)s[++i]);
+        else
+            putc(c, out);
+    }
+}
+
+void cli_printf(FILE *out, const char *fmt, ...)
+{
+    char *text = NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vasprintf(&text, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    size_t len = (size_t)n;
+    int newline = len > 0 && text[len - 1] == '\n';
+    put_clean(out, text, len - (size_t)newline);
+    if (newline)
+        putc('\n', out);
+    free(text);
+}
+
 int cli_report(const eg_error_t *err)
 {
     char line[1200];
     eg_error_format(err, line, sizeof line);
-    fprintf(stderr, "entgraph: %s\n", line);
+    cli_printf(stderr, "entgraph: %s\n", line);
     int status = err->status ? err->status : EG_ERR_RUNTIME;
     return -status;
 }
@@ -35,7 +89,7 @@ int cli_usage_error(const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "entgraph: %s (see 'entgraph --help')\n", text);
+    cli_printf(stderr, "entgraph: %s (see 'entgraph --help')\n", text);
     return -EG_ERR_USAGE;
 }
 
@@ -55,11 +109,11 @@ static void print_warning(void *ctx, const char *file, long line, const char *te
         return;
     }
     if (file && line > 0)
-        fprintf(stderr, "entgraph: warning: %s:%ld: %s\n", file, line, text);
+        cli_printf(stderr, "entgraph: warning: %s:%ld: %s\n", file, line, text);
     else if (file)
-        fprintf(stderr, "entgraph: warning: %s: %s\n", file, text);
+        cli_printf(stderr, "entgraph: warning: %s: %s\n", file, text);
     else
-        fprintf(stderr, "entgraph: warning: %s\n", text);
+        cli_printf(stderr, "entgraph: warning: %s\n", text);
 }
 
 void cli_warnings_summary(void)
@@ -130,6 +184,14 @@ int cli_load_dicts(const char *const *paths, size_t n, eg_dict_t *dict,
         n = 1;
     }
     for (size_t i = 0; i < n; i++) {
+        /* A device (-d /dev/zero) is read whole, without end: refused.
+         * A FIFO stays allowed (-d <(zcat names.tsv.gz)). */
+        struct stat st;
+        if (stat(paths[i], &st) == 0 &&
+            (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) || S_ISSOCK(st.st_mode)))
+            return eg_error_set(err, EG_ERR_RUNTIME, paths[i], 0,
+                                "cannot read dictionary: a device or socket, not a file or "
+                                "folder");
         int rc = eg_dict_load_path(dict, paths[i], warn, err);
         if (rc)
             return rc;

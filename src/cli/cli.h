@@ -6,11 +6,26 @@
 #include "../base/eg_error.h"
 
 #include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
 
 #define EG_VERSION "0.1.0"
 
 #define EG_STR_(x) #x
 #define EG_STR(x) EG_STR_(x)
+
+/* fprintf with every control character of the result escaped except a
+ * final newline: \n \r \t as such, the other C0 characters and DEL as
+ * \xNN, the C1 controls (U+0080-U+009F) as \uNNNN. File names, ids and
+ * forms reach messages through it, so none can print a second line (a
+ * forged "entgraph: ..." message) or send the terminal an escape
+ * sequence. */
+void cli_printf(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A whole number 0..max in decimal digits only: no sign, no white space,
+ * nothing after it ("7"; not " 7", "+7", "7x" or ""). 0, or -1. Every
+ * numeric option is read with it. */
+int cli_parse_count(const char *arg, uint64_t max, uint64_t *out);
 
 /* Print "entgraph: FILE:LINE: text" on stderr; return the exit code. */
 int cli_report(const eg_error_t *err);

@@ -58,11 +58,11 @@ static void print_finding(void *ctx, const char *file, long line, const char *te
     size_t *n = ctx;
     (*n)++;
     if (file && line > 0)
-        printf("%s:%ld: %s\n", file, line, text);
+        cli_printf(stdout, "%s:%ld: %s\n", file, line, text);
     else if (file)
-        printf("%s: %s\n", file, text);
+        cli_printf(stdout, "%s: %s\n", file, text);
     else
-        printf("%s\n", text);
+        cli_printf(stdout, "%s\n", text);
 }
 
 typedef struct form {
@@ -124,7 +124,7 @@ static void report_tie(const eg_dict_t *d, const form_t *f, size_t i, size_t j)
         if (e == best || eg_resolve_more_important(d, &attrs, best, e))
             continue;
         const eg_alias_t *a = &d->aliases[f[i].alias];
-        printf("%s:%ld: tie: '%s' names %s and %s (%s:%ld) equally (priority, kind, "
+        cli_printf(stdout, "%s:%ld: tie: '%s' names %s and %s (%s:%ld) equally (priority, kind, "
                "population): only file order decides; give one a priority\n",
                a->file, a->line, a->text, d->entities[best].id, d->entities[e].id,
                d->aliases[f[k].alias].file, d->aliases[f[k].alias].line);
@@ -144,12 +144,12 @@ static size_t report_shared(const eg_dict_t *d, const form_t *f)
         if (distinct > 1) {
             const eg_alias_t *a = &d->aliases[f[i].alias];
             const eg_entity_t *win = &d->entities[a->entity];
-            printf("%s:%ld: '%s' is shared by %zu entities; '%s' (%s, priority %d) wins over",
+            cli_printf(stdout, "%s:%ld: '%s' is shared by %zu entities; '%s' (%s, priority %d) wins over",
                    a->file, a->line, a->text, distinct, win->id, win->type, win->priority);
             for (size_t k = i + 1; k < j; k++) {
                 const eg_alias_t *o = &d->aliases[f[k].alias];
                 if (o->entity != d->aliases[f[k - 1].alias].entity)
-                    printf(" %s (%s:%ld)", d->entities[o->entity].id, o->file, o->line);
+                    cli_printf(stdout, " %s (%s:%ld)", d->entities[o->entity].id, o->file, o->line);
             }
             putchar('\n');
             n++;
@@ -178,7 +178,7 @@ static size_t report_common_words(const eg_dict_t *d, const eg_strmap_t *words)
         if (eg_strmap_find(words, b.data ? b.data : "", b.len) < 0 ||
             eg_strmap_find(&d->lists[EG_LIST_STOP], b.data ? b.data : "", b.len) >= 0)
             continue;
-        printf("%s:%ld: alias '%s' of '%s' is a common lower-case word%s\n", a->file,
+        cli_printf(stdout, "%s:%ld: alias '%s' of '%s' is a common lower-case word%s\n", a->file,
                a->line, a->text, d->entities[a->entity].id,
                a->policy == EG_CASE_FOLD ? " and its case is fold: it matches 'x' too" : "");
         n++;
@@ -306,7 +306,7 @@ static void lookup_one(const eg_dict_t *d, const eg_tagger_t *tg, const char *fo
 {
     eg_buf_t b = EG_BUF_INIT, w = EG_BUF_INIT, a = EG_BUF_INIT;
     eg_fold_append(&b, &w, form, strlen(form));
-    printf("%s (folded: %s)\n", form, b.data ? b.data : "");
+    cli_printf(stdout, "%s (folded: %s)\n", form, b.data ? b.data : "");
     if (eg_strmap_find(&d->lists[EG_LIST_STOP], b.data ? b.data : "", b.len) >= 0)
         printf("  on the stop list: never matched\n");
     size_t listed = 0;
@@ -317,7 +317,7 @@ static void lookup_one(const eg_dict_t *d, const eg_tagger_t *tg, const char *fo
             continue;
         const eg_alias_t *al = &d->aliases[i];
         const eg_entity_t *e = &d->entities[al->entity];
-        printf("  alias '%s' of %s (%s, %s, priority %d, case %s) at %s:%ld\n", al->text,
+        cli_printf(stdout, "  alias '%s' of %s (%s, %s, priority %d, case %s) at %s:%ld\n", al->text,
                e->id, e->label, e->type, e->priority, policy_name(al->policy), al->file,
                al->line);
         listed++;
@@ -335,7 +335,7 @@ static void lookup_one(const eg_dict_t *d, const eg_tagger_t *tg, const char *fo
                "no alias)\n");
     for (size_t i = 0; i < ms->n; i++) {
         eg_tagger_describe(tg, s, &ms->items[i], &id, &label, &type);
-        printf("  as written, '%.*s' is tagged %s (%s, %s); why: %s\n",
+        cli_printf(stdout, "  as written, '%.*s' is tagged %s (%s, %s); why: %s\n",
                (int)(ms->items[i].end - ms->items[i].start), form + ms->items[i].start, id,
                type, ms->items[i].entity == EG_ENTITY_FOUND ? "discovered" : "dictionary",
                eg_why_name(ms->items[i].why));

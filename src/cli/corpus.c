@@ -3,7 +3,6 @@
  * thread, over one line (\r), and erased at the end. */
 #include "corpus.h"
 
-#include "../base/eg_outfile.h"
 #include "cli.h"
 
 #include <jansson.h>
@@ -159,7 +158,7 @@ int cli_corpus_settle(cli_corpus_t *c, eg_error_t *err)
 
 /* ---- --stats ---- */
 
-int cli_write_stats(const char *path, const cli_corpus_t *c, long long nodes,
+int cli_write_stats(FILE *fp, const char *path, const cli_corpus_t *c, long long nodes,
                     long long edges, double seconds_graph, double seconds_write,
                     eg_error_t *err)
 {
@@ -177,16 +176,9 @@ int cli_write_stats(const char *path, const cli_corpus_t *c, long long nodes,
         seconds_write, "peak_rss_kb", (json_int_t)ru.ru_maxrss);
     if (!root)
         return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
-    eg_outfile_t f;
-    int rc = eg_outfile_open(&f, path, err);
-    if (rc == 0) {
-        if (json_dumpf(root, f.fp, JSON_INDENT(1) | JSON_PRESERVE_ORDER) || fputc('\n', f.fp) < 0)
-            rc = eg_error_set(err, EG_ERR_RUNTIME, path, 0, "cannot write the summary");
-        if (rc == 0)
-            rc = eg_outfile_commit(&f, err);
-        else
-            eg_outfile_abort(&f);
-    }
+    int rc = 0;
+    if (json_dumpf(root, fp, JSON_INDENT(1) | JSON_PRESERVE_ORDER) || fputc('\n', fp) < 0)
+        rc = eg_error_set(err, EG_ERR_RUNTIME, path, 0, "cannot write the summary");
     json_decref(root);
     return rc;
 }

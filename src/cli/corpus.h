@@ -12,6 +12,8 @@
 #include "../tag/eg_patterns.h"
 #include "opt_input.h"
 
+#include <stdio.h>
+
 typedef struct cli_corpus {
     eg_dict_t dict;
     eg_matcher_t *matcher;
@@ -47,8 +49,9 @@ int cli_corpus_settle(cli_corpus_t *c, eg_error_t *err);
 /* Seconds since an arbitrary start (monotonic). */
 double cli_seconds(void);
 
-/* Write the --stats JSON summary atomically. Stages not run are 0. */
-int cli_write_stats(const char *path, const cli_corpus_t *c, long long nodes,
+/* Write the --stats JSON summary to fp (the temp file of path, committed
+ * with the run's other outputs). Stages not run are 0. */
+int cli_write_stats(FILE *fp, const char *path, const cli_corpus_t *c, long long nodes,
                     long long edges, double seconds_graph, double seconds_write,
                     eg_error_t *err);
 

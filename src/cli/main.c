@@ -3,9 +3,12 @@
 #include "../graph/eg_network.h"
 #include "cli.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <libxml/xmlerror.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static void print_help(FILE *out)
 {
@@ -39,8 +42,35 @@ static void xml_silent(void *ctx, const char *msg, ...)
     (void)msg;
 }
 
+/* Started with standard input, output or error closed (`2>&-`), the
+ * first file opened would take that descriptor: warnings would go into
+ * an output's temp file, `-` would read one. /dev/null takes their place
+ * first, opened so that a closed stream stays unusable: standard input
+ * write-only and standard output read-only (reading `-` or writing the
+ * result to standard output fails with exit 1 as before, instead of
+ * silently reading nothing or losing the result), standard error
+ * write-only (messages are discarded: nobody would see them). Returns 0,
+ * or -1 when /dev/null cannot be opened. */
+static int open_closed_standard_fds(void)
+{
+    static const int modes[3] = {O_WRONLY, O_RDONLY, O_WRONLY};
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+            continue;
+        int got = open("/dev/null", modes[fd]);
+        if (got != fd) { /* the lowest free descriptor: fd, unless it failed */
+            if (got >= 0)
+                close(got);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (open_closed_standard_fds() != 0)
+        return 1;
     if (omp_set_num_threads)
         omp_set_num_threads(1);
     eg_igraph_setup();

@@ -64,18 +64,6 @@ void cli_graph_options_init(cli_graph_options_t *o)
     o->export.gexf_version = EG_GEXF_1_3;
 }
 
-/* A whole number 0..max (no sign, no junk). */
-static int parse_count(const char *arg, uint64_t max, uint64_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(arg, &end, 10);
-    if (errno || end == arg || *end || arg[0] == '-' || arg[0] == '+' || v > max)
-        return -1;
-    *out = v;
-    return 0;
-}
-
 /* The index of arg in words (NULL-terminated), or -1. */
 static int pick(const char *arg, const char *const *words)
 {
@@ -96,7 +84,7 @@ static int count_option(int code, const char *arg, eg_network_options_t *n)
                                         "--top-edges"};
     uint64_t *dst[] = {&n->min_count, &n->min_mentions, &n->top_nodes, &n->top_edges};
     int k = code - OPT_MIN_COUNT;
-    if (parse_count(arg, UINT64_MAX, dst[k]))
+    if (cli_parse_count(arg, UINT64_MAX, dst[k]))
         return bad(names[k], arg, "use a whole number (0 = no limit)");
     return 0;
 }
@@ -157,7 +145,10 @@ int cli_graph_option(int code, const char *arg, cli_graph_options_t *o)
     case OPT_BACKBONE:
         errno = 0;
         n->backbone = strtod(arg, &end);
-        if (errno || end == arg || *end || !(n->backbone > 0 && n->backbone < 1))
+        /* strtod also takes " 0.05", "+0.05" and hexadecimal: a decimal
+         * number starts with a digit or a point */
+        if (errno || end == arg || *end || !(n->backbone > 0 && n->backbone < 1) ||
+            !(arg[0] == '.' || (arg[0] >= '0' && arg[0] <= '9')) || strpbrk(arg, "xX"))
             return bad("--backbone", arg, "use a significance level between 0 and 1, e.g. 0.05");
         return 0;
     case OPT_FOCUS:
@@ -166,7 +157,7 @@ int cli_graph_option(int code, const char *arg, cli_graph_options_t *o)
         n->focus = arg;
         return 0;
     case OPT_DEPTH:
-        if (parse_count(arg, 1000, &v) || v == 0)
+        if (cli_parse_count(arg, 1000, &v) || v == 0)
             return bad("--depth", arg, "use a number of steps from 1 to 1000");
         n->depth = (unsigned)v;
         return 0;
@@ -175,7 +166,7 @@ int cli_graph_option(int code, const char *arg, cli_graph_options_t *o)
         n->betweenness = code == OPT_BETWEENNESS;
         return 0;
     case OPT_SEED:
-        if (parse_count(arg, UINT32_MAX, &v))
+        if (cli_parse_count(arg, UINT32_MAX, &v))
             return bad("--seed", arg, "use a whole number from 0 to 4294967295");
         n->seed = (unsigned long)v;
         return 0;

@@ -6,7 +6,6 @@
 #include "../tag/eg_tagger.h"
 #include "cli.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -71,20 +70,16 @@ int cli_input_option(int code, const char *arg, cli_input_options_t *o)
         o->source.skip_bad = 1;
         return 0;
     case 'j': {
-        char *end;
-        errno = 0;
-        long v = strtol(arg, &end, 10);
-        if (errno || *end || end == arg || v < 1 || v > EG_CORPUS_MAX_JOBS)
+        uint64_t v;
+        if (cli_parse_count(arg, EG_CORPUS_MAX_JOBS, &v) || v < 1)
             return cli_usage_error("--jobs '%s': use a number from 1 to %d", arg,
                                    EG_CORPUS_MAX_JOBS);
         o->jobs = (unsigned)v;
         return 0;
     }
     case OPT_MAX_WINDOW_ENTITIES: {
-        char *end;
-        errno = 0;
-        unsigned long v = strtoul(arg, &end, 10);
-        if (errno || *end || end == arg || arg[0] == '-' || v > 1000000)
+        uint64_t v;
+        if (cli_parse_count(arg, 1000000, &v))
             return cli_usage_error("--max-window-entities '%s': use a number from 0 (no "
                                    "cap) to 1000000", arg);
         o->max_window_entities = (unsigned)v;

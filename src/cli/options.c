@@ -6,7 +6,6 @@
 #include "../export/eg_export.h"
 #include "cli.h"
 
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,17 +90,6 @@ static struct option *all_longopts(cli_command_t cmd, const struct option *own, 
     return all;
 }
 
-static int parse_uint(const char *arg, unsigned max, unsigned *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long v = strtoul(arg, &end, 10);
-    if (errno || end == arg || *end || arg[0] == '-' || v > max)
-        return -1;
-    *out = (unsigned)v;
-    return 0;
-}
-
 static int parse_option_loop(int argc, char **argv, cli_options_t *o,
                              const struct option *longopts);
 
@@ -178,12 +166,15 @@ static int common_option(int c, cli_options_t *o)
     case 'h':
         print_help(cmd);
         return 0;
-    case OPT_EVIDENCE:
-        if (parse_uint(optarg, EG_EVIDENCE_MAX_PER_PAIR, &o->evidence))
+    case OPT_EVIDENCE: {
+        uint64_t v;
+        if (cli_parse_count(optarg, EG_EVIDENCE_MAX_PER_PAIR, &v))
             return cli_usage_error("--evidence '%s': use a number from 0 to %d", optarg,
                                    EG_EVIDENCE_MAX_PER_PAIR);
+        o->evidence = (unsigned)v;
         o->evidence_given = 1;
         return -1;
+    }
     case OPT_DATE:
         if (cmd == CLI_MERGE)
             return cli_usage_error("--date applies to build and count");

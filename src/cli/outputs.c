@@ -12,6 +12,7 @@
 int cli_outputs_open(const cli_options_t *o, cli_outputs_t *out, eg_error_t *err)
 {
     out->n = 0;
+    out->stats = 0;
     if (o->noutputs == 0)
         mkdir("out", 0777); /* the default folder is made on demand */
     size_t want = o->noutputs ? o->noutputs : 1;
@@ -29,29 +30,44 @@ int cli_outputs_open(const cli_options_t *o, cli_outputs_t *out, eg_error_t *err
             return rc;
         }
     }
+    if (o->input.stats_path) {
+        int rc = eg_outfile_open(&out->files[out->n], o->input.stats_path, err);
+        if (rc) {
+            cli_outputs_abort(out);
+            return rc;
+        }
+        out->stats = 1;
+    }
     return 0;
 }
 
 void cli_outputs_abort(cli_outputs_t *out)
 {
-    for (size_t i = 0; i < out->n; i++)
+    for (size_t i = 0; i < out->n + (size_t)out->stats; i++)
         eg_outfile_abort(&out->files[i]); /* no-op for committed files */
 }
 
-static int write_outputs(const igraph_t *g, const cli_outputs_t *out, eg_outfile_t *files,
-                         size_t n, const eg_export_options_t *opt, eg_error_t *err)
+static int write_graphs(const igraph_t *g, const cli_outputs_t *out,
+                        const eg_export_options_t *opt, eg_error_t *err)
 {
-    for (size_t i = 0; i < n; i++) {
-        int rc = eg_export_with(g, out->formats[i], opt, files[i].fp, err);
+    for (size_t i = 0; i < out->n; i++) {
+        int rc = eg_export_with(g, out->formats[i], opt, out->files[i].fp, err);
         if (rc) {
             snprintf(err->file, sizeof err->file, "%.*s", (int)sizeof err->file - 1,
-                     files[i].path);
+                     out->files[i].path);
             return rc;
         }
-        if ((rc = eg_outfile_commit(&files[i], err)) != 0)
-            return rc;
     }
     return 0;
+}
+
+static int commit_outputs(cli_outputs_t *out, eg_error_t *err)
+{
+    eg_outfile_t *all[MAX_LIST * EG_EXPORT_MAX_PARTS + 1];
+    size_t n = out->n + (size_t)out->stats;
+    for (size_t i = 0; i < n; i++)
+        all[i] = &out->files[i];
+    return eg_outfile_commit_all(all, n, err);
 }
 
 int cli_outputs_write(const cli_options_t *o, cli_corpus_t *c, cli_outputs_t *out,
@@ -68,12 +84,15 @@ int cli_outputs_write(const cli_options_t *o, cli_corpus_t *c, cli_outputs_t *ou
         nodes = (long long)igraph_vcount(&g);
         edges = (long long)igraph_ecount(&g);
         t0 = cli_seconds();
-        rc = write_outputs(&g, out, out->files, out->n, &o->graph.export, err);
+        rc = write_graphs(&g, out, &o->graph.export, err);
         t_write = cli_seconds() - t0;
         igraph_destroy(&g);
     }
-    if (rc == 0 && o->input.stats_path)
-        rc = cli_write_stats(o->input.stats_path, c, nodes, edges, t_graph, t_write, err);
+    if (rc == 0 && out->stats)
+        rc = cli_write_stats(out->files[out->n].fp, out->files[out->n].path, c, nodes, edges,
+                             t_graph, t_write, err);
+    if (rc == 0)
+        rc = commit_outputs(out, err);
     return rc;
 }
 

@@ -1,8 +1,10 @@
-/* outputs.h — the graph files of build and merge: opened as temp files
- * before any work (a missing or read-only output folder fails at once,
- * not after the corpus), then the network is built from the counts,
- * written in each format and renamed into place, and the --stats summary
- * is written. */
+/* outputs.h — the graph files of build and merge and the --stats
+ * summary: opened as temp files before any work (a missing or read-only
+ * output folder fails at once, not after the corpus), then the network is
+ * built from the counts and written in each format, the summary is
+ * written, and only then are all of them renamed into place together
+ * (eg_outfile_commit_all): a failure anywhere leaves every previous
+ * file as it was. */
 #ifndef EG_CLI_OUTPUTS_H
 #define EG_CLI_OUTPUTS_H
 
@@ -14,21 +16,24 @@
 #define CLI_DEFAULT_OUTPUT "out/graph.graphml"
 
 /* One -o path may stand for several files (X.csv: X.nodes.csv and
- * X.edges.csv, see eg_export_parts); files[] holds them all. */
+ * X.edges.csv, see eg_export_parts); files[] holds them all, and the
+ * --stats file after them (formats[] has an entry for each graph file). */
 typedef struct cli_outputs {
-    eg_outfile_t files[MAX_LIST * EG_EXPORT_MAX_PARTS];
+    eg_outfile_t files[MAX_LIST * EG_EXPORT_MAX_PARTS + 1];
     eg_format_t formats[MAX_LIST * EG_EXPORT_MAX_PARTS];
-    size_t n;
+    size_t n;     /* graph files */
+    int stats;    /* files[n] is the --stats summary */
 } cli_outputs_t;
 
-/* Open the -o outputs (or the default, creating out/ if needed). */
+/* Open the -o outputs (or the default, creating out/ if needed) and the
+ * --stats file. */
 int cli_outputs_open(const cli_options_t *o, cli_outputs_t *out, eg_error_t *err);
 
 /* Remove whatever was not committed (after a failure). */
 void cli_outputs_abort(cli_outputs_t *out);
 
-/* Build the network from c's counts, write and commit every output,
- * then the --stats summary. */
+/* Build the network from c's counts, write every output and the --stats
+ * summary, then commit them all. */
 int cli_outputs_write(const cli_options_t *o, cli_corpus_t *c, cli_outputs_t *out,
                       eg_error_t *err);
 

@@ -1,7 +1,15 @@
 /* eg_cooc.c — counting windows. A window's distinct entities are sorted
  * so every pair is visited once with a < b, and pair counts go to an
  * open-addressing table that doubles at half load. Evidence texts are
- * stored once per window and shared by the pairs that cite them. */
+ * stored once per window and shared by the pairs that cite them.
+ *
+ * An evidence item pushed out of a pair's K (a smaller document id came
+ * later: documents read in descending id order push out every time), and
+ * the texts only such items pointed to, are garbage. They are reclaimed
+ * in one pass once they outnumber what is kept (collect_evidence): memory
+ * stays within about twice what the kept evidence needs, whatever the
+ * order of the documents or the number of evidence records a shard
+ * offers, at a constant cost per item. */
 #include "eg_cooc.h"
 
 #include "../base/eg_buf.h"
@@ -183,6 +191,75 @@ static eg_pair_t *pair_slot(eg_cooc_t *c, uint32_t a, uint32_t b)
 
 /* ---- evidence ---- */
 
+/* Reclaim below this many items or texts: not worth a pass. */
+#define COLLECT_FLOOR 65536
+
+static int by_address(const void *x, const void *y)
+{
+    uintptr_t a = (uintptr_t)*(char *const *)x, b = (uintptr_t)*(char *const *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Copy every pair's kept items, in list order, to a fresh array, and free
+ * the texts no kept item points to. Only where no window is open (a
+ * window's text and its document's id are not in any item yet). */
+static int collect_evidence(eg_cooc_t *c)
+{
+    size_t live = 0;
+    for (size_t i = 0; i < c->pair_slots; i++)
+        if (c->pairs[i].a != EMPTY)
+            live += c->pairs[i].nevidence;
+    eg_evidence_t *items = malloc((live ? live : 1) * sizeof *items);
+    char **refs = malloc((2 * live + 1) * sizeof *refs);
+    if (!items || !refs) {
+        free(items);
+        free(refs);
+        return -1;
+    }
+    size_t k = 0, r = 0;
+    for (size_t i = 0; i < c->pair_slots; i++) {
+        eg_pair_t *p = &c->pairs[i];
+        if (p->a == EMPTY || p->evidence == NONE)
+            continue;
+        uint32_t e = p->evidence;
+        p->evidence = (uint32_t)k;
+        for (; e != NONE; e = c->evidence[e].next, k++) {
+            items[k] = c->evidence[e];
+            items[k].next = c->evidence[e].next == NONE ? NONE : (uint32_t)(k + 1);
+            refs[r++] = items[k].doc;
+            refs[r++] = items[k].text;
+        }
+    }
+    qsort(refs, r, sizeof *refs, by_address);
+    size_t kept = 0;
+    for (size_t t = 0; t < c->ntexts; t++) {
+        char *s = c->texts[t];
+        if (r && bsearch(&s, refs, r, sizeof *refs, by_address))
+            c->texts[kept++] = s;
+        else
+            free(s);
+    }
+    free(refs);
+    free(c->evidence);
+    c->evidence = items;
+    c->nevidence = k;
+    c->evidence_cap = live ? live : 1;
+    c->ntexts = kept;
+    c->collect_at_items = 2 * k + COLLECT_FLOOR;
+    c->collect_at_texts = 2 * kept + COLLECT_FLOOR;
+    return 0;
+}
+
+/* Reclaim when the garbage may outweigh what is kept. */
+static int maybe_collect(eg_cooc_t *c)
+{
+    size_t at_items = c->collect_at_items ? c->collect_at_items : COLLECT_FLOOR;
+    size_t at_texts = c->collect_at_texts ? c->collect_at_texts : COLLECT_FLOOR;
+    if (c->nevidence <= at_items && c->ntexts <= at_texts)
+        return 0;
+    return collect_evidence(c);
+}
+
 static char *keep_text(eg_cooc_t *c, char *owned)
 {
     if (!owned)
@@ -318,14 +395,17 @@ static const char *window_text(eg_cooc_t *c, window_ctx_t *w)
  * document ids come from file names, JSONL fields and shards, so they may
  * hold invalid UTF-8 or control characters, the evidence separators
  * \x1e \x1f among them; repaired and cleaned like the window text, no
- * writer ever sees one. */
+ * writer ever sees one. Cut, like a window's text, at
+ * EG_EVIDENCE_MAX_BYTES: a 1 MB document id kept with every edge's
+ * evidence made every output 190 MB, and a shard's evidence text is held
+ * to the limit build keeps (cutting a text already cut changes nothing). */
 static char *clean_copy(const char *s)
 {
     size_t n = strlen(s);
     eg_buf_t fixed = EG_BUF_INIT, clean = EG_BUF_INIT;
     int ok = eg_utf8_repair(s, n, &fixed) != (size_t)-1 &&
-             eg_clean_append(&clean, fixed.data ? fixed.data : "", fixed.len, 0, 0) !=
-                 (size_t)-1 &&
+             eg_clean_append(&clean, fixed.data ? fixed.data : "", fixed.len, 0,
+                             EG_EVIDENCE_MAX_BYTES) != (size_t)-1 &&
              eg_buf_append(&clean, "", 0) == 0;
     eg_buf_free(&fixed);
     if (!ok) {
@@ -471,6 +551,8 @@ int eg_cooc_add_document(eg_cooc_t *c, const eg_doc_info_t *doc,
                          const eg_mention_t *ms, size_t n, const eg_segments_t *seg,
                          eg_window_t kind)
 {
+    if (c->opt.evidence && maybe_collect(c))
+        return EG_ERR_RUNTIME;
     c->ndocuments++;
     uint32_t top = 0;
     for (size_t i = 0; i < n; i++)
@@ -558,7 +640,7 @@ int eg_cooc_merge(eg_cooc_t *dst, eg_cooc_t *src)
         if (!keep_text(dst, src->texts[i]))
             return EG_ERR_RUNTIME;
     src->ntexts = 0;
-    return 0;
+    return maybe_collect(dst) ? EG_ERR_RUNTIME : 0;
 }
 
 static int compare_pairs(const void *x, const void *y)
@@ -594,9 +676,9 @@ int eg_cooc_offer_evidence(eg_cooc_t *c, eg_pair_t *p, const char *doc,
     eg_evidence_t e = {.window = window};
     e.doc = keep_text(c, clean_copy(doc));
     e.text = keep_text(c, clean_copy(text));
-    if (!e.doc || !e.text)
+    if (!e.doc || !e.text || insert_evidence(c, p, &e))
         return EG_ERR_RUNTIME;
-    return insert_evidence(c, p, &e) ? EG_ERR_RUNTIME : 0;
+    return maybe_collect(c) ? EG_ERR_RUNTIME : 0;
 }
 
 void eg_cooc_trim_evidence(eg_cooc_t *c, unsigned k)
@@ -618,6 +700,7 @@ void eg_cooc_trim_evidence(eg_cooc_t *c, unsigned k)
         }
         p->nevidence = k;
     }
+    collect_evidence(c); /* out of memory: the dropped items just stay */
 }
 
 int eg_cooc_remap(eg_cooc_t *c, const uint32_t *map, size_t n)

@@ -96,10 +96,11 @@ typedef struct eg_cooc {
     uint64_t *last_doc;   /* internal, [nentities] */
     eg_date_t *first, *last; /* [nentities] dates, EG_NO_DATE if none */
     eg_cooc_options_t opt;
-    eg_evidence_t *evidence; /* all evidence items */
+    eg_evidence_t *evidence; /* all evidence items (some dropped, see below) */
     size_t nevidence, evidence_cap;
     char **texts;            /* owned strings evidence points into */
     size_t ntexts, texts_cap;
+    size_t collect_at_items, collect_at_texts; /* internal: when to reclaim */
     eg_pair_t *pairs;     /* open-addressing table, a == b == UINT32_MAX empty */
     size_t pair_slots, npairs;
     uint64_t windows_with_entities; /* W */

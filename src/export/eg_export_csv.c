@@ -5,7 +5,14 @@
  * edge table; every other column is imported as an attribute. The files
  * follow RFC 4180: comma-separated, "\r\n" line ends, a field quoted
  * (with "" for a quote) when it holds a comma, a quote or a line break.
- * Numbers are printed as in the other formats; NaN is an empty field. */
+ * Numbers are printed as in the other formats; NaN is an empty field.
+ *
+ * A spreadsheet takes a cell that begins with = + - @, a tab or a carriage
+ * return for a formula, and corpus or dictionary text can begin that way
+ * (an evidence cell starting with a JSONL id "=HYPERLINK(...)"). Every
+ * text cell that does — ids, labels, string attributes, header names —
+ * gets a leading ' (the OWASP rule), which spreadsheets show as text.
+ * Numeric columns are never touched: -0.25 stays a number. */
 #include "eg_export.h"
 
 #include "eg_export_attrs.h"
@@ -13,18 +20,30 @@
 #include <math.h>
 #include <string.h>
 
-static int put_field(FILE *out, const char *s, int first)
+static int formula_like(const char *s)
+{
+    return *s && strchr("=+-@\t\r", *s) != NULL;
+}
+
+/* One cell; text: a text cell (guarded against formulas). */
+static int put_cell(FILE *out, const char *s, int first, int text)
 {
     if (!first && fputc(',', out) == EOF)
         return -1;
+    const char *guard = text && formula_like(s) ? "'" : "";
     if (!strpbrk(s, ",\"\r\n"))
-        return fputs(s, out) == EOF ? -1 : 0;
-    if (fputc('"', out) == EOF)
+        return fputs(guard, out) == EOF || fputs(s, out) == EOF ? -1 : 0;
+    if (fputc('"', out) == EOF || fputs(guard, out) == EOF)
         return -1;
     for (; *s; s++)
         if ((*s == '"' && fputc('"', out) == EOF) || fputc(*s, out) == EOF)
             return -1;
     return fputc('"', out) == EOF ? -1 : 0;
+}
+
+static int put_text(FILE *out, const char *s, int first)
+{
+    return put_cell(out, s, first, 1);
 }
 
 static int skip(char kind, const char *name)
@@ -40,17 +59,18 @@ static int put_value(FILE *out, const igraph_t *g, const eg_attr_list_t *l,
     char num[64];
     int failed = 0;
     const char *text = eg_attr_text(g, l, k, kind, i, num, scratch, &failed);
-    return failed ? -1 : put_field(out, text ? text : "", 0);
+    int is_text = VECTOR(l->types)[k] == IGRAPH_ATTRIBUTE_STRING;
+    return failed ? -1 : put_cell(out, text ? text : "", 0, is_text);
 }
 
 static int put_header(FILE *out, const char *const *fixed, const eg_attr_list_t *l, char kind)
 {
     for (int i = 0; fixed[i]; i++)
-        if (put_field(out, fixed[i], i == 0))
+        if (put_text(out, fixed[i], i == 0))
             return -1;
     for (igraph_integer_t k = 0; k < igraph_strvector_size(&l->names); k++) {
         const char *name = igraph_strvector_get(&l->names, k);
-        if (!skip(kind, name) && put_field(out, name, 0))
+        if (!skip(kind, name) && put_text(out, name, 0))
             return -1;
     }
     return fputs("\r\n", out) == EOF ? -1 : 0;
@@ -79,8 +99,8 @@ static int write_table(const igraph_t *g, char kind, FILE *out)
     igraph_integer_t n = kind == 'v' ? igraph_vcount(g) : igraph_ecount(g);
     for (igraph_integer_t i = 0; i < n && rc == 0; i++) {
         if (kind == 'v') {
-            rc = put_field(out, VAS(g, "id", i), 1) ||
-                 put_field(out, eg_attr_str(g, 'v', "label", i), 0);
+            rc = put_text(out, VAS(g, "id", i), 1) ||
+                 put_text(out, eg_attr_str(g, 'v', "label", i), 0);
         } else {
             igraph_integer_t u, v;
             eg_edge_ends(g, i, &u, &v);
@@ -88,9 +108,8 @@ static int write_table(const igraph_t *g, char kind, FILE *out)
             double w = EAN(g, "weight", i);
             if (!isnan(w))
                 eg_format_number(num, sizeof num, w);
-            rc = put_field(out, VAS(g, "id", u), 1) ||
-                 put_field(out, VAS(g, "id", v), 0) ||
-                 put_field(out, "Undirected", 0) || put_field(out, num, 0);
+            rc = put_text(out, VAS(g, "id", u), 1) || put_text(out, VAS(g, "id", v), 0) ||
+                 put_text(out, "Undirected", 0) || put_cell(out, num, 0, 0);
         }
         if (rc == 0)
             rc = put_rest(out, g, l, kind, i, &scratch);

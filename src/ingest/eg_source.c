@@ -35,7 +35,9 @@ struct eg_source {
     size_t invalid; /* invalid UTF-8 sequences replaced in this file */
     eg_buf_t buf;   /* line modes: bytes read, not yet consumed from pos */
     size_t pos;
+    size_t scanned; /* line modes: bytes after pos known to hold no '\n' */
     int eof;
+    int head_checked; /* line modes: the first block was looked at for NUL */
     /* working space */
     eg_buf_t raw;
     /* counters */
@@ -123,6 +125,8 @@ static int open_next(eg_source_t *s, eg_error_t *err)
     s->invalid = 0;
     s->eof = 0;
     s->pos = 0;
+    s->scanned = 0;
+    s->head_checked = 0;
     eg_buf_clear(&s->buf);
     int is_stdin = strcmp(s->path, "-") == 0;
     int fd = is_stdin ? dup(0) : open(s->path, O_RDONLY | O_CLOEXEC);
@@ -144,12 +148,19 @@ static int read_chunk(eg_source_t *s, eg_buf_t *b, eg_error_t *err)
     if (eg_buf_reserve(b, READ_CHUNK))
         return eg_error_set(err, EG_ERR_RUNTIME, s->path, 0, "out of memory");
     int n = gzread(s->gz, b->data + b->len, READ_CHUNK);
+    int zerr = Z_OK;
+    const char *msg = n <= 0 ? gzerror(s->gz, &zerr) : NULL;
+    if (n == 0 && zerr == Z_BUF_ERROR) /* zlib's "unexpected end of file" */
+        return eg_error_set(err, EG_ERR_DATA, s->path, 0,
+                            "cannot read input: truncated gzip stream (the file ends "
+                            "inside compressed data)");
     if (n < 0) {
-        int zerr;
-        const char *msg = gzerror(s->gz, &zerr);
+        /* zlib says "<fd:5>: incorrect data check": the path is ours */
+        const char *colon = msg && msg[0] == '<' ? strstr(msg, ">: ") : NULL;
         return eg_error_set(err, zerr == Z_DATA_ERROR ? EG_ERR_DATA : EG_ERR_RUNTIME,
-                            s->path, 0, "cannot read input: %s",
-                            zerr == Z_ERRNO ? strerror(errno) : msg);
+                            s->path, 0, "cannot read input: %s%s",
+                            zerr == Z_ERRNO ? strerror(errno) : colon ? colon + 3 : msg,
+                            zerr == Z_DATA_ERROR ? " (corrupt gzip data)" : "");
     }
     b->len += (size_t)n;
     b->data[b->len] = '\0';
@@ -208,16 +219,20 @@ static int next_text(eg_source_t *s, eg_document_t *doc, eg_error_t *err)
         if (rc <= 0)
             return rc;
         eg_buf_clear(&s->raw);
-        while ((rc = read_chunk(s, &s->raw, err)) > 0)
-            if (s->raw.len > EG_SEGMENT_MAX_BYTES)
+        /* Each block is looked at for a NUL as it comes: /dev/zero or a
+         * disk image is judged binary on its first block, not read whole. */
+        const char *nul = NULL;
+        while (!nul && (rc = read_chunk(s, &s->raw, err)) > 0) {
+            nul = memchr(s->raw.data + s->raw.len - (size_t)rc, '\0', (size_t)rc);
+            if (!nul && s->raw.len > EG_SEGMENT_MAX_BYTES)
                 return eg_error_set(err, EG_ERR_DATA, s->path, 0,
                                     "document is over the limit of %u bytes "
                                     "(use --input lines for a file of many documents)",
                                     EG_SEGMENT_MAX_BYTES);
+        }
         if (rc < 0)
             return rc;
         const char *data = s->raw.data ? s->raw.data : "";
-        const char *nul = memchr(data, '\0', s->raw.len);
         if (nul) {
             if ((rc = binary(s, s->raw.len >= 2 ? data : NULL, (size_t)(nul - data), err)) != 0)
                 return rc;
@@ -243,10 +258,14 @@ static int get_line(eg_source_t *s, const char **line, size_t *len, eg_error_t *
     for (;;) {
         const char *start = s->buf.data ? s->buf.data + s->pos : NULL;
         size_t avail = s->buf.len - s->pos;
-        const char *nl = avail ? memchr(start, '\n', avail) : NULL;
+        /* Only the bytes read since the last look: a long line is scanned
+         * once, not once per block (which made a 1 GiB line quadratic). */
+        const char *nl =
+            avail > s->scanned ? memchr(start + s->scanned, '\n', avail - s->scanned) : NULL;
         if (nl || (s->eof && avail)) {
             size_t n = nl ? (size_t)(nl - start) : avail;
             s->pos += n + (nl != NULL);
+            s->scanned = 0;
             if (n && start[n - 1] == '\r')
                 n--;
             *line = start;
@@ -256,6 +275,7 @@ static int get_line(eg_source_t *s, const char **line, size_t *len, eg_error_t *
         }
         if (s->eof)
             return 0;
+        s->scanned = avail;
         if (avail > EG_SEGMENT_MAX_BYTES)
             return eg_error_set(err, EG_ERR_DATA, s->path, s->line + 1,
                                 "line is over the limit of %u bytes", EG_SEGMENT_MAX_BYTES);
@@ -270,6 +290,16 @@ static int get_line(eg_source_t *s, const char **line, size_t *len, eg_error_t *
             return rc;
         if (rc == 0)
             s->eof = 1;
+        else if (!s->head_checked) {
+            /* A NUL in the first block: binary, judged before any line
+             * is cut (a file of zeros has no line end to wait for). From
+             * a folder the file is closed and skipped: no more lines. */
+            s->head_checked = 1;
+            const char *nul = memchr(s->buf.data, '\0', s->buf.len);
+            if (nul)
+                return binary(s, s->buf.len >= 2 ? s->buf.data : NULL,
+                              (size_t)(nul - s->buf.data), err);
+        }
     }
 }
 
@@ -310,11 +340,54 @@ static int set_line_id(eg_source_t *s, eg_document_t *doc, eg_error_t *err)
     return 0;
 }
 
+static int json_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* jansson refuses an integer beyond 64 bits ("too big integer"). When
+ * that integer is the value of the id field, it is kept as its decimal
+ * text: the line is parsed again with the number quoted. Returns the
+ * parsed line, or NULL when the error is another one (jerr then still
+ * describes the first). */
+static json_t *load_with_big_id(const eg_source_t *s, const json_error_t *jerr)
+{
+    const char *d = s->raw.data;
+    size_t end = (size_t)jerr->position, len = s->raw.len;
+    if (strncmp(jerr->text, "too big", 7) != 0 || end > len)
+        return NULL;
+    size_t start = end;
+    while (start > 0 && ((d[start - 1] >= '0' && d[start - 1] <= '9') || d[start - 1] == '-'))
+        start--;
+    size_t k = start;
+    while (k > 0 && json_space(d[k - 1]))
+        k--;
+    if (start == end || k == 0 || d[--k] != ':')
+        return NULL;
+    while (k > 0 && json_space(d[k - 1]))
+        k--;
+    size_t flen = strlen(s->opt.id_field);
+    if (k < flen + 2 || d[k - 1] != '"' || d[k - flen - 2] != '"' ||
+        memcmp(d + k - flen - 1, s->opt.id_field, flen) != 0)
+        return NULL;
+    eg_buf_t q = EG_BUF_INIT;
+    json_t *root = NULL;
+    json_error_t again;
+    if (!eg_buf_append(&q, d, start) && !eg_buf_append(&q, "\"", 1) &&
+        !eg_buf_append(&q, d + start, end - start) && !eg_buf_append(&q, "\"", 1) &&
+        !eg_buf_append(&q, d + end, len - end))
+        root = json_loadb(q.data, q.len, JSON_ALLOW_NUL, &again);
+    eg_buf_free(&q);
+    return root;
+}
+
 /* Fill doc from one JSON object line; 1 done, 0 skipped, <0 error. */
 static int json_record(eg_source_t *s, eg_document_t *doc, eg_error_t *err)
 {
     json_error_t jerr;
     json_t *root = json_loadb(s->raw.data, s->raw.len, JSON_ALLOW_NUL, &jerr);
+    if (!root)
+        root = load_with_big_id(s, &jerr);
     if (!root) {
         char detail[300];
         snprintf(detail, sizeof detail, "%s (column %d)", jerr.text, jerr.column);

@@ -90,8 +90,8 @@ if [ ${#missing[@]} -gt 0 ]; then
        install them with: sudo apt-get update && sudo apt-get install -y ${missing[*]}"
 	fi
 	say "installing ${missing[*]}"
-	apt-get update -qq >&2
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+	. "$ROOT/.ci/apt.sh"
+	apt_install "${missing[@]}"
 fi
 
 mkdir -p "$WORK/bin" "$OUT/logs"

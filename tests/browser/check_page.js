@@ -55,7 +55,20 @@ function check(ok, what, detail) {
 
     const t0 = Date.now();
     await page.goto("file://" + path.resolve(pagePath), { timeout: 180000 });
-    await page.waitForFunction(() => window.entgraph && window.entgraph.renderer, null, { timeout: 180000 });
+    // ready, or stop at the first error the page throws (a script that
+    // fails never sets window.entgraph: no need to wait for the timeout)
+    let poll;
+    const failed = new Promise((_, reject) => {
+      poll = setInterval(() => { if (errors.length) reject(new Error("page error: " + errors[0])); }, 100);
+    });
+    try {
+      await Promise.race([
+        page.waitForFunction(() => window.entgraph && window.entgraph.renderer, null, { timeout: 180000 }),
+        failed,
+      ]);
+    } finally {
+      clearInterval(poll);
+    }
     console.log("page ready in " + (Date.now() - t0) + " ms");
 
     // 1. every node drawn, and the counts say so
@@ -109,7 +122,7 @@ function check(ok, what, detail) {
     //    view and no node near: the details show that edge
     const spot = await page.evaluate(([key, others]) => {
       const eg = window.entgraph, panel = document.getElementById("details").getBoundingClientRect();
-      const all = eg.graph.nodes().map((k) => eg.nodePosition(k));
+      const all = eg.ids().map((k) => eg.nodePosition(k));
       const me = eg.nodePosition(key);
       const g = document.getElementById("graph").getBoundingClientRect();
       const inside = (q) => q.x > g.left + 5 && q.x < Math.min(g.right, panel.left) - 5 && q.y > g.top + 5 && q.y < g.bottom - 5;

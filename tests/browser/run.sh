@@ -3,7 +3,8 @@
 #
 # Writes pages of the seed article (document window, so that Dmitry
 # Peskov has neighbours, and --evidence 2), of the Wikinews sample, of
-# names full of markup, of no entity and of a synthetic 20,000-node graph,
+# names full of markup, of types and names such as "constructor" and
+# "__proto__", of no entity and of a synthetic 20,000-node graph,
 # each with its node-link JSON, and has check_page.js open them in
 # Debian's headless chromium (playwright-core from npm, pinned in
 # package-lock.json; no browser is downloaded): nodes drawn, search with
@@ -36,6 +37,10 @@ rm -rf "$out"/*.html "$out"/*.json "$out"/*.png "$out/big"
 # names, notes and evidence with </script>, <!--, quotes, \u003c, U+2028
 "$bin" build -q -d tests/browser/data/markup --evidence 2 -o "$out/markup.html" -o "$out/markup.json" \
 	tests/browser/data/markup/doc.txt
+# types, ids and names that are members of Object.prototype
+# ("constructor", "__proto__", "toString", an entity called Constructor)
+"$bin" build -q -d tests/browser/data/proto --evidence 2 -o "$out/proto.html" -o "$out/proto.json" \
+	tests/browser/data/proto/doc.txt
 # no entity at all: an empty page that still loads
 printf 'Nothing to see here.\n' | "$bin" build -q -d tests/browser/data/markup -o "$out/empty.html" -o "$out/empty.json" -
 # 23,032 nodes and 102,563 edges (big_graph.py): it must load and draw
@@ -47,6 +52,7 @@ status=0
 node "$here/check_page.js" "$out/seed.html" "$out/seed.json" "$out/seed.png" --search Peskov || status=1
 node "$here/check_page.js" "$out/wikinews.html" "$out/wikinews.json" "$out/wikinews.png" --search Navalny || status=1
 node "$here/check_page.js" "$out/markup.html" "$out/markup.json" "$out/markup.png" --search Alpha || status=1
+node "$here/check_page.js" "$out/proto.html" "$out/proto.json" "$out/proto.png" --search Constructor || status=1
 node "$here/check_page.js" "$out/empty.html" "$out/empty.json" "$out/empty.png" || status=1
 node "$here/check_page.js" "$out/big.html" "$out/big.json" "$out/big.png" --load-only || status=1
 exit $status

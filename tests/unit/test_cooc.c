@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -315,17 +316,30 @@ static void evidence_document(eg_segments_t *seg, eg_mention_t *ms)
     memcpy(ms, m, sizeof m);
 }
 
+/* The evidence document, segmented, and the counter c keeping k. */
+static void evidence_counter(eg_segments_t *seg, eg_mention_t *ms, unsigned k)
+{
+    evidence_document(seg, ms);
+    eg_cooc_options_t opt = {.evidence = k};
+    assert_int_equal(eg_cooc_init(&c, 3, &opt), 0);
+}
+
+/* Add the evidence document as document index with id. */
+static void add_evidence_doc(const eg_segments_t *seg, const eg_mention_t *ms, uint64_t index,
+                             const char *id, eg_window_t w)
+{
+    eg_doc_info_t d = {.index = index, .id = id, .date = EG_NO_DATE, .text = EVIDENCE_TEXT,
+                       .len = sizeof EVIDENCE_TEXT - 1};
+    assert_int_equal(eg_cooc_add_document(&c, &d, ms, 5, seg, w), 0);
+}
+
 static void test_evidence_keeps_first_window_text_with_space_collapsed(void **state)
 {
     (void)state;
     eg_segments_t seg;
     eg_mention_t ms[5];
-    evidence_document(&seg, ms);
-    eg_cooc_options_t opt = {.evidence = 1};
-    assert_int_equal(eg_cooc_init(&c, 3, &opt), 0);
-    eg_doc_info_t d = {.index = 0, .id = "beslan-1", .date = EG_NO_DATE,
-                       .text = EVIDENCE_TEXT, .len = sizeof EVIDENCE_TEXT - 1};
-    assert_int_equal(eg_cooc_add_document(&c, &d, ms, 5, &seg, EG_WINDOW_SENTENCE), 0);
+    evidence_counter(&seg, ms, 1);
+    add_evidence_doc(&seg, ms, 0, "beslan-1", EG_WINDOW_SENTENCE);
     const eg_pair_t *p = pair(0, 1);
     assert_non_null(p);
     assert_int_equal(p->nevidence, 1);
@@ -344,15 +358,9 @@ static void test_evidence_is_capped_at_k_per_pair(void **state)
     (void)state;
     eg_segments_t seg;
     eg_mention_t ms[5];
-    evidence_document(&seg, ms);
-    eg_cooc_options_t opt = {.evidence = 2};
-    assert_int_equal(eg_cooc_init(&c, 3, &opt), 0);
-    for (uint64_t i = 0; i < 3; i++) {
-        eg_doc_info_t d = {.index = i, .id = i == 0 ? "a" : i == 1 ? "b" : "c",
-                           .date = EG_NO_DATE, .text = EVIDENCE_TEXT,
-                           .len = sizeof EVIDENCE_TEXT - 1};
-        assert_int_equal(eg_cooc_add_document(&c, &d, ms, 5, &seg, EG_WINDOW_PARAGRAPH), 0);
-    }
+    evidence_counter(&seg, ms, 2);
+    for (uint64_t i = 0; i < 3; i++)
+        add_evidence_doc(&seg, ms, i, i == 0 ? "a" : i == 1 ? "b" : "c", EG_WINDOW_PARAGRAPH);
     const eg_pair_t *p = pair(0, 2);
     assert_int_equal(p->count, 6);
     assert_int_equal(p->nevidence, 2);
@@ -365,6 +373,64 @@ static void test_evidence_is_capped_at_k_per_pair(void **state)
     assert_string_equal(e->doc, "a");
     assert_null(eg_cooc_evidence(&c, e->next));
     eg_segments_free(&seg);
+}
+
+/* Documents in descending id order push the kept evidence out every
+ * time: what is pushed out must not stay allocated. 300,000 windows of
+ * one pair with K = 2 keep the item array and the texts near their
+ * floor, and the two smallest ids are the ones kept. */
+static void test_evidence_pushed_out_is_reclaimed(void **state)
+{
+    (void)state;
+    eg_segments_t seg;
+    eg_mention_t ms[5];
+    evidence_counter(&seg, ms, 2);
+    enum { N = 300000 };
+    for (uint64_t i = 0; i < N; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "doc-%08u", (unsigned)(N - i));
+        add_evidence_doc(&seg, ms, i, id, EG_WINDOW_SENTENCE);
+    }
+    assert_true(c.nevidence < 3 * 65536);
+    assert_true(c.ntexts < 3 * 65536);
+    const eg_pair_t *p = pair(0, 2);
+    const eg_evidence_t *e = eg_cooc_evidence(&c, p->evidence);
+    assert_string_equal(e->doc, "doc-00000001");
+    e = eg_cooc_evidence(&c, e->next);
+    assert_string_equal(e->doc, "doc-00000002");
+    assert_null(eg_cooc_evidence(&c, e->next));
+    eg_segments_free(&seg);
+}
+
+/* Evidence offered by a reader (a shard): a text and a document id over
+ * the limit are cut like build cuts a window, and a million offers to
+ * one pair keep memory at the floor. */
+static void test_offered_evidence_is_cut_and_reclaimed(void **state)
+{
+    (void)state;
+    eg_cooc_options_t opt = {.evidence = 2};
+    assert_int_equal(eg_cooc_init(&c, 2, &opt), 0);
+    eg_pair_t *p = eg_cooc_pair(&c, 0, 1);
+    assert_non_null(p);
+    char *big = malloc(10001);
+    memset(big, 'x', 10000);
+    big[10000] = '\0';
+    assert_int_equal(eg_cooc_offer_evidence(&c, p, big, 0, big), 0);
+    const eg_evidence_t *e = eg_cooc_evidence(&c, p->evidence);
+    assert_true(strlen(e->doc) <= EG_EVIDENCE_MAX_BYTES + 3);
+    assert_true(strlen(e->text) <= EG_EVIDENCE_MAX_BYTES + 3);
+    assert_string_equal(e->text + strlen(e->text) - 3, "\xe2\x80\xa6"); /* … */
+    free(big);
+    for (unsigned i = 1000000; i > 0; i--) {
+        char id[32];
+        snprintf(id, sizeof id, "d%07u", i);
+        assert_int_equal(eg_cooc_offer_evidence(&c, p, id, 0, "Beslan and Russia."), 0);
+    }
+    assert_true(c.nevidence < 3 * 65536);
+    assert_true(c.ntexts < 3 * 65536);
+    e = eg_cooc_evidence(&c, p->evidence);
+    assert_string_equal(e->doc, "d0000001");
+    assert_string_equal(eg_cooc_evidence(&c, e->next)->doc, "d0000002");
 }
 
 #define T(f) cmocka_unit_test_teardown(f, teardown)
@@ -386,6 +452,8 @@ int main(void)
         T(test_window_names_parse_and_print),
         T(test_evidence_keeps_first_window_text_with_space_collapsed),
         T(test_evidence_is_capped_at_k_per_pair),
+        T(test_evidence_pushed_out_is_reclaimed),
+        T(test_offered_evidence_is_cut_and_reclaimed),
     };
     return cmocka_run_group_tests_name("cooc", tests, NULL, NULL);
 }

@@ -17,6 +17,7 @@
 #include "base/eg_buf.h"
 #include "count/eg_cooc.h"
 #include "export/eg_export.h"
+#include "export/eg_export_attrs.h"
 #include "graph/eg_network.h"
 #include "tag/eg_dict.h"
 
@@ -257,6 +258,25 @@ static void test_graphml_declares_whole_number_attributes_as_long(void **state)
     assert_non_null(strstr(g.out, "attr.name=\"label\" attr.type=\"string\""));
 }
 
+/* The attribute type is chosen over every value: one fractional value,
+ * first, last or alone, makes the attribute a double. */
+static void test_attribute_with_one_fractional_value_is_double(void **state)
+{
+    (void)state;
+    igraph_integer_t n = igraph_vcount(&g.graph);
+    assert_int_equal(n, 3);
+    const double whole[] = {1, 2, 3}, last[] = {1, 2, 2.5}, first[] = {0.5, 2, 3};
+    const double *cases[] = {whole, last, first};
+    const int want[] = {1, 0, 0};
+    for (int k = 0; k < 3; k++) {
+        for (igraph_integer_t i = 0; i < n; i++)
+            assert_int_equal(igraph_cattribute_VAN_set(&g.graph, "score", i, cases[k][i]), 0);
+        assert_int_equal(eg_attr_is_whole(&g.graph, 'v', "score", n), want[k]);
+    }
+    write_with(eg_export_graphml);
+    assert_non_null(strstr(g.out, "attr.name=\"score\" attr.type=\"double\""));
+}
+
 /* ---- formats ---- */
 
 static void test_format_from_extension(void **state)
@@ -308,6 +328,7 @@ int main(void)
         T(test_graphml_has_nodes_named_by_entity_id),
         T(test_graphml_is_well_formed_xml_with_escaped_label),
         T(test_graphml_declares_whole_number_attributes_as_long),
+        T(test_attribute_with_one_fractional_value_is_double),
         T(test_format_from_extension),
         T(test_unknown_format_is_usage_error),
         T(test_evidence_join_reads_doc_and_text_pairs),

@@ -11,6 +11,13 @@
  *
  * window.entgraph exposes the graph, the renderer and a few functions
  * for tests and for the curious (see the end of this file).
+ *
+ * Names from the data never become keys of plain objects, here or in
+ * graphology: its adjacency is kept in plain objects, so a node keyed
+ * "constructor" or "toString" would find Object.prototype's members
+ * there ("an edge ... already exists") and the page would not load. The
+ * graph's node keys are "n" + the node's row; the entity id is kept in
+ * keys[] for the page and ids (a Map) for the API.
  */
 (function () {
   "use strict";
@@ -20,16 +27,19 @@
   var raw = JSON.parse(document.getElementById("entgraph-data").textContent);
   mark("parse");
 
+  /* Names from the data (columns, types, aliases) are keys of Maps and
+     Sets, never of plain objects: a type called "constructor" or
+     "__proto__" would find Object.prototype's members there. */
   function columns(t) {
-    var idx = {};
-    t.columns.forEach(function (c, i) { idx[c] = i; });
+    var idx = new Map();
+    t.columns.forEach(function (c, i) { idx.set(c, i); });
     return idx;
   }
   var NC = columns(raw.nodes), EC = columns(raw.edges);
   var NR = raw.nodes.rows, ER = raw.edges.rows;
   var n = NR.length, m = ER.length;
-  function nval(i, name) { var k = NC[name]; return k === undefined ? undefined : NR[i][k]; }
-  function eval_(i, name) { var k = EC[name]; return k === undefined ? undefined : ER[i][k]; }
+  function nval(i, name) { var k = NC.get(name); return k === undefined ? undefined : NR[i][k]; }
+  function eval_(i, name) { var k = EC.get(name); return k === undefined ? undefined : ER[i][k]; }
 
   /* ---- colours, sizes, positions ------------------------------------- */
 
@@ -40,10 +50,10 @@
   function hex2(v) { v = Math.max(0, Math.min(255, Math.round(v))); return (v < 16 ? "0" : "") + v.toString(16); }
   var typeNames = [];
   (function () {
-    var seen = {};
+    var seen = new Set();
     for (var i = 0; i < n; i++) {
       var t = String(nval(i, "type") || "");
-      if (!seen[t]) { seen[t] = 1; typeNames.push(t); }
+      if (!seen.has(t)) { seen.add(t); typeNames.push(t); }
     }
     typeNames.sort();
   })();
@@ -64,7 +74,8 @@
   /* ---- the graph -------------------------------------------------------- */
 
   var graph = new graphology.Graph({ type: "undirected", multi: false, allowSelfLoops: false });
-  var keys = new Array(n), labels = new Array(n), colors = new Array(n);
+  var keys = new Array(n), labels = new Array(n), colors = new Array(n), ids = new Map();
+  function gkey(i) { return "n" + i; }
   for (var i = 0; i < n; i++) {
     var id = String(nval(i, "id"));
     var x = nval(i, "x"), y = nval(i, "y");
@@ -73,9 +84,10 @@
       y = Math.sin(2 * Math.PI * i / Math.max(n, 1));
     }
     keys[i] = id;
+    ids.set(id, i);
     labels[i] = String(nval(i, "label") || id);
     colors[i] = nodeColor(i);
-    graph.addNode(id, { x: x, y: y, size: nodeSize(i), color: colors[i], label: labels[i], i: i });
+    graph.addNode(gkey(i), { x: x, y: y, size: nodeSize(i), color: colors[i], label: labels[i], i: i });
   }
   var weights = new Float64Array(m), src = new Int32Array(m), dst = new Int32Array(m);
   var wmin = Infinity, wmax = -Infinity;
@@ -93,7 +105,7 @@
   var wspan = Math.log1p(Math.max(0, wmax - wmin)) || 1;
   var EDGE_EVENTS = m <= 50000, wthin = EDGE_EVENTS ? 1.5 : 0.6;
   for (e = 0; e < m; e++) {
-    graph.addEdgeWithKey("e" + e, keys[src[e]], keys[dst[e]], {
+    graph.addEdgeWithKey("e" + e, gkey(src[e]), gkey(dst[e]), {
       size: wthin + 2.5 * Math.log1p(weights[e] - wmin) / wspan, color: EDGE, i: e,
     });
   }
@@ -103,29 +115,29 @@
   /* ---- filters and selection -------------------------------------------- */
 
   var TOP_COMMUNITIES = 12;
-  var hasCommunity = NC.community !== undefined;
+  var hasCommunity = NC.has("community");
   var communityOf = new Int32Array(n); /* index into communityGroups */
   var communityGroups = []; /* {label, value, count, color} */
   (function () {
     if (!hasCommunity) return;
-    var count = {};
-    for (var i = 0; i < n; i++) { var c = nval(i, "community"); count[c] = (count[c] || 0) + 1; }
-    var ids = Object.keys(count).map(Number).sort(function (a, b) { return count[b] - count[a] || a - b; });
-    var slot = {};
+    var count = new Map();
+    for (var i = 0; i < n; i++) { var c = Number(nval(i, "community")); count.set(c, (count.get(c) || 0) + 1); }
+    var ids = Array.from(count.keys()).sort(function (a, b) { return count.get(b) - count.get(a) || a - b; });
+    var slot = new Map(), other = -1;
     ids.forEach(function (c, k) {
       if (k < TOP_COMMUNITIES) {
-        slot[c] = communityGroups.length;
-        communityGroups.push({ label: "Community " + c, value: c, count: count[c] });
+        slot.set(c, communityGroups.length);
+        communityGroups.push({ label: "Community " + c, value: c, count: count.get(c) });
       } else {
-        if (slot.other === undefined) {
-          slot.other = communityGroups.length;
+        if (other < 0) {
+          other = communityGroups.length;
           communityGroups.push({ label: "Other communities", value: null, count: 0 });
         }
-        slot[c] = slot.other;
-        communityGroups[slot.other].count += count[c];
+        slot.set(c, other);
+        communityGroups[other].count += count.get(c);
       }
     });
-    for (i = 0; i < n; i++) communityOf[i] = slot[nval(i, "community")];
+    for (i = 0; i < n; i++) communityOf[i] = slot.get(Number(nval(i, "community")));
   })();
   var typeOf = new Int32Array(n), typeCount = typeNames.map(function () { return 0; });
   for (i = 0; i < n; i++) { typeOf[i] = typeNames.indexOf(String(nval(i, "type") || "")); typeCount[typeOf[i]]++; }
@@ -159,7 +171,7 @@
 
   function fillNeighbours(i) {
     neighbours = new Set();
-    graph.forEachEdge(keys[i], function (ek, a) {
+    graph.forEachEdge(gkey(i), function (ek, a) {
       if (edgeVisible[a.i]) neighbours.add(src[a.i] === i ? dst[a.i] : src[a.i]);
     });
   }
@@ -361,14 +373,14 @@
     if (al.length) body.append(el("div", "muted", "also: " + al.join(", ")));
     body.append(attrList(raw.nodes.columns, function (c) { return nval(i, c); }, HIDDEN_NODE_ATTRS));
     var list = [];
-    graph.forEachEdge(keys[i], function (ek, a) {
+    graph.forEachEdge(gkey(i), function (ek, a) {
       if (edgeVisible[a.i]) list.push(a.i);
     });
     list.sort(function (a, b) {
       return weights[b] - weights[a] || (eval_(b, "count") || 0) - (eval_(a, "count") || 0) ||
         (labels[other(a, i)] < labels[other(b, i)] ? -1 : 1);
     });
-    var hidden = graph.degree(keys[i]) - list.length;
+    var hidden = graph.degree(gkey(i)) - list.length;
     body.append(el("h2", "", "Neighbours (" + list.length + ")" + (hidden ? ", " + hidden + " hidden by filters" : "")));
     var ol = el("ol", "neighbours");
     ol.id = "neighbours";
@@ -459,7 +471,7 @@
   /* Bring node i to the middle of what the details panel leaves visible
    * (zooming in on graphs too big to read whole). */
   function focusNode(i) {
-    var d = renderer.getNodeDisplayData(keys[i]);
+    var d = renderer.getNodeDisplayData(gkey(i));
     if (!d) return;
     var cam = renderer.getCamera();
     var ratio = n <= 30 ? Math.max(cam.ratio, 1.4) : Math.min(cam.ratio, n > 1000 ? 0.15 : 0.6);
@@ -488,11 +500,11 @@
   }
   var names = []; /* [folded name, node, shown name] */
   for (i = 0; i < n; i++) {
-    var seen = {};
+    var seen = new Set();
     [labels[i], keys[i]].concat(aliasesOf(i)).forEach(function (s) {
       var f = fold(s);
-      if (!f || seen[f]) return;
-      seen[f] = 1;
+      if (!f || seen.has(f)) return;
+      seen.add(f);
       names.push([f, i, s]);
     });
   }
@@ -577,11 +589,15 @@
       return k;
     },
     visible: function () { return { nodes: visibleNodes, edges: visibleEdges }; },
-    /* where node `id` is drawn, in CSS pixels from the page's top left */
+    /* where the node of entity `id` is drawn, in CSS pixels from the
+       page's top left */
     nodePosition: function (id) {
-      var p = renderer.graphToViewport(graph.getNodeAttributes(id)), r = container.getBoundingClientRect();
+      var p = renderer.graphToViewport(graph.getNodeAttributes(gkey(ids.get(id))));
+      var r = container.getBoundingClientRect();
       return { x: r.left + p.x, y: r.top + p.y };
     },
-    selectNode: function (id) { selectNode(graph.getNodeAttribute(id, "i")); },
+    selectNode: function (id) { selectNode(ids.get(id)); },
+    /* the entity ids, in the data's order */
+    ids: function () { return keys.slice(); },
   };
 })();
