@@ -37,14 +37,6 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
     return 0;
 }
 
-unsigned char eg_mention_class(const eg_dict_t *d, const eg_found_t *found,
-                               const eg_mention_t *mn)
-{
-    if (mn->entity == EG_ENTITY_FOUND)
-        return found && mn->alias < found->n ? found->items[mn->alias].tclass : EG_TC_OTHER;
-    return mn->entity < d->nentities ? d->entities[mn->entity].tclass : EG_TC_OTHER;
-}
-
 /* ---- initial and embedded ---- */
 
 static int initial_common(const eg_tokview_t *v, const eg_mention_t *mn)

@@ -11,7 +11,6 @@
 void eg_tokview_free(eg_tokview_t *v)
 {
     free(v->shape);
-    free(v->id);
     free(v->cls);
     free(v->caps);
     free(v->brackets);
@@ -26,9 +25,6 @@ static int reserve(eg_tokview_t *v, size_t n)
     uint8_t *shape = realloc(v->shape, cap);
     if (shape)
         v->shape = shape;
-    int32_t *id = realloc(v->id, cap * sizeof *id);
-    if (id)
-        v->id = id;
     uint16_t *cls = realloc(v->cls, cap * sizeof *cls);
     if (cls)
         v->cls = cls;
@@ -38,7 +34,7 @@ static int reserve(eg_tokview_t *v, size_t n)
     uint32_t *brackets = realloc(v->brackets, cap * sizeof *brackets);
     if (brackets)
         v->brackets = brackets;
-    if (!shape || !id || !cls || !caps || !brackets)
+    if (!shape || !cls || !caps || !brackets)
         return -1;
     v->cap = cap;
     return 0;
@@ -65,8 +61,8 @@ static int is_char(const char *text, const eg_token_t *t, char ch)
     return t->kind == EG_TOK_PUNCT && t->end - t->start == 1 && text[t->start] == ch;
 }
 
-/* Shapes of one sentence's tokens (ids and classes reset on the way),
- * its capitalised words and bracketed acronyms onto the lists. */
+/* Shapes of one sentence's tokens, its capitalised words and bracketed
+ * acronyms onto the lists. */
 static void shape_sentence(eg_tokview_t *v, const char *text, const eg_segments_t *seg,
                            const eg_sentence_t *sn)
 {
@@ -74,8 +70,6 @@ static void shape_sentence(eg_tokview_t *v, const char *text, const eg_segments_
     size_t words = 0, caps = 0;
     for (size_t k = sn->first_token; k < sn->end_token; k++) {
         const eg_token_t *t = &seg->tokens[k];
-        v->id[k] = EG_TOKVIEW_UNSET;
-        v->cls[k] = 0;
         if (t->kind != EG_TOK_WORD) {
             v->shape[k] = 0;
             continue;
@@ -116,14 +110,13 @@ static void look_up(eg_tokview_t *v, const eg_matcher_t *m, eg_match_scratch_t *
                     const classes_t *cls, size_t k)
 {
     const eg_segments_t *seg = v->seg;
-    if (v->id[k] != EG_TOKVIEW_UNSET || seg->tokens[k].kind != EG_TOK_WORD)
+    if ((v->cls[k] & EG_TOKVIEW_LOOKED_UP) || seg->tokens[k].kind != EG_TOK_WORD)
         return;
     int32_t id = eg_matcher_token_id(m, s, v->text, seg, k);
     int32_t base = seg->tokens[k].base_end == seg->tokens[k].end
                        ? -1
                        : eg_matcher_base_id(m, s, v->text, seg, k);
-    v->id[k] = id >= 0 ? id : base;
-    v->cls[k] = (uint16_t)(class_of(cls, id) | class_of(cls, base));
+    v->cls[k] = (uint16_t)(class_of(cls, id) | class_of(cls, base) | EG_TOKVIEW_LOOKED_UP);
 }
 
 int eg_tokview_fill(eg_tokview_t *v, const eg_matcher_t *m, eg_match_scratch_t *s,
@@ -135,6 +128,7 @@ int eg_tokview_fill(eg_tokview_t *v, const eg_matcher_t *m, eg_match_scratch_t *
     v->seg = seg;
     v->n = seg->ntokens;
     v->ncaps = v->nbrackets = 0;
+    memset(v->cls, 0, seg->ntokens * sizeof *v->cls);
     for (size_t si = 0; si < seg->nsentences; si++)
         shape_sentence(v, text, seg, &seg->sentences[si]);
     for (size_t i = 0; i < s->blocked.n; i++) {

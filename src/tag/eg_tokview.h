@@ -8,14 +8,12 @@
  *          capitalised, all capitals, an initial ("F."), at a sentence
  *          start (after opening punctuation only), in a headline-like
  *          sentence (every word capitalised);
- *   id     its vocabulary id (eg_matcher_token_id; for a possessive
- *          whose word is no vocabulary token, its base's), -1 none;
  *   cls    the word lists holding it (eg_matcher_word_classes bits).
  *
- * id and cls are filled for every capitalised word, the word before it
- * and a lower-case word between two capitalised ones, which is all a
- * rule looks at (a title before a name, a particle inside one; "of" and
- * "and" are read as text); elsewhere id is EG_TOKVIEW_UNSET and cls 0. The dense path (eg_tokview_fill) fills it up front from a scanned
+ * cls is filled for every capitalised word, the word before it and a
+ * lower-case word between two capitalised ones, which is all a rule
+ * looks at (a title before a name, a particle inside one; "of" and
+ * "and" are read as text); elsewhere it is 0. The dense path (eg_tokview_fill) fills it up front from a scanned
  * document; a sparse path may fill the same fields around candidates
  * only, and must give the same answers there.
  *
@@ -29,7 +27,7 @@
 
 #include <stdint.h>
 
-#define EG_TOKVIEW_UNSET (-3)
+#define EG_TOKVIEW_LOOKED_UP 0x8000u /* in cls: the word was looked up */
 
 enum eg_shape {
     EG_SHAPE_CAP = 1 << 0,        /* word, first letter upper, some letter */
@@ -45,8 +43,7 @@ typedef struct eg_tokview {
     const char *text;
     const eg_segments_t *seg;
     uint8_t *shape;
-    int32_t *id;
-    uint16_t *cls;
+    uint16_t *cls;    /* word lists (bit 1 << k); EG_TOKVIEW_LOOKED_UP once filled */
     size_t n, cap;
     /* Where the rules look, in token order: every capitalised word, and
      * every "(" that opens a bracketed acronym "(ECHR)". A rule walks
