@@ -81,6 +81,26 @@ function check(ok, what, detail) {
 
     if (expect.nodes.length === 0 || argv.includes("--load-only")) throw "done";
 
+    // 1b. the source filter: unticking "discovered" hides the nodes found
+    //     in the text (source=discovered), ticking it shows them again
+    const found = expect.nodes.filter((x) => x.source === "discovered").length;
+    if (found > 0 && found < expect.nodes.length) {
+      const box = await page.$("#sources label:has-text('discovered') input");
+      check(!!box, "a source filter lists 'discovered'", "");
+      if (box) {
+        await box.uncheck();
+        await page.waitForTimeout(150);
+        const left = (expect.nodes.length - found).toLocaleString("en-US");
+        const after = await page.textContent("#counts");
+        check(after.includes(left + " of " + nn + " nodes"),
+              "unticking 'discovered' hides its " + found + " nodes", after);
+        await box.check();
+        await page.waitForTimeout(150);
+        const back = await page.textContent("#counts");
+        check(back.includes(nn + " of " + nn + " nodes"), "ticking it again shows them", back);
+      }
+    }
+
     // 2. search with suggestions: by alias, then by name
     const aliased = expect.nodes.find((x) => x.aliases);
     if (aliased) {

@@ -3,7 +3,7 @@
  * Reads the graph entgraph embedded as JSON (#entgraph-data: column names
  * once, one array per node and per edge), puts it in a graphology graph
  * and draws it with sigma.js (WebGL), at the positions, sizes and colours
- * entgraph computed. Filters (type, community, edge weight) and the
+ * entgraph computed. Filters (type, source, community, edge weight) and the
  * selection never change the graph: they fill two flags arrays that
  * sigma's node and edge reducers read, so a change costs one pass over
  * the edges and one refresh, even at 100,000 edges. Everything the page
@@ -143,6 +143,17 @@
   for (i = 0; i < n; i++) { typeOf[i] = typeNames.indexOf(String(nval(i, "type") || "")); typeCount[typeOf[i]]++; }
 
   var typeOn = typeNames.map(function () { return true; });
+  /* source: "dictionary" or "discovered" (found in the text) */
+  var sourceNames = [], sourceOf = new Int32Array(n);
+  for (i = 0; i < n; i++) {
+    var sname = String(nval(i, "source") || "");
+    var sk = sourceNames.indexOf(sname);
+    if (sk < 0) { sk = sourceNames.length; sourceNames.push(sname); }
+    sourceOf[i] = sk;
+  }
+  var sourceCount = sourceNames.map(function () { return 0; });
+  for (i = 0; i < n; i++) sourceCount[sourceOf[i]]++;
+  var sourceOn = sourceNames.map(function () { return true; });
   var communityOn = communityGroups.map(function () { return true; });
   var distinctWeights = Array.from(new Set(Array.from(weights))).sort(function (a, b) { return a - b; });
   var threshold = distinctWeights.length ? distinctWeights[0] : 0;
@@ -154,7 +165,8 @@
   function applyFilters() {
     visibleNodes = 0;
     for (var i = 0; i < n; i++) {
-      var on = typeOn[typeOf[i]] && (!hasCommunity || communityOn[communityOf[i]]);
+      var on = typeOn[typeOf[i]] && sourceOn[sourceOf[i]] &&
+        (!hasCommunity || communityOn[communityOf[i]]);
       nodeVisible[i] = on ? 1 : 0;
       visibleNodes += nodeVisible[i];
     }
@@ -301,6 +313,13 @@
     return { label: t || "(no type)", count: typeCount[k], color: groupColor(typeOf, k) };
   });
   checkboxList(document.getElementById("types"), typeItems, typeOn, refresh);
+  var sourceItems = sourceNames.map(function (s, k) {
+    return { label: s || "(no source)", count: sourceCount[k], color: null };
+  });
+  if (sourceNames.length > 1)
+    checkboxList(document.getElementById("sources"), sourceItems, sourceOn, refresh);
+  else
+    document.getElementById("sources-section").hidden = true;
   if (hasCommunity && communityGroups.length) {
     communityGroups.forEach(function (g, k) { g.color = groupColor(communityOf, k); });
     checkboxList(document.getElementById("communities"), communityGroups, communityOn, refresh);
@@ -309,7 +328,8 @@
   }
   Array.prototype.forEach.call(document.querySelectorAll("button.all"), function (b) {
     b.addEventListener("click", function () {
-      var on = b.dataset.for === "types" ? typeOn : communityOn;
+      var on = b.dataset.for === "types" ? typeOn
+        : b.dataset.for === "sources" ? sourceOn : communityOn;
       var all = on.every(Boolean);
       for (var k = 0; k < on.length; k++) on[k] = !all;
       Array.prototype.forEach.call(document.querySelectorAll("#" + b.dataset.for + " input"),
@@ -436,9 +456,21 @@
   function makeVisible(i) {
     var changed = false;
     if (!typeOn[typeOf[i]]) { typeOn[typeOf[i]] = true; changed = true; }
+    if (!sourceOn[sourceOf[i]]) {
+      sourceOn[sourceOf[i]] = true;
+      changed = true;
+      checkboxList(document.getElementById("sources"), sourceItems, sourceOn, refresh);
+    }
     if (hasCommunity && !communityOn[communityOf[i]]) { communityOn[communityOf[i]] = true; changed = true; }
     if (changed) {
       checkboxList(document.getElementById("types"), typeItems, typeOn, refresh);
+  var sourceItems = sourceNames.map(function (s, k) {
+    return { label: s || "(no source)", count: sourceCount[k], color: null };
+  });
+  if (sourceNames.length > 1)
+    checkboxList(document.getElementById("sources"), sourceItems, sourceOn, refresh);
+  else
+    document.getElementById("sources-section").hidden = true;
       if (hasCommunity) checkboxList(document.getElementById("communities"), communityGroups, communityOn, refresh);
       applyFilters();
     }
