@@ -176,10 +176,13 @@ static long part_of(const eg_tokview_t *v, const part_t *parts, size_t n, size_t
     if (lo == n || parts[lo].hash != h || parts[lo].len != len ||
         memcmp(v->text + parts[lo].start, v->text + t->start, len))
         return -1;
-    for (size_t j = lo + 1; j < n && parts[j].hash == h; j++)
-        if (parts[j].entity != parts[lo].entity || parts[j].alias != parts[lo].alias)
-            return -1;
-    return k >= parts[lo].after ? (long)lo : -1;
+    /* the person named in full last before k ("Duane Bobick ... Rodney
+     * Bobick ... Bobick": Rodney) */
+    long best = -1;
+    for (size_t j = lo; j < n && parts[j].hash == h; j++)
+        if (k >= parts[j].after && (best < 0 || parts[j].after > parts[best].after))
+            best = (long)j;
+    return best;
 }
 
 static int push(eg_docrules_scratch_t *s, size_t *n, const eg_mention_t *mn)

@@ -6,8 +6,9 @@
  *   document (from the dictionary or found by discovery), is a mention of
  *   that person ("Dmitry Peskov ... Peskov said"); so is a one-word
  *   place mention of such a word ("Abraham Lincoln ... Lincoln": the
- *   person, not the town; why = person). Common lower-case words and
- *   words shared by two such names in the document are left alone.
+ *   person, not the town; why = person). A word two such names share
+ *   is the one named in full last before it ("Duane Bobick ... Rodney
+ *   Bobick ... Bobick": Rodney). Common lower-case words are left alone.
  * initial  A one-word mention at the start of a sentence whose word is
  *   on the common-words list is dropped ("Reading the report"), unless
  *   the same entity is also matched away from a sentence start. Forms in
