@@ -12,7 +12,8 @@ typedef struct part {
     uint32_t start, len;
     uint32_t entity, alias; /* the person (alias: the found index when
                                entity is EG_ENTITY_FOUND, else unused) */
-    uint32_t after;     /* token after the first full mention */
+    uint32_t after;     /* token after the full mention */
+    uint32_t last;      /* 1: the name's last word (a surname) */
 } part_t;
 
 void eg_docrules_scratch_free(eg_docrules_scratch_t *s)
@@ -146,7 +147,8 @@ static long collect_parts(const eg_dict_t *d, const eg_found_t *found, const eg_
             uint32_t len = word_end(seg, k) - t->start;
             parts[n] = (part_t){XXH3_64bits(v->text + t->start, len), t->start, len,
                                 mn->entity, mn->entity == EG_ENTITY_FOUND ? mn->alias : 0,
-                                mn->first_token + mn->ntokens};
+                                mn->first_token + mn->ntokens,
+                                k + 1 == mn->first_token + mn->ntokens};
             n++;
         }
     }
@@ -222,7 +224,9 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
             if (mn.ntokens == 1 && mn.entity != EG_ENTITY_FOUND &&
                 mn.why != EG_WHY_LOCATIVE &&
                 eg_mention_class(d, found, &mn) == EG_TC_PLACE && eg_tokview_cap(v, first) &&
-                (p = part_of(v, parts, (size_t)nparts, first, lengths)) >= 0) {
+                (p = part_of(v, parts, (size_t)nparts, first, lengths)) >= 0 &&
+                parts[p].last) { /* a surname: "Lincoln", never "Melbourne" of a
+                                  * "Melbourne Smith" */
                 mn.entity = parts[p].entity;
                 mn.alias = parts[p].entity == EG_ENTITY_FOUND ? parts[p].alias : EG_ALIAS_NONE;
                 mn.why = EG_WHY_PERSON;

@@ -5,8 +5,8 @@
  *   word of a person's multi-word name given earlier in the same
  *   document (from the dictionary or found by discovery), is a mention of
  *   that person ("Dmitry Peskov ... Peskov said"); so is a one-word
- *   place mention of such a word ("Abraham Lincoln ... Lincoln": the
- *   person, not the town; why = person). A word two such names share
+ *   place mention of the last word of such a name ("Abraham Lincoln ...
+ *   Lincoln": the person, not the town; why = person). A word two such names share
  *   is the one named in full last before it ("Duane Bobick ... Rodney
  *   Bobick ... Bobick": Rodney). Common lower-case words are left alone.
  * initial  A one-word mention at the start of a sentence whose word is
