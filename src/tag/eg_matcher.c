@@ -61,6 +61,7 @@ struct eg_matcher {
     size_t ntok_spans, tok_spans_cap;
     uint16_t *classes;   /* per vocabulary id: bit 1 << k for each word
                           * list k (eg_wordlists.h) that holds the word */
+    uint64_t class_filter[4]; /* eg_matcher_class_filter */
     size_t nskipped;     /* aliases on the stop list */
     /* The hot path's shortcuts around vocab (same ids): */
     eg_fastvocab_t fast;     /* ASCII vocabulary entries of <= 16 bytes */
@@ -416,6 +417,18 @@ static long list_entry_id(eg_matcher_t *m, const eg_strmap_t *list, size_t w,
     return add && id < 0 ? -2 : id;
 }
 
+/* Vocabulary word id is on list k; a title or particle also goes into
+ * the filter of lower-case words the rules may ask about. */
+static void mark_class(eg_matcher_t *m, long id, int k)
+{
+    m->classes[id] |= (uint16_t)(1u << k);
+    if (k == EG_LIST_TITLES || k == EG_LIST_PARTICLES) {
+        const unsigned char *key = (const unsigned char *)eg_strmap_key(&m->vocab, (size_t)id);
+        unsigned bit = eg_class_filter_bit(key[0], m->vocab.key_lens[id]);
+        m->class_filter[bit >> 6] |= 1ULL << (bit & 63);
+    }
+}
+
 static int add_word_lists(eg_matcher_t *m, const eg_dict_t *dict)
 {
     eg_segments_t seg;
@@ -431,7 +444,7 @@ static int add_word_lists(eg_matcher_t *m, const eg_dict_t *dict)
                 if (id == -2)
                     rc = -1;
                 else if (id >= 0 && pass == 1)
-                    m->classes[id] |= (uint16_t)(1u << k);
+                    mark_class(m, id, k);
             }
         }
     }
@@ -557,6 +570,11 @@ size_t eg_matcher_stopped(const eg_matcher_t *m)
 int eg_matcher_is_common_word(const eg_matcher_t *m, int32_t token_id)
 {
     return (eg_matcher_word_classes(m, token_id) >> EG_LIST_WORDS) & 1;
+}
+
+const uint64_t *eg_matcher_class_filter(const eg_matcher_t *m)
+{
+    return m->class_filter;
 }
 
 const uint16_t *eg_matcher_class_table(const eg_matcher_t *m, size_t *n)

@@ -135,6 +135,17 @@ unsigned eg_matcher_word_classes(const eg_matcher_t *m, int32_t token_id);
  * would call eg_matcher_word_classes per token). */
 const uint16_t *eg_matcher_class_table(const eg_matcher_t *m, size_t *n);
 
+/* A 256-bit filter over the words of the lists a lower-case word can be
+ * on for the rules (titles, particles): bit eg_class_filter_bit(c, n) is
+ * set for every such word of first byte c and length n, so that most
+ * lower-case words are ruled out without a lookup. */
+const uint64_t *eg_matcher_class_filter(const eg_matcher_t *m);
+
+static inline unsigned eg_class_filter_bit(unsigned char first, size_t len)
+{
+    return (unsigned)(first * 7u + (unsigned)len) & 255u;
+}
+
 /* The dictionary the matcher was built from. */
 const eg_dict_t *eg_matcher_dict(const eg_matcher_t *m);
 

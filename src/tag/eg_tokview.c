@@ -99,6 +99,7 @@ static void shape_sentence(eg_tokview_t *v, const char *text, const eg_segments_
 typedef struct classes {
     const uint16_t *table;
     size_t n;
+    const uint64_t *filter; /* eg_matcher_class_filter */
 } classes_t;
 
 static inline uint16_t class_of(const classes_t *c, int32_t id)
@@ -110,8 +111,18 @@ static void look_up(eg_tokview_t *v, const eg_matcher_t *m, eg_match_scratch_t *
                     const classes_t *cls, size_t k)
 {
     const eg_segments_t *seg = v->seg;
-    if ((v->cls[k] & EG_TOKVIEW_LOOKED_UP) || seg->tokens[k].kind != EG_TOK_WORD)
+    const eg_token_t *t = &seg->tokens[k];
+    if ((v->cls[k] & EG_TOKVIEW_LOOKED_UP) || t->kind != EG_TOK_WORD)
         return;
+    if (!(v->shape[k] & EG_SHAPE_CAP) && (t->flags & EG_TOKF_ASCII)) {
+        /* a lower-case word matters only as a title or particle: most are
+         * neither, and the filter says so without a lookup */
+        unsigned bit = eg_class_filter_bit((unsigned char)v->text[t->start], t->end - t->start);
+        if (!((cls->filter[bit >> 6] >> (bit & 63)) & 1)) {
+            v->cls[k] = EG_TOKVIEW_LOOKED_UP;
+            return;
+        }
+    }
     int32_t id = eg_matcher_token_id(m, s, v->text, seg, k);
     int32_t base = seg->tokens[k].base_end == seg->tokens[k].end
                        ? -1
@@ -138,6 +149,7 @@ int eg_tokview_fill(eg_tokview_t *v, const eg_matcher_t *m, eg_match_scratch_t *
     }
     classes_t cls;
     cls.table = eg_matcher_class_table(m, &cls.n);
+    cls.filter = eg_matcher_class_filter(m);
     for (size_t i = 0; i < v->ncaps; i++) {
         size_t k = v->caps[i];
         look_up(v, m, s, &cls, k);
