@@ -219,3 +219,23 @@ void cli_install_signal_handlers(void)
      * the output is refused cleanly instead of the process being killed. */
     signal(SIGXFSZ, SIG_IGN);
 }
+
+int cli_write_output(const char *path, const char *what, cli_writer_fn write, void *ctx)
+{
+    eg_error_t err = {0};
+    if (!path || strcmp(path, "-") == 0) {
+        int rc = write(ctx, stdout, &err);
+        if (rc == 0 && fflush(stdout) != 0)
+            rc = eg_error_set(&err, EG_ERR_RUNTIME, "-", 0, "cannot write %s", what);
+        return rc ? cli_report(&err) : 0;
+    }
+    eg_outfile_t out;
+    if (eg_outfile_open(&out, path, &err))
+        return cli_report(&err);
+    int rc = write(ctx, out.fp, &err);
+    if (rc == 0)
+        rc = eg_outfile_commit(&out, &err);
+    else
+        eg_outfile_abort(&out);
+    return rc ? cli_report(&err) : 0;
+}

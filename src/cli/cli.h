@@ -61,6 +61,13 @@ struct eg_patterns;
 int cli_load_patterns(const char *const *paths, size_t n, struct eg_patterns *pats,
                       eg_error_t *err);
 
+/* Run `write` into the one output a command writes: standard output when
+ * path is NULL or "-" (flushed, "cannot write WHAT" if that fails), else
+ * a file written atomically (eg_outfile). Returns the exit code, the
+ * error reported. */
+typedef int (*cli_writer_fn)(void *ctx, FILE *fp, eg_error_t *err);
+int cli_write_output(const char *path, const char *what, cli_writer_fn write, void *ctx);
+
 int cmd_build(int argc, char **argv);
 int cmd_tag(int argc, char **argv);
 int cmd_dict(int argc, char **argv);

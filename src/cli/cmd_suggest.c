@@ -2,7 +2,6 @@
  * dictionary lacks out, as a dictionary to curate. It tags like build
  * (eg_tagger_document, one thread, corpus order) and hands each
  * document's found names to eg_suggest. */
-#include "../base/eg_outfile.h"
 #include "../count/eg_suggest.h"
 #include "../ingest/eg_source.h"
 #include "../tag/eg_tagger.h"
@@ -200,6 +199,18 @@ static int run_suggest(const suggest_options_t *o, char **args, size_t nargs, FI
     return rc;
 }
 
+typedef struct suggest_run {
+    const suggest_options_t *o;
+    char **args;
+    size_t nargs;
+} suggest_run_t;
+
+static int write_suggestions(void *ctx, FILE *fp, eg_error_t *err)
+{
+    const suggest_run_t *r = ctx;
+    return run_suggest(r->o, r->args, r->nargs, fp, err);
+}
+
 int cmd_dict_suggest(int argc, char **argv)
 {
     suggest_options_t o;
@@ -207,22 +218,6 @@ int cmd_dict_suggest(int argc, char **argv)
     int code = parse_suggest_options(argc, argv, &o, &first);
     if (code >= 0)
         return code;
-    eg_error_t err = {0};
-    char **args = argv + first;
-    size_t nargs = (size_t)(argc - first);
-    if (!o.output || strcmp(o.output, "-") == 0) {
-        int rc = run_suggest(&o, args, nargs, stdout, &err);
-        if (rc == 0 && fflush(stdout) != 0)
-            rc = eg_error_set(&err, EG_ERR_RUNTIME, "-", 0, "cannot write the suggestions");
-        return rc ? cli_report(&err) : 0;
-    }
-    eg_outfile_t out;
-    if (eg_outfile_open(&out, o.output, &err))
-        return cli_report(&err);
-    int rc = run_suggest(&o, args, nargs, out.fp, &err);
-    if (rc == 0)
-        rc = eg_outfile_commit(&out, &err);
-    else
-        eg_outfile_abort(&out);
-    return rc ? cli_report(&err) : 0;
+    suggest_run_t r = {&o, argv + first, (size_t)(argc - first)};
+    return cli_write_output(o.output, "the suggestions", write_suggestions, &r);
 }

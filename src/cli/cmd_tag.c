@@ -2,7 +2,6 @@
  * The loop per document is read, segment, tag (eg_tagger_document, as
  * build and count do), write. */
 #include "../base/eg_buf.h"
-#include "../base/eg_outfile.h"
 #include "../export/eg_export_mentions.h"
 #include "../ingest/eg_input.h"
 #include "../ingest/eg_source.h"
@@ -231,6 +230,18 @@ static int run_tag(const tag_options_t *o, char **args, size_t nargs, FILE *fp,
     return rc;
 }
 
+typedef struct tag_run {
+    const tag_options_t *o;
+    char **args;
+    size_t nargs;
+} tag_run_t;
+
+static int write_tags(void *ctx, FILE *fp, eg_error_t *err)
+{
+    const tag_run_t *r = ctx;
+    return run_tag(r->o, r->args, r->nargs, fp, err);
+}
+
 int cmd_tag(int argc, char **argv)
 {
     tag_options_t o;
@@ -238,22 +249,6 @@ int cmd_tag(int argc, char **argv)
     int code = parse_tag_options(argc, argv, &o, &first);
     if (code >= 0)
         return code;
-    eg_error_t err = {0};
-    char **args = argv + first;
-    size_t nargs = (size_t)(argc - first);
-    if (!o.output || strcmp(o.output, "-") == 0) {
-        int rc = run_tag(&o, args, nargs, stdout, &err);
-        if (rc == 0 && fflush(stdout) != 0)
-            rc = eg_error_set(&err, EG_ERR_RUNTIME, "-", 0, "cannot write mentions");
-        return rc ? cli_report(&err) : 0;
-    }
-    eg_outfile_t out;
-    if (eg_outfile_open(&out, o.output, &err))
-        return cli_report(&err);
-    int rc = run_tag(&o, args, nargs, out.fp, &err);
-    if (rc == 0)
-        rc = eg_outfile_commit(&out, &err);
-    else
-        eg_outfile_abort(&out);
-    return rc ? cli_report(&err) : 0;
+    tag_run_t r = {&o, argv + first, (size_t)(argc - first)};
+    return cli_write_output(o.output, "mentions", write_tags, &r);
 }
