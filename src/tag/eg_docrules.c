@@ -133,12 +133,21 @@ static long collect_parts(const eg_dict_t *d, const eg_found_t *found, const eg_
     size_t n = 0;
     for (size_t i = 0; i < ms->n; i++) {
         const eg_mention_t *mn = &ms->items[i];
-        if (mn->ntokens < 2 || eg_mention_class(d, found, mn) != EG_TC_PERSON)
+        if (mn->ntokens < 2)
+            continue;
+        uint32_t first = mn->first_token, end = mn->first_token + mn->ntokens;
+        unsigned char cls = eg_mention_class(d, found, mn);
+        /* "Datecs Ltd": the one word before a legal suffix names the
+         * company on its own later ("Datecs") */
+        if (cls == EG_TC_ORGANISATION && mn->ntokens == 2 &&
+            eg_tokview_in(v, first + 1, EG_LIST_ORG_SUFFIXES))
+            end = first + 1;
+        else if (cls != EG_TC_PERSON)
             continue;
         if (grow(&s->parts, &s->parts_cap, n + mn->ntokens, sizeof(part_t)))
             return -1;
         part_t *parts = s->parts;
-        for (uint32_t k = mn->first_token; k < mn->first_token + mn->ntokens; k++) {
+        for (uint32_t k = first; k < end; k++) {
             const eg_token_t *t = &seg->tokens[k];
             if (!eg_tokview_has(v, k, EG_SHAPE_CAP) || eg_tokview_has(v, k, EG_SHAPE_INITIAL) ||
                 word_end(seg, k) - t->start < 2 || eg_tokview_in(v, k, EG_LIST_WORDS) ||
@@ -148,7 +157,7 @@ static long collect_parts(const eg_dict_t *d, const eg_found_t *found, const eg_
             parts[n] = (part_t){XXH3_64bits(v->text + t->start, len), t->start, len,
                                 mn->entity, mn->entity == EG_ENTITY_FOUND ? mn->alias : 0,
                                 mn->first_token + mn->ntokens,
-                                k + 1 == mn->first_token + mn->ntokens};
+                                k + 1 == mn->first_token + mn->ntokens && cls == EG_TC_PERSON};
             n++;
         }
     }

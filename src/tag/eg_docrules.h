@@ -9,6 +9,8 @@
  *   Lincoln": the person, not the town; why = person). A word two such names share
  *   is the one named in full last before it ("Duane Bobick ... Rodney
  *   Bobick ... Bobick": Rodney). Common lower-case words are left alone.
+ *   Likewise the one word before a legal suffix names the company ("Datecs
+ *   Ltd ... Datecs").
  * initial  A one-word mention at the start of a sentence whose word is
  *   on the common-words list is dropped ("Reading the report"), unless
  *   the same entity is also matched away from a sentence start. Forms in
