@@ -28,6 +28,12 @@ void eg_found_free(eg_found_t *f)
 long eg_found_add(eg_found_t *f, const char *label, size_t n, const char *type,
                   uint8_t why)
 {
+    /* the same label again (most found names come back as written): no
+     * need to make its slug */
+    for (size_t i = 0; i < f->n; i++)
+        if (f->items[i].type == type && f->items[i].id - f->items[i].label == n + 1 &&
+            memcmp(eg_found_label(f, i), label, n) == 0)
+            return (long)i;
     size_t mark = f->names.len;
     if (eg_buf_append(&f->names, label, n) || eg_buf_append_byte(&f->names, '\0'))
         return -1;
