@@ -285,7 +285,12 @@ static size_t classify(const eg_tokview_t *v, unsigned rules, size_t sent_first,
             rc = add_found(v, c.first, ext, EG_TYPE_ORGANISATION, EG_WHY_ORG_HEAD, found, s);
             return rc ? SIZE_MAX : ext + 1;
         }
-        if ((head || suffix) && c.words >= 2) {
+        /* a capitalised function word in front ('wrote: "The Court held')
+         * stays in the name but is no word of it: "The Court" is nothing,
+         * "The Aerospace Corporation" an organisation */
+        size_t words = c.words - (eg_tokview_in(v, c.first, EG_LIST_WORDS) &&
+                                  eg_tokview_in(v, c.first, EG_LIST_NON_NAMES));
+        if ((head || suffix) && words >= 2) {
             rc = add_found(v, c.first, c.last, EG_TYPE_ORGANISATION,
                            head ? EG_WHY_ORG_HEAD : EG_WHY_ORG_SUFFIX, found, s);
             return rc ? SIZE_MAX : after;
