@@ -171,7 +171,11 @@ asan_REPLAY   := $(FUZZ_HARNESSES:%=build/asan/fuzz/replay_%)
 
 build/fuzz/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CSTD) $(WARN) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link -DREAD_CHUNK=4096 $(PKG_CFLAGS) -c $< -o $@
+	$(FUZZ_CC) $(CSTD) $(WARN) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link -DREAD_CHUNK=4096 $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+# header changes rebuild the fuzz objects too (a stale one reads structs
+# of another layout)
+-include $(FUZZ_LIB:.o=.d)
 
 build/fuzz/libentgraph.a: $(FUZZ_LIB)
 	@rm -f $@
