@@ -285,8 +285,13 @@ static int dict_stats(const dict_options_t *o, eg_error_t *err)
         for (size_t k = 0; k < nt; k++)
             printf("%-16s %10zu %10zu\n", t[k].type, t[k].entities, t[k].aliases);
         printf("%-16s %10zu %10zu\n", "total", d.nentities, d.naliases);
-        printf("stop list %zu forms (%zu aliases left out), common words %zu, patterns %zu\n",
-               d.lists[EG_LIST_STOP].count, eg_matcher_stopped(m), d.lists[EG_LIST_WORDS].count, pats.n);
+        printf("stop list %zu forms (%zu aliases left out), patterns %zu\n",
+               d.lists[EG_LIST_STOP].count, eg_matcher_stopped(m), pats.n);
+        printf("word lists:");
+        for (int k = EG_LIST_WORDS; k < EG_LIST_COUNT; k++)
+            printf("%s %s %zu", k > EG_LIST_WORDS ? "," : "", eg_wordlist_name(k),
+                   d.lists[k].count);
+        putchar('\n');
         printf("matcher: %zu trie nodes, %zu distinct folded tokens\n", eg_matcher_nodes(m),
                eg_matcher_vocabulary(m));
     }
