@@ -487,24 +487,30 @@ static int by_start(const void *a, const void *b)
 
 typedef struct acro {
     uint32_t start, len;  /* the acronym's bytes */
+    uint32_t from;        /* uses at or after this byte are mentions */
     eg_mention_t target;  /* a mention of the long name */
 } acro_t;
 
-/* Acronyms defined as "Long Name (LN)": each LN with the mention of the
- * long name before it. */
+/* Acronyms defined as "Long Name (LN)" or "LN (Long Name)": each LN with
+ * the mention of the long name. */
 static size_t collect_acronyms(const eg_tokview_t *v, const eg_mentions_t *out, acro_t *acr,
                                size_t max)
 {
     size_t n = 0;
     for (size_t i = 0; i < out->n && n < max; i++) {
         const eg_mention_t *mn = &out->items[i];
-        size_t k = mn->first_token + mn->ntokens;
-        if (k + 2 >= v->n || !is_punct(v, k, '(') || !is_acronym(v, k + 1) ||
-            !is_punct(v, k + 2, ')') || mn->ntokens < 2 ||
-            !spells(v, k + 1, mn->first_token, k - 1))
+        if (mn->ntokens < 2)
             continue;
-        const eg_token_t *t = &v->seg->tokens[k + 1];
-        acr[n++] = (acro_t){t->start, t->end - t->start, *mn};
+        size_t k = mn->first_token + mn->ntokens, f = mn->first_token;
+        if (k + 2 < v->n && is_punct(v, k, '(') && is_acronym(v, k + 1) &&
+            is_punct(v, k + 2, ')') && spells(v, k + 1, f, k - 1)) {
+            const eg_token_t *t = &v->seg->tokens[k + 1];
+            acr[n++] = (acro_t){t->start, t->end - t->start, mn->end, *mn};
+        } else if (f >= 2 && k < v->n && is_punct(v, f - 1, '(') && is_punct(v, k, ')') &&
+                   is_acronym(v, f - 2) && spells(v, f - 2, f, k - 1)) {
+            const eg_token_t *t = &v->seg->tokens[f - 2];
+            acr[n++] = (acro_t){t->start, t->end - t->start, t->start, *mn};
+        }
     }
     return n;
 }
@@ -512,7 +518,7 @@ static size_t collect_acronyms(const eg_tokview_t *v, const eg_mentions_t *out, 
 static int add_acronyms(const eg_tokview_t *v, eg_docrules_scratch_t *s, eg_mentions_t *out)
 {
     acro_t acr[32];
-    if (v->nbrackets == 0)
+    if (v->nopen == 0) /* no bracket, no acronym defined */
         return 0;
     size_t na = collect_acronyms(v, out, acr, sizeof acr / sizeof *acr);
     if (na == 0)
@@ -531,7 +537,7 @@ static int add_acronyms(const eg_tokview_t *v, eg_docrules_scratch_t *s, eg_ment
         for (size_t a = 0; a < na; a++) {
             if (acr[a].len != t->end - t->start ||
                 memcmp(v->text + acr[a].start, v->text + t->start, acr[a].len) ||
-                t->start < acr[a].target.end)
+                t->start < acr[a].from)
                 continue;
             eg_mention_t mn = acr[a].target;
             mn.start = t->start;

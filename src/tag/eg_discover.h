@@ -33,9 +33,10 @@
  *              Pennsylvania") are a place, unless they open a sentence
  *              with a common word, start with a given name or hold a
  *              title, a month or capitals.
- *   acronym    "Long Name (LN)": where the long name is a mention, the
- *              acronym becomes a mention of the same entity in the rest
- *              of the document; where it is not, the capitalised words
+ *   acronym    "Long Name (LN)" or "LN (Long Name)": where the long name
+ *              is a mention, the acronym becomes a mention of the same
+ *              entity from there on; where it is not (first form), the
+ *              capitalised words
  *              before the bracket whose initials spell LN (joined by of,
  *              for, and, the, on, &) make an organisation of that name.
  *

@@ -72,6 +72,7 @@ static void shape_sentence(eg_tokview_t *v, const char *text, const eg_segments_
         const eg_token_t *t = &seg->tokens[k];
         if (t->kind != EG_TOK_WORD) {
             v->shape[k] = 0;
+            v->nopen += is_char(text, t, '(');
             continue;
         }
         uint8_t sh = word_shape(text, t);
@@ -138,7 +139,7 @@ int eg_tokview_fill(eg_tokview_t *v, const eg_matcher_t *m, eg_match_scratch_t *
     v->text = text;
     v->seg = seg;
     v->n = seg->ntokens;
-    v->ncaps = v->nbrackets = 0;
+    v->ncaps = v->nbrackets = v->nopen = 0;
     memset(v->cls, 0, seg->ntokens * sizeof *v->cls);
     for (size_t si = 0; si < seg->nsentences; si++)
         shape_sentence(v, text, seg, &seg->sentences[si]);
