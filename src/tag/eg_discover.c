@@ -518,7 +518,7 @@ static size_t collect_acronyms(const eg_tokview_t *v, const eg_mentions_t *out, 
 static int add_acronyms(const eg_tokview_t *v, eg_docrules_scratch_t *s, eg_mentions_t *out)
 {
     acro_t acr[32];
-    if (v->nopen == 0) /* no bracket, no acronym defined */
+    if (v->nopen == 0) /* no capitals beside a bracket: no acronym defined */
         return 0;
     size_t na = collect_acronyms(v, out, acr, sizeof acr / sizeof *acr);
     if (na == 0)

@@ -63,15 +63,11 @@ static void known_ids(const eg_dict_t *d, eg_found_t *found, eg_mentions_t *ms)
     }
 }
 
-int eg_tagger_document(const eg_tagger_t *tg, const char *text, const eg_segments_t *seg,
+/* The rules that read the token view, in their order. */
+static int apply_rules(const eg_tagger_t *tg, const char *text, const eg_segments_t *seg,
                        eg_tag_scratch_t *s, eg_mentions_t *mentions)
 {
     unsigned r = tg->rules;
-    eg_found_clear(&s->found);
-    if (eg_matcher_scan(tg->matcher, text, seg, &s->match, mentions))
-        return EG_ERR_RUNTIME;
-    if (seg->ntokens == 0)
-        return 0;
     if (eg_tokview_fill(&s->view, tg->matcher, &s->match, text, seg))
         return EG_ERR_RUNTIME;
     const eg_tokview_t *v = &s->view;
@@ -86,6 +82,19 @@ int eg_tagger_document(const eg_tagger_t *tg, const char *text, const eg_segment
                               (r & EG_RULE_EMBEDDED) != 0);
     if (rc == 0 && (r & EG_RULE_PARTIAL))
         rc = eg_docrules_partial(tg->dict, &s->found, v, &s->rules, mentions);
+    return rc;
+}
+
+int eg_tagger_document(const eg_tagger_t *tg, const char *text, const eg_segments_t *seg,
+                       eg_tag_scratch_t *s, eg_mentions_t *mentions)
+{
+    unsigned r = tg->rules;
+    eg_found_clear(&s->found);
+    if (eg_matcher_scan(tg->matcher, text, seg, &s->match, mentions))
+        return EG_ERR_RUNTIME;
+    int rc = 0;
+    if (seg->ntokens && (r & ~EG_RULE_PATTERNS)) /* else no rule reads the view */
+        rc = apply_rules(tg, text, seg, s, mentions);
     if (rc == 0 && (r & EG_RULE_PATTERNS) && tg->patterns)
         rc = eg_patterns_scan(tg->patterns, text, seg, &s->pattern, &s->found, mentions);
     if (rc == 0)

@@ -72,7 +72,6 @@ static void shape_sentence(eg_tokview_t *v, const char *text, const eg_segments_
         const eg_token_t *t = &seg->tokens[k];
         if (t->kind != EG_TOK_WORD) {
             v->shape[k] = 0;
-            v->nopen += is_char(text, t, '(');
             continue;
         }
         uint8_t sh = word_shape(text, t);
@@ -87,8 +86,12 @@ static void shape_sentence(eg_tokview_t *v, const char *text, const eg_segments_
         if (k + 1 < sn->end_token && t->end - t->start == 1 &&
             is_char(text, &seg->tokens[k + 1], '.') && seg->tokens[k + 1].start == t->end)
             v->shape[k] |= EG_SHAPE_INITIAL;
-        if ((sh & EG_SHAPE_ALLCAPS) && k > sn->first_token && k + 1 < sn->end_token &&
-            is_char(text, &seg->tokens[k - 1], '(') && is_char(text, &seg->tokens[k + 1], ')'))
+        if (!(sh & EG_SHAPE_ALLCAPS))
+            continue;
+        int open_before = k > sn->first_token && is_char(text, &seg->tokens[k - 1], '(');
+        int open_after = k + 1 < sn->end_token && is_char(text, &seg->tokens[k + 1], '(');
+        v->nopen += open_before || open_after; /* "(ECHR" or "ECHR (" */
+        if (open_before && k + 1 < sn->end_token && is_char(text, &seg->tokens[k + 1], ')'))
             v->brackets[v->nbrackets++] = (uint32_t)(k - 1);
     }
     if (words >= 3 && caps == words)

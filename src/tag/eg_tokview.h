@@ -52,7 +52,7 @@ typedef struct eg_tokview {
     size_t ncaps;
     uint32_t *brackets;
     size_t nbrackets;
-    size_t nopen;      /* "(" tokens in the document */
+    size_t nopen;      /* words in capitals next to a "(" ("(ECHR", "ECHR (") */
 } eg_tokview_t;
 
 void eg_tokview_free(eg_tokview_t *v);

@@ -147,7 +147,7 @@ static const char *tag(const char *text, const char *rules)
 static void test_view_lists_capitals_and_bracketed_acronyms(void **state)
 {
     (void)state;
-    tag("The Zyx Court (ZC) met Mr. J. Smith in Paris.", "none");
+    tag("The Zyx Court (ZC) met Mr. J. Smith in Paris.", "initial"); /* any rule fills the view */
     const eg_tokview_t *v = &w.scratch.view;
     /* The Zyx Court ( ZC ) met Mr . J . Smith in Paris . */
     uint32_t caps[] = {0, 1, 2, 4, 7, 9, 11, 13};
