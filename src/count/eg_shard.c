@@ -65,10 +65,18 @@ static int compare_pairs(const void *x, const void *y)
     return d ? d : strcmp(a2, b2);
 }
 
+/* Where the lines go, and how many records went there (for the Z trailer). */
+typedef struct writer {
+    FILE *out;
+    uint64_t records;
+} writer_t;
+
 static int put_found(void *ctx, const char *id, const char *label, const char *type,
                      uint64_t votes)
 {
-    FILE *out = ctx;
+    writer_t *w = ctx;
+    FILE *out = w->out;
+    w->records++;
     fputs("C\t", out);
     put_escaped(out, id);
     fputc('\t', out);
@@ -101,7 +109,8 @@ int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
     fprintf(out, "H\tentgraph-counts\t%d\twindow=%s\tevidence=%u\n", EG_SHARD_VERSION,
             eg_window_name(window), c->opt.evidence);
     fprintf(out, "D\t%" PRIu64 "\t%" PRIu64 "\n", c->ndocuments, c->windows_with_entities);
-    if (found && eg_registry_each(found, put_found, out)) {
+    writer_t w = {out, 2 + n + np};
+    if (found && eg_registry_each(found, put_found, &w)) {
         free(pairs);
         free(order);
         return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
@@ -140,8 +149,10 @@ int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
             fprintf(out, "\t%u\t", e->window);
             put_escaped(out, e->text);
             fputc('\n', out);
+            w.records++;
         }
     }
+    fprintf(out, "Z\t%" PRIu64 "\n", w.records);
     free(pairs);
     free(order);
     if (ferror(out))
@@ -150,7 +161,12 @@ int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
     return 0;
 }
 
-/* ---- reading ---- */
+/* ---- reading ----
+ *
+ * A file may hold any number of shards, whole, in any line order. It must
+ * prove it is complete, whatever the order: its Z lines add up to the
+ * records it holds (a cut loses the Z line of the shard it cuts, or
+ * records a Z line counted). */
 
 typedef struct reader {
     const char *path;
@@ -160,6 +176,8 @@ typedef struct reader {
     eg_cooc_t *c;
     eg_shard_info_t *info;
     eg_error_t *err;
+    uint64_t records, claimed;  /* records read; records the Z lines count */
+    uint64_t trailers;          /* Z lines read */
 } reader_t;
 
 /* Split line in place at tabs and unescape each field. */
@@ -255,8 +273,11 @@ static int header(reader_t *r, char **f, int n)
     unsigned k;
     if (n != 5 || strcmp(f[1], "entgraph-counts") != 0)
         return bad(r, "not an entgraph counts file (its header is wrong)");
-    if (strcmp(f[2], "1") != 0)
-        return bad(r, "counts file version is not 1");
+    if (strcmp(f[2], "1") == 0)
+        return bad(r, "counts file version 1 (no Z line proves it whole): count again "
+                      "with this entgraph");
+    if (strcmp(f[2], "2") != 0)
+        return bad(r, "counts file version is not 2");
     if (strncmp(f[3], "window=", 7) || eg_window_parse(f[3] + 7, &w))
         return bad(r, "header has no valid window=");
     if (strncmp(f[4], "evidence=", 9) || sscanf(f[4] + 9, "%u", &k) != 1)
@@ -275,15 +296,57 @@ static int header(reader_t *r, char **f, int n)
     return 0;
 }
 
+static int node(reader_t *r, char **f, int n)
+{
+    eg_cooc_t *c = r->c;
+    uint32_t e;
+    uint64_t a, b, d;
+    eg_date_t first, last;
+    int rc;
+    if (n != 7)
+        return bad(r, "an N line has 7 fields");
+    if ((rc = entity(r, f[1], &e)) || (rc = number(r, f[2], &a)) ||
+        (rc = number(r, f[3], &b)) || (rc = number(r, f[4], &d)) ||
+        (rc = date(r, f[5], &first)) || (rc = date(r, f[6], &last)))
+        return rc;
+    if (e >= c->nentities && eg_cooc_reserve(c, (size_t)e + 1))
+        return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
+    c->mentions[e] += a;
+    c->documents[e] += b;
+    c->windows[e] += d;
+    widen(&c->first[e], &c->last[e], first, last);
+    return 0;
+}
+
+static int pair(reader_t *r, char **f, int n)
+{
+    eg_pair_t *p;
+    uint64_t a, b;
+    eg_date_t first, last;
+    int rc;
+    if (n != 7)
+        return bad(r, "a P line has 7 fields");
+    if ((rc = number(r, f[3], &a)) || (rc = number(r, f[4], &b)) ||
+        (rc = date(r, f[5], &first)) || (rc = date(r, f[6], &last)) ||
+        (rc = pair_of(r, f[1], f[2], &p)))
+        return rc;
+    p->count += a;
+    p->documents += b;
+    widen(&p->first, &p->last, first, last);
+    return 0;
+}
+
 static int record(reader_t *r, char *line)
 {
     char *f[MAX_FIELDS];
     int n = split(line, f, MAX_FIELDS);
     eg_cooc_t *c = r->c;
     int rc = 0;
-    uint64_t a, b, d;
-    eg_date_t first, last;
-    switch (f[0][0] && !f[0][1] ? f[0][0] : '?') {
+    uint64_t a, b;
+    char kind = f[0][0] && !f[0][1] ? f[0][0] : '?';
+    if (kind != 'Z')
+        r->records++;
+    switch (kind) {
     case 'H':
         return header(r, f, n);
     case 'D':
@@ -294,22 +357,8 @@ static int record(reader_t *r, char *line)
         c->ndocuments += a;
         c->windows_with_entities += b;
         return 0;
-    case 'N': {
-        uint32_t e;
-        if (n != 7)
-            return bad(r, "an N line has 7 fields");
-        if ((rc = entity(r, f[1], &e)) || (rc = number(r, f[2], &a)) ||
-            (rc = number(r, f[3], &b)) || (rc = number(r, f[4], &d)) ||
-            (rc = date(r, f[5], &first)) || (rc = date(r, f[6], &last)))
-            return rc;
-        if (e >= c->nentities && eg_cooc_reserve(c, (size_t)e + 1))
-            return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
-        c->mentions[e] += a;
-        c->documents[e] += b;
-        c->windows[e] += d;
-        widen(&c->first[e], &c->last[e], first, last);
-        return 0;
-    }
+    case 'N':
+        return node(r, f, n);
     case 'C':
         if (n != 5)
             return bad(r, "a C line has 5 fields");
@@ -322,19 +371,8 @@ static int record(reader_t *r, char *line)
         if (!r->found || eg_registry_vote(r->found, f[1], f[3], f[2], a) < 0)
             return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
         return 0;
-    case 'P': {
-        eg_pair_t *p;
-        if (n != 7)
-            return bad(r, "a P line has 7 fields");
-        if ((rc = number(r, f[3], &a)) || (rc = number(r, f[4], &b)) ||
-            (rc = date(r, f[5], &first)) || (rc = date(r, f[6], &last)) ||
-            (rc = pair_of(r, f[1], f[2], &p)))
-            return rc;
-        p->count += a;
-        p->documents += b;
-        widen(&p->first, &p->last, first, last);
-        return 0;
-    }
+    case 'P':
+        return pair(r, f, n);
     case 'E': {
         eg_pair_t *p;
         if (n != 6)
@@ -347,12 +385,34 @@ static int record(reader_t *r, char *line)
             return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
         return 0;
     }
+    case 'Z':
+        if (n != 2)
+            return bad(r, "a Z line has 2 fields");
+        if ((rc = number(r, f[1], &a)))
+            return rc;
+        r->trailers++;
+        r->claimed += a;
+        return 0;
     default:
-        return bad(r, "unknown record (lines start with H, D, C, N, P or E)");
+        return bad(r, "unknown record (lines start with H, D, C, N, P, E or Z)");
     }
 }
 
-/* The next line without its line end: 1, 0 at the end, -1 on a read error. */
+/* At the end of the file: its Z lines add up to its records. */
+static int check_whole(reader_t *r)
+{
+    if (!r->trailers)
+        return eg_error_set(r->err, EG_ERR_DATA, r->path, 0,
+                            "no Z line: the counts file is cut short (or not a whole "
+                            "shard)");
+    if (r->claimed != r->records)
+        return eg_error_set(r->err, EG_ERR_DATA, r->path, 0,
+                            "holds %" PRIu64 " records where its Z lines count %" PRIu64
+                            ": cut short, or lines lost or added",
+                            r->records, r->claimed);
+    return 0;
+}
+
 #ifndef READ_CHUNK /* the fuzz build makes it small */
 #define READ_CHUNK (1u << 20)
 #endif
@@ -366,8 +426,11 @@ typedef struct line_reader {
     int eof;
 } line_reader_t;
 
+enum { LINE_NUL = -2, LINE_CUT = -3 };
+
 /* The next line, NUL-terminated in place, without its line end: 1, 0 at
- * the end, -1 on a read error, -2 when the line holds a NUL byte. */
+ * the end, -1 on a read error, LINE_NUL when the line holds a NUL byte,
+ * LINE_CUT when a gzip stream ends inside its compressed data. */
 static int read_line(line_reader_t *lr, char **line, size_t *len)
 {
     for (;;) {
@@ -381,7 +444,7 @@ static int read_line(line_reader_t *lr, char **line, size_t *len)
                 n--;
             start[n] = '\0';
             if (memchr(start, '\0', n))
-                return -2;
+                return LINE_NUL;
             *line = start;
             *len = n;
             return 1;
@@ -396,6 +459,11 @@ static int read_line(line_reader_t *lr, char **line, size_t *len)
         if (eg_buf_reserve(&lr->buf, READ_CHUNK))
             return -1;
         int n = gzread(lr->gz, lr->buf.data + lr->buf.len, READ_CHUNK);
+        int zerr = Z_OK;
+        if (n <= 0)
+            gzerror(lr->gz, &zerr);
+        if (n == 0 && zerr == Z_BUF_ERROR) /* zlib's "unexpected end of file" */
+            return LINE_CUT;
         if (n < 0)
             return -1;
         lr->buf.len += (size_t)n;
@@ -403,6 +471,29 @@ static int read_line(line_reader_t *lr, char **line, size_t *len)
         if (n == 0)
             lr->eof = 1;
     }
+}
+
+/* The error of a failed read_line. */
+static int read_error(reader_t *r, gzFile gz, int got)
+{
+    if (got == LINE_NUL)
+        return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line + 1,
+                            "NUL byte in the line: not an entgraph counts file");
+    if (got == LINE_CUT)
+        return eg_error_set(r->err, EG_ERR_DATA, r->path, 0,
+                            "cannot read counts: truncated gzip stream (the file ends "
+                            "inside compressed data)");
+    int zerr;
+    const char *msg = gzerror(gz, &zerr);
+    /* zlib says "<fd:5>: incorrect data check": the path is ours */
+    const char *colon = msg && msg[0] == '<' ? strstr(msg, ">: ") : NULL;
+    return eg_error_set(r->err, zerr == Z_DATA_ERROR ? EG_ERR_DATA : EG_ERR_RUNTIME, r->path,
+                        0, "cannot read counts: %s%s",
+                        zerr == Z_ERRNO ? strerror(errno)
+                        : zerr == Z_OK  ? "out of memory"
+                        : colon         ? colon + 3
+                                        : msg,
+                        zerr == Z_DATA_ERROR ? " (corrupt gzip data)" : "");
 }
 
 int eg_shard_read(const char *path, const eg_dict_t *dict, eg_registry_t *found,
@@ -419,7 +510,8 @@ int eg_shard_read(const char *path, const eg_dict_t *dict, eg_registry_t *found,
         return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
     }
     gzbuffer(gz, READ_CHUNK);
-    reader_t r = {.path = path, .dict = dict, .found = found, .c = c, .info = info, .err = err};
+    reader_t r = {.path = path, .dict = dict, .found = found, .c = c, .info = info,
+                  .err = err};
     line_reader_t lr = {.gz = gz};
     char *line;
     size_t len;
@@ -429,16 +521,10 @@ int eg_shard_read(const char *path, const eg_dict_t *dict, eg_registry_t *found,
         if (len && (rc = record(&r, line)) != 0)
             break;
     }
-    if (got == -2) {
-        rc = eg_error_set(err, EG_ERR_DATA, path, r.line + 1,
-                          "NUL byte in the line: not an entgraph counts file");
-    } else if (got < 0) {
-        int zerr;
-        const char *msg = gzerror(gz, &zerr);
-        rc = eg_error_set(err, zerr == Z_DATA_ERROR ? EG_ERR_DATA : EG_ERR_RUNTIME, path,
-                          r.line + 1, "cannot read counts: %s",
-                          zerr == Z_ERRNO ? strerror(errno) : zerr == Z_OK ? "out of memory" : msg);
-    }
+    if (rc == 0 && got < 0)
+        rc = read_error(&r, gz, got);
+    if (rc == 0)
+        rc = check_whole(&r);
     eg_buf_free(&lr.buf);
     gzclose(gz);
     return rc;

@@ -388,11 +388,12 @@ rm -f ev-desc.jsonl
 # a shard offering one pair a million evidence records (270 MB before)
 "$PY" -c '
 with open("ev-1m.counts", "w") as f:
-    f.write("H\tentgraph-counts\t1\twindow=sentence\tevidence=2\nD\t1000000\t1000000\n")
+    f.write("H\tentgraph-counts\t2\twindow=sentence\tevidence=2\nD\t1000000\t1000000\n")
     f.write("N\tbeslan\t1000000\t1000000\t1000000\t-\t-\nN\trussia\t1000000\t1000000\t1000000\t-\t-\n")
     f.write("P\tbeslan\trussia\t1000000\t1000000\t-\t-\n")
     for i in range(1000000, 0, -1):
-        f.write("E\tbeslan\trussia\tdoc-%08d\t0\tBeslan and Russia met in a long sentence, %d.\n" % (i, i))'
+        f.write("E\tbeslan\trussia\tdoc-%08d\t0\tBeslan and Russia met in a long sentence, %d.\n" % (i, i))
+    f.write("Z\t1000005\n")'
 peak "$BIN" merge -q -d "$DICT" -o ev-1m.json ev-1m.counts
 if [ "$rc" = 0 ] && [ "$kb" -lt 80000 ] && grep -q '"doc": "doc-00000002"' ev-1m.json; then
 	ok "a million evidence records of one pair merge in bounded memory (peak $((kb / 1024)) MB)"
