@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -163,10 +164,23 @@ int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
 
 /* ---- reading ----
  *
- * A file may hold any number of shards, whole, in any line order. It must
- * prove it is complete, whatever the order: its Z lines add up to the
- * records it holds (a cut loses the Z line of the shard it cuts, or
- * records a Z line counted). */
+ * A file may hold any number of shards, whole, in any line order. What a
+ * file must prove, whatever the order:
+ * - it is complete: its Z lines add up to the records it holds (a cut
+ *   loses the Z line of the shard it cuts, or records a Z line counted);
+ * - every entity a P line names has an N line in the file (N sorts before
+ *   P, and is written before it);
+ * - every pair an E line names has a P line in the file (E sorts before P
+ *   but is written after it, so that is checked at the end of the file).
+ * The marks live in the counters' last_doc fields, which only counting
+ * uses: an entity's is the file's mark once its N line is read, a pair's
+ * 2*mark once its P line is read, 2*mark+1 while only E lines named it. */
+
+/* An E line whose pair had no P line yet in this file. */
+typedef struct pending {
+    uint32_t a, b;
+    long line;
+} pending_t;
 
 typedef struct reader {
     const char *path;
@@ -176,8 +190,11 @@ typedef struct reader {
     eg_cooc_t *c;
     eg_shard_info_t *info;
     eg_error_t *err;
+    uint64_t mark;              /* this file's, from info->files */
     uint64_t records, claimed;  /* records read; records the Z lines count */
     uint64_t trailers;          /* Z lines read */
+    pending_t *pending;
+    size_t npending, cap_pending;
 } reader_t;
 
 /* Split line in place at tabs and unescape each field. */
@@ -212,14 +229,30 @@ static int bad(reader_t *r, const char *what)
     return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line, "%s", what);
 }
 
+/* A count: decimal digits only (no space, sign or junk), within 64 bits. */
 static int number(reader_t *r, const char *s, uint64_t *out)
 {
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s || *end || *s == '-')
+    uint64_t v = 0;
+    if (!*s)
         return bad(r, "a count is not a whole number");
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9')
+            return bad(r, "a count is not a whole number");
+        unsigned d = (unsigned)(*s - '0');
+        if (v > (UINT64_MAX - d) / 10)
+            return bad(r, "a count does not fit in 64 bits");
+        v = v * 10 + d;
+    }
     *out = v;
+    return 0;
+}
+
+/* *sum += v, refused when the sum passes 64 bits. */
+static int add(reader_t *r, uint64_t *sum, uint64_t v)
+{
+    if (*sum > UINT64_MAX - v)
+        return bad(r, "a count overflows 64 bits when added up");
+    *sum += v;
     return 0;
 }
 
@@ -253,12 +286,24 @@ static void widen(eg_date_t *first, eg_date_t *last, eg_date_t f, eg_date_t l)
         *last = l;
 }
 
-static int pair_of(reader_t *r, const char *x, const char *y, eg_pair_t **out)
+/* A P line's entity must have had its N line in this file. */
+static int has_node(reader_t *r, uint32_t e, const char *id)
+{
+    if (e < r->c->nentities && r->c->last_doc[e] == r->mark)
+        return 0;
+    return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line,
+                        "a pair names '%s', which has no N line in this file", id);
+}
+
+static int pair_of(reader_t *r, const char *x, const char *y, int need_nodes,
+                   eg_pair_t **out)
 {
     uint32_t a, b;
     int rc = entity(r, x, &a);
     if (rc == 0)
         rc = entity(r, y, &b);
+    if (rc == 0 && need_nodes && (rc = has_node(r, a, x)) == 0)
+        rc = has_node(r, b, y);
     if (rc)
         return rc;
     if (a == b)
@@ -267,10 +312,28 @@ static int pair_of(reader_t *r, const char *x, const char *y, eg_pair_t **out)
     return *out ? 0 : eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
 }
 
+/* Remember an E line whose pair has no P line in this file so far. */
+static int expect_pair(reader_t *r, eg_pair_t *p)
+{
+    if (p->last_doc == 2 * r->mark || p->last_doc == 2 * r->mark + 1)
+        return 0;
+    if (r->npending == r->cap_pending) {
+        size_t cap = r->cap_pending ? 2 * r->cap_pending : 64;
+        pending_t *q = realloc(r->pending, cap * sizeof *q);
+        if (!q)
+            return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
+        r->pending = q;
+        r->cap_pending = cap;
+    }
+    r->pending[r->npending++] = (pending_t){p->a, p->b, r->line};
+    p->last_doc = 2 * r->mark + 1;
+    return 0;
+}
+
 static int header(reader_t *r, char **f, int n)
 {
     eg_window_t w;
-    unsigned k;
+    uint64_t k;
     if (n != 5 || strcmp(f[1], "entgraph-counts") != 0)
         return bad(r, "not an entgraph counts file (its header is wrong)");
     if (strcmp(f[2], "1") == 0)
@@ -280,7 +343,7 @@ static int header(reader_t *r, char **f, int n)
         return bad(r, "counts file version is not 2");
     if (strncmp(f[3], "window=", 7) || eg_window_parse(f[3] + 7, &w))
         return bad(r, "header has no valid window=");
-    if (strncmp(f[4], "evidence=", 9) || sscanf(f[4] + 9, "%u", &k) != 1)
+    if (strncmp(f[4], "evidence=", 9) || number(r, f[4] + 9, &k) || k > UINT_MAX)
         return bad(r, "header has no valid evidence=");
     eg_shard_info_t *in = r->info;
     if (in->have_header && in->window != w)
@@ -290,7 +353,7 @@ static int header(reader_t *r, char **f, int n)
     if (in->have_header && k != in->evidence)
         in->evidence_differs = 1;
     if (!in->have_header || k < in->evidence)
-        in->evidence = k;
+        in->evidence = (unsigned)k;
     in->window = w;
     in->have_header = 1;
     return 0;
@@ -311,10 +374,11 @@ static int node(reader_t *r, char **f, int n)
         return rc;
     if (e >= c->nentities && eg_cooc_reserve(c, (size_t)e + 1))
         return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
-    c->mentions[e] += a;
-    c->documents[e] += b;
-    c->windows[e] += d;
+    if ((rc = add(r, &c->mentions[e], a)) || (rc = add(r, &c->documents[e], b)) ||
+        (rc = add(r, &c->windows[e], d)))
+        return rc;
     widen(&c->first[e], &c->last[e], first, last);
+    c->last_doc[e] = r->mark;
     return 0;
 }
 
@@ -328,11 +392,14 @@ static int pair(reader_t *r, char **f, int n)
         return bad(r, "a P line has 7 fields");
     if ((rc = number(r, f[3], &a)) || (rc = number(r, f[4], &b)) ||
         (rc = date(r, f[5], &first)) || (rc = date(r, f[6], &last)) ||
-        (rc = pair_of(r, f[1], f[2], &p)))
+        (rc = pair_of(r, f[1], f[2], 1, &p)))
         return rc;
-    p->count += a;
-    p->documents += b;
+    if (a == 0)
+        return bad(r, "a pair's count is 0");
+    if ((rc = add(r, &p->count, a)) || (rc = add(r, &p->documents, b)))
+        return rc;
     widen(&p->first, &p->last, first, last);
+    p->last_doc = 2 * r->mark;
     return 0;
 }
 
@@ -352,10 +419,9 @@ static int record(reader_t *r, char *line)
     case 'D':
         if (n != 3)
             return bad(r, "a D line has 3 fields");
-        if ((rc = number(r, f[1], &a)) || (rc = number(r, f[2], &b)))
+        if ((rc = number(r, f[1], &a)) || (rc = number(r, f[2], &b)) ||
+            (rc = add(r, &c->ndocuments, a)) || (rc = add(r, &c->windows_with_entities, b)))
             return rc;
-        c->ndocuments += a;
-        c->windows_with_entities += b;
         return 0;
     case 'N':
         return node(r, f, n);
@@ -377,7 +443,8 @@ static int record(reader_t *r, char *line)
         eg_pair_t *p;
         if (n != 6)
             return bad(r, "an E line has 6 fields");
-        if ((rc = number(r, f[4], &a)) || (rc = pair_of(r, f[1], f[2], &p)))
+        if ((rc = number(r, f[4], &a)) || (rc = pair_of(r, f[1], f[2], 0, &p)) ||
+            (rc = expect_pair(r, p)))
             return rc;
         if (a > UINT32_MAX)
             return bad(r, "a window number is too large");
@@ -388,19 +455,24 @@ static int record(reader_t *r, char *line)
     case 'Z':
         if (n != 2)
             return bad(r, "a Z line has 2 fields");
-        if ((rc = number(r, f[1], &a)))
-            return rc;
         r->trailers++;
-        r->claimed += a;
-        return 0;
+        return (rc = number(r, f[1], &a)) ? rc : add(r, &r->claimed, a);
     default:
         return bad(r, "unknown record (lines start with H, D, C, N, P, E or Z)");
     }
 }
 
-/* At the end of the file: its Z lines add up to its records. */
+/* At the end of the file: its evidence had pairs, its Z lines add up. */
 static int check_whole(reader_t *r)
 {
+    for (size_t i = 0; i < r->npending; i++) {
+        eg_pair_t *p = eg_cooc_pair(r->c, r->pending[i].a, r->pending[i].b);
+        if (!p)
+            return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, 0, "out of memory");
+        if (p->last_doc != 2 * r->mark)
+            return eg_error_set(r->err, EG_ERR_DATA, r->path, r->pending[i].line,
+                                "evidence for a pair that has no P line in this file");
+    }
     if (!r->trailers)
         return eg_error_set(r->err, EG_ERR_DATA, r->path, 0,
                             "no Z line: the counts file is cut short (or not a whole "
@@ -511,7 +583,7 @@ int eg_shard_read(const char *path, const eg_dict_t *dict, eg_registry_t *found,
     }
     gzbuffer(gz, READ_CHUNK);
     reader_t r = {.path = path, .dict = dict, .found = found, .c = c, .info = info,
-                  .err = err};
+                  .err = err, .mark = ++info->files};
     line_reader_t lr = {.gz = gz};
     char *line;
     size_t len;
@@ -525,6 +597,7 @@ int eg_shard_read(const char *path, const eg_dict_t *dict, eg_registry_t *found,
         rc = read_error(&r, gz, got);
     if (rc == 0)
         rc = check_whole(&r);
+    free(r.pending);
     eg_buf_free(&lr.buf);
     gzclose(gz);
     return rc;

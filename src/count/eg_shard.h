@@ -25,7 +25,10 @@
  * The Z line, written last, counts the shard's other lines, so that a
  * file proves it is whole however its lines are ordered: the Z lines of
  * a file add up to the records it holds (a shard cut short lost its Z
- * line).
+ * line). In writing order and sorted alike, an entity's N line comes
+ * before the P lines naming it; every pair an E line names has its P line
+ * in the same file. Counts are decimal digits within 64 bits, and so are
+ * their sums.
  */
 #ifndef EG_SHARD_H
 #define EG_SHARD_H
@@ -50,15 +53,19 @@ typedef struct eg_shard_info {
     eg_window_t window;
     unsigned evidence; /* the smallest K seen */
     int evidence_differs;
+    uint64_t files; /* files read so far (the reader marks what each holds) */
 } eg_shard_info_t;
 
 /* Add the shard at path ("-" = stdin; .gz is decompressed) into c, which
  * was initialised for dict; entities found in text go to the registry
- * `found` (the caller finishes it, as after counting). Errors name
- * path:LINE: EG_ERR_DATA for a malformed line, an unknown entity id or a
- * window that differs from an earlier shard's; path alone for a file that
- * is not whole (Z lines that do not add up, a truncated or corrupt .gz);
- * EG_ERR_RUNTIME when the file cannot be read. */
+ * `found` (the caller finishes it, as after counting). c holds only what
+ * shards gave it (the reader marks entities and pairs in the last_doc
+ * fields that counting uses). Errors name path:LINE: EG_ERR_DATA for a
+ * malformed line, an unknown entity id, a window that differs from an
+ * earlier shard's, a count past 64 bits, a pair without its N lines or
+ * evidence without its P line; path alone for a file that is not whole (Z
+ * lines that do not add up, a truncated or corrupt .gz); EG_ERR_RUNTIME
+ * when the file cannot be read. */
 int eg_shard_read(const char *path, const eg_dict_t *dict, eg_registry_t *found,
                   eg_cooc_t *c, eg_shard_info_t *info, eg_error_t *err);
 
