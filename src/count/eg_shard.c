@@ -490,28 +490,34 @@ static int check_whole(reader_t *r)
 #endif
 
 /* Lines from a gzip stream (or plain file), through one read buffer, so
- * that a NUL byte inside a line is seen instead of silently cutting it. */
+ * that a NUL byte inside a line is seen instead of silently cutting it.
+ * `scanned` bytes after pos are known to hold no line end, so a long line
+ * is searched once, not again for every block read. */
 typedef struct line_reader {
     gzFile gz;
     eg_buf_t buf;
-    size_t pos;
+    size_t pos, scanned;
     int eof;
 } line_reader_t;
 
-enum { LINE_NUL = -2, LINE_CUT = -3 };
+enum { LINE_NUL = -2, LINE_CUT = -3, LINE_LONG = -4 };
 
 /* The next line, NUL-terminated in place, without its line end: 1, 0 at
  * the end, -1 on a read error, LINE_NUL when the line holds a NUL byte,
- * LINE_CUT when a gzip stream ends inside its compressed data. */
+ * LINE_CUT when a gzip stream ends inside its compressed data, LINE_LONG
+ * past EG_SHARD_MAX_LINE bytes. */
 static int read_line(line_reader_t *lr, char **line, size_t *len)
 {
     for (;;) {
         char *start = lr->buf.data ? lr->buf.data + lr->pos : NULL;
         size_t avail = lr->buf.len - lr->pos;
-        char *nl = avail ? memchr(start, '\n', avail) : NULL;
+        char *nl = avail > lr->scanned ? memchr(start + lr->scanned, '\n', avail - lr->scanned)
+                                       : NULL;
+        lr->scanned = avail;
         if (nl || (lr->eof && avail)) {
             size_t n = nl ? (size_t)(nl - start) : avail;
             lr->pos += n + (nl != NULL);
+            lr->scanned = 0;
             if (n && start[n - 1] == '\r')
                 n--;
             start[n] = '\0';
@@ -523,6 +529,8 @@ static int read_line(line_reader_t *lr, char **line, size_t *len)
         }
         if (lr->eof)
             return 0;
+        if (avail > EG_SHARD_MAX_LINE)
+            return LINE_LONG;
         if (lr->pos) { /* keep the partial line, drop what was read */
             memmove(lr->buf.data, start, avail);
             lr->buf.len = avail;
@@ -551,6 +559,10 @@ static int read_error(reader_t *r, gzFile gz, int got)
     if (got == LINE_NUL)
         return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line + 1,
                             "NUL byte in the line: not an entgraph counts file");
+    if (got == LINE_LONG)
+        return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line + 1,
+                            "line longer than %u MiB: not an entgraph counts file",
+                            EG_SHARD_MAX_LINE >> 20);
     if (got == LINE_CUT)
         return eg_error_set(r->err, EG_ERR_DATA, r->path, 0,
                             "cannot read counts: truncated gzip stream (the file ends "

@@ -42,6 +42,11 @@
 
 #define EG_SHARD_VERSION 2
 
+/* The longest shard line read (count writes lines of a few KiB: evidence
+ * and document ids are cut to the evidence limit); a longer one is
+ * EG_ERR_DATA, so a hostile shard cannot take memory without end. */
+#define EG_SHARD_MAX_LINE (256u << 20)
+
 /* Write the counts c (made with dict, whose found entities the registry
  * `found` voted on; NULL: none) to out. Returns 0 or EG_ERR_RUNTIME. */
 int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
