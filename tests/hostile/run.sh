@@ -346,7 +346,37 @@ run bin-fifo 20 "$BIN" build -q -d bin-dict -o fifo.json doc.txt
 if [ $rc = 0 ] && grep -q '"source": "beslan"' fifo.json; then
 	ok "a FIFO in a dictionary folder is passed over"
 else ko "a FIFO in a dictionary folder" "exit $rc: $(head -c 300 bin-fifo.out)"; fi
+# a FIFO named patterns.tsv in a dictionary folder: passed over too (tag
+# opened it and waited for a writer forever)
+rm -rf bin-dict && mkdir bin-dict && printf 'name\nBeslan\nRussia\n' >bin-dict/names.tsv && mkfifo bin-dict/patterns.tsv
+run bin-pfifo 20 "$BIN" tag -d bin-dict doc.txt
+if [ $rc = 0 ] && [ "$(grep -c '"source":"dictionary"' bin-pfifo.out)" = 2 ]; then
+	ok "a FIFO named patterns.tsv in a dictionary folder is passed over"
+else ko "a FIFO named patterns.tsv in a dictionary folder" "exit $rc: $(head -c 300 bin-pfifo.out)"; fi
 rm -rf bin-dict
+# endless dictionaries and patterns through a FIFO (-d <(...)): a NUL byte
+# stops the read at the first block, text at the file limit (both used to
+# be read until memory ran out)
+run bin-dzero 20 "$BIN" build -q -d <(cat /dev/zero) -o zero.json doc.txt
+if [ $rc = 3 ] && grep -q 'binary file (NUL byte), not a dictionary$' bin-dzero.out; then
+	ok "an endless binary dictionary (-d <(cat /dev/zero)): exit 3 at once"
+else ko "an endless binary dictionary" "exit $rc: $(head -c 300 bin-dzero.out)"; fi
+t0=$(date +%s.%N)
+run bin-dyes 60 "$PY" -c 'import resource, subprocess, sys
+r = subprocess.run(sys.argv[1:], close_fds=False)
+print("peak", resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024, "MB")
+sys.exit(r.returncode)' "$BIN" build -q -d <(yes Beslan) -o zero.json doc.txt
+if [ $rc = 3 ] && grep -q 'dictionary file larger than 1024 MiB$' bin-dyes.out; then
+	ok "an endless text dictionary (-d <(yes Beslan)): exit 3 at 1 GiB ($(grep -o 'peak.*' bin-dyes.out))"
+else ko "an endless text dictionary" "exit $rc: $(head -c 300 bin-dyes.out)"; fi
+rm -rf bin-pat && mkdir bin-pat && mkfifo bin-pat/patterns.tsv
+timeout 20 sh -c 'yes "pattern	type	name" >bin-pat/patterns.tsv' 2>/dev/null &
+run bin-pyes 20 "$BIN" tag -d "$DICT" -d bin-pat/patterns.tsv doc.txt
+wait
+if [ $rc = 3 ] && grep -q '^entgraph: bin-pat/patterns.tsv: patterns file larger than 16 MiB$' bin-pyes.out; then
+	ok "an endless patterns FIFO: exit 3 at 16 MiB"
+else ko "an endless patterns FIFO" "exit $rc: $(head -c 300 bin-pyes.out)"; fi
+rm -rf bin-pat
 # A 256 MiB line: lines mode scans it once (it rescanned the whole
 # partial line for every 1 MiB block: 4.3 s against 1.1 s in text mode).
 $PY -c 'import sys; sys.stdout.write("Beslan " + "x" * (256 << 20) + " Russia.\n")' >bin-line.txt
