@@ -447,6 +447,14 @@ if [ "$rc" = 0 ] && [ "$kb" -lt 60000 ] && grep -q '"doc": "doc-00000001"' ev-de
 	ok "evidence pushed out by descending ids is reclaimed (peak $((kb / 1024)) MB)"
 else ko "evidence pushed out by descending ids" "exit $rc, peak $kb KB"; fi
 rm -f ev-desc.jsonl
+# a 90 MB token of U+FDFA, which folds to 18 letters: longer than any
+# alias could fold from, so not folded (it took 3.26 GB)
+$PY -c 'open("fdfa.txt", "w").write("Beslan and Russia. " + "\ufdfa" * 30_000_000 + " Russia.\n")'
+peak "$BIN" build -q -d "$DICT" -o fdfa.json fdfa.txt
+rm -f fdfa.txt
+if [ "$rc" = 0 ] && [ "$kb" -lt 400000 ] && grep -q '"source": "beslan"' fdfa.json; then
+	ok "a 90 MB token is not folded (peak $((kb / 1024)) MB)"
+else ko "a 90 MB token" "exit $rc, peak $kb KB"; fi
 # a shard offering one pair a million evidence records (270 MB before)
 "$PY" -c '
 with open("ev-1m.counts", "w") as f:
