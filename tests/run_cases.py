@@ -32,6 +32,10 @@ Running:
   == args               the command line after the binary, split like a shell
                         (shlex); several lines are joined with spaces.
                         {bin} is prepended automatically.
+  == before             command lines (after the binary, one a line) run
+                        first, in order, each of which must exit 0: the
+                        steps that make the command's inputs (count before
+                        merge).
   == stdin [FLAGS]      bytes for the standard input (default: empty).
   == file PATH [FLAGS]  create PATH (relative to {tmp}; parents made) with the
                         section's lines as content. Repeatable. Content is
@@ -112,7 +116,7 @@ KNOWN = {
     "stderr-lines", "stdout", "stdout-not", "stdout-lines", "file-exists",
     "file-absent", "file-unchanged", "wellformed", "json", "nodes",
     "no-nodes", "edges", "no-edges", "node-count", "edge-count", "symlink",
-    "contains", "contains-not",
+    "contains", "contains-not", "before",
 }
 FLAGS = {"escapes", "noeol"}
 
@@ -504,6 +508,12 @@ def run_case(path, binary, root, verbose):
             link = env.path(m.group(1))
             os.makedirs(os.path.dirname(link), exist_ok=True)
             os.symlink(m.group(2), link)
+        for line in secs["before"].items() if "before" in secs else []:
+            step = [binary] + env.args(line)
+            q = run(step, b"", tmp)
+            if q.returncode != 0:
+                raise Fail("before: %s: exit %d; stderr: %s" % (line, q.returncode,
+                           brief(q.stderr.decode("utf-8", "replace"))))
         argv = [binary] + env.args(" ".join(secs["args"].items()))
         detail.append("command: " + " ".join(shlex.quote(a) for a in argv))
         outs = output_paths(argv[1:])

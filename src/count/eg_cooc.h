@@ -59,7 +59,7 @@ typedef struct eg_pair {
     uint32_t a, b;          /* entity indexes, a < b */
     uint64_t count;         /* windows holding both */
     uint64_t documents;     /* documents where they share a window */
-    uint64_t last_doc;      /* internal: last document counted + 1 */
+    uint64_t last_doc;      /* internal: last document counted + 1 (a mark in merge) */
     eg_date_t first, last;  /* dates of the first and last shared window */
     uint32_t evidence;      /* first evidence item, or UINT32_MAX */
     uint32_t nevidence;

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -65,10 +66,18 @@ static int compare_pairs(const void *x, const void *y)
     return d ? d : strcmp(a2, b2);
 }
 
+/* Where the lines go, and how many records went there (for the Z trailer). */
+typedef struct writer {
+    FILE *out;
+    uint64_t records;
+} writer_t;
+
 static int put_found(void *ctx, const char *id, const char *label, const char *type,
                      uint64_t votes)
 {
-    FILE *out = ctx;
+    writer_t *w = ctx;
+    FILE *out = w->out;
+    w->records++;
     fputs("C\t", out);
     put_escaped(out, id);
     fputc('\t', out);
@@ -101,7 +110,8 @@ int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
     fprintf(out, "H\tentgraph-counts\t%d\twindow=%s\tevidence=%u\n", EG_SHARD_VERSION,
             eg_window_name(window), c->opt.evidence);
     fprintf(out, "D\t%" PRIu64 "\t%" PRIu64 "\n", c->ndocuments, c->windows_with_entities);
-    if (found && eg_registry_each(found, put_found, out)) {
+    writer_t w = {out, 2 + n + np};
+    if (found && eg_registry_each(found, put_found, &w)) {
         free(pairs);
         free(order);
         return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
@@ -140,8 +150,10 @@ int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
             fprintf(out, "\t%u\t", e->window);
             put_escaped(out, e->text);
             fputc('\n', out);
+            w.records++;
         }
     }
+    fprintf(out, "Z\t%" PRIu64 "\n", w.records);
     free(pairs);
     free(order);
     if (ferror(out))
@@ -150,7 +162,25 @@ int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
     return 0;
 }
 
-/* ---- reading ---- */
+/* ---- reading ----
+ *
+ * A file may hold any number of shards, whole, in any line order. What a
+ * file must prove, whatever the order:
+ * - it is complete: its Z lines add up to the records it holds (a cut
+ *   loses the Z line of the shard it cuts, or records a Z line counted);
+ * - every entity a P line names has an N line in the file (N sorts before
+ *   P, and is written before it);
+ * - every pair an E line names has a P line in the file (E sorts before P
+ *   but is written after it, so that is checked at the end of the file).
+ * The marks live in the counters' last_doc fields, which only counting
+ * uses: an entity's is the file's mark once its N line is read, a pair's
+ * 2*mark once its P line is read, 2*mark+1 while only E lines named it. */
+
+/* An E line whose pair had no P line yet in this file. */
+typedef struct pending {
+    uint32_t a, b;
+    long line;
+} pending_t;
 
 typedef struct reader {
     const char *path;
@@ -160,6 +190,11 @@ typedef struct reader {
     eg_cooc_t *c;
     eg_shard_info_t *info;
     eg_error_t *err;
+    uint64_t mark;              /* this file's, from info->files */
+    uint64_t records, claimed;  /* records read; records the Z lines count */
+    uint64_t trailers;          /* Z lines read */
+    pending_t *pending;
+    size_t npending, cap_pending;
 } reader_t;
 
 /* Split line in place at tabs and unescape each field. */
@@ -194,14 +229,30 @@ static int bad(reader_t *r, const char *what)
     return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line, "%s", what);
 }
 
+/* A count: decimal digits only (no space, sign or junk), within 64 bits. */
 static int number(reader_t *r, const char *s, uint64_t *out)
 {
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s || *end || *s == '-')
+    uint64_t v = 0;
+    if (!*s)
         return bad(r, "a count is not a whole number");
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9')
+            return bad(r, "a count is not a whole number");
+        unsigned d = (unsigned)(*s - '0');
+        if (v > (UINT64_MAX - d) / 10)
+            return bad(r, "a count does not fit in 64 bits");
+        v = v * 10 + d;
+    }
     *out = v;
+    return 0;
+}
+
+/* *sum += v, refused when the sum passes 64 bits. */
+static int add(reader_t *r, uint64_t *sum, uint64_t v)
+{
+    if (*sum > UINT64_MAX - v)
+        return bad(r, "a count overflows 64 bits when added up");
+    *sum += v;
     return 0;
 }
 
@@ -235,12 +286,24 @@ static void widen(eg_date_t *first, eg_date_t *last, eg_date_t f, eg_date_t l)
         *last = l;
 }
 
-static int pair_of(reader_t *r, const char *x, const char *y, eg_pair_t **out)
+/* A P line's entity must have had its N line in this file. */
+static int has_node(reader_t *r, uint32_t e, const char *id)
+{
+    if (e < r->c->nentities && r->c->last_doc[e] == r->mark)
+        return 0;
+    return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line,
+                        "a pair names '%s', which has no N line in this file", id);
+}
+
+static int pair_of(reader_t *r, const char *x, const char *y, int need_nodes,
+                   eg_pair_t **out)
 {
     uint32_t a, b;
     int rc = entity(r, x, &a);
     if (rc == 0)
         rc = entity(r, y, &b);
+    if (rc == 0 && need_nodes && (rc = has_node(r, a, x)) == 0)
+        rc = has_node(r, b, y);
     if (rc)
         return rc;
     if (a == b)
@@ -249,17 +312,38 @@ static int pair_of(reader_t *r, const char *x, const char *y, eg_pair_t **out)
     return *out ? 0 : eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
 }
 
+/* Remember an E line whose pair has no P line in this file so far. */
+static int expect_pair(reader_t *r, eg_pair_t *p)
+{
+    if (p->last_doc == 2 * r->mark || p->last_doc == 2 * r->mark + 1)
+        return 0;
+    if (r->npending == r->cap_pending) {
+        size_t cap = r->cap_pending ? 2 * r->cap_pending : 64;
+        pending_t *q = realloc(r->pending, cap * sizeof *q);
+        if (!q)
+            return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
+        r->pending = q;
+        r->cap_pending = cap;
+    }
+    r->pending[r->npending++] = (pending_t){p->a, p->b, r->line};
+    p->last_doc = 2 * r->mark + 1;
+    return 0;
+}
+
 static int header(reader_t *r, char **f, int n)
 {
     eg_window_t w;
-    unsigned k;
+    uint64_t k;
     if (n != 5 || strcmp(f[1], "entgraph-counts") != 0)
         return bad(r, "not an entgraph counts file (its header is wrong)");
-    if (strcmp(f[2], "1") != 0)
-        return bad(r, "counts file version is not 1");
+    if (strcmp(f[2], "1") == 0)
+        return bad(r, "counts file version 1 (no Z line proves it whole): count again "
+                      "with this entgraph");
+    if (strcmp(f[2], "2") != 0)
+        return bad(r, "counts file version is not 2");
     if (strncmp(f[3], "window=", 7) || eg_window_parse(f[3] + 7, &w))
         return bad(r, "header has no valid window=");
-    if (strncmp(f[4], "evidence=", 9) || sscanf(f[4] + 9, "%u", &k) != 1)
+    if (strncmp(f[4], "evidence=", 9) || number(r, f[4] + 9, &k) || k > UINT_MAX)
         return bad(r, "header has no valid evidence=");
     eg_shard_info_t *in = r->info;
     if (in->have_header && in->window != w)
@@ -269,9 +353,53 @@ static int header(reader_t *r, char **f, int n)
     if (in->have_header && k != in->evidence)
         in->evidence_differs = 1;
     if (!in->have_header || k < in->evidence)
-        in->evidence = k;
+        in->evidence = (unsigned)k;
     in->window = w;
     in->have_header = 1;
+    return 0;
+}
+
+static int node(reader_t *r, char **f, int n)
+{
+    eg_cooc_t *c = r->c;
+    uint32_t e;
+    uint64_t a, b, d;
+    eg_date_t first, last;
+    int rc;
+    if (n != 7)
+        return bad(r, "an N line has 7 fields");
+    if ((rc = entity(r, f[1], &e)) || (rc = number(r, f[2], &a)) ||
+        (rc = number(r, f[3], &b)) || (rc = number(r, f[4], &d)) ||
+        (rc = date(r, f[5], &first)) || (rc = date(r, f[6], &last)))
+        return rc;
+    if (e >= c->nentities && eg_cooc_reserve(c, (size_t)e + 1))
+        return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
+    if ((rc = add(r, &c->mentions[e], a)) || (rc = add(r, &c->documents[e], b)) ||
+        (rc = add(r, &c->windows[e], d)))
+        return rc;
+    widen(&c->first[e], &c->last[e], first, last);
+    c->last_doc[e] = r->mark;
+    return 0;
+}
+
+static int pair(reader_t *r, char **f, int n)
+{
+    eg_pair_t *p;
+    uint64_t a, b;
+    eg_date_t first, last;
+    int rc;
+    if (n != 7)
+        return bad(r, "a P line has 7 fields");
+    if ((rc = number(r, f[3], &a)) || (rc = number(r, f[4], &b)) ||
+        (rc = date(r, f[5], &first)) || (rc = date(r, f[6], &last)) ||
+        (rc = pair_of(r, f[1], f[2], 1, &p)))
+        return rc;
+    if (a == 0)
+        return bad(r, "a pair's count is 0");
+    if ((rc = add(r, &p->count, a)) || (rc = add(r, &p->documents, b)))
+        return rc;
+    widen(&p->first, &p->last, first, last);
+    p->last_doc = 2 * r->mark;
     return 0;
 }
 
@@ -281,35 +409,22 @@ static int record(reader_t *r, char *line)
     int n = split(line, f, MAX_FIELDS);
     eg_cooc_t *c = r->c;
     int rc = 0;
-    uint64_t a, b, d;
-    eg_date_t first, last;
-    switch (f[0][0] && !f[0][1] ? f[0][0] : '?') {
+    uint64_t a, b;
+    char kind = f[0][0] && !f[0][1] ? f[0][0] : '?';
+    if (kind != 'Z')
+        r->records++;
+    switch (kind) {
     case 'H':
         return header(r, f, n);
     case 'D':
         if (n != 3)
             return bad(r, "a D line has 3 fields");
-        if ((rc = number(r, f[1], &a)) || (rc = number(r, f[2], &b)))
+        if ((rc = number(r, f[1], &a)) || (rc = number(r, f[2], &b)) ||
+            (rc = add(r, &c->ndocuments, a)) || (rc = add(r, &c->windows_with_entities, b)))
             return rc;
-        c->ndocuments += a;
-        c->windows_with_entities += b;
         return 0;
-    case 'N': {
-        uint32_t e;
-        if (n != 7)
-            return bad(r, "an N line has 7 fields");
-        if ((rc = entity(r, f[1], &e)) || (rc = number(r, f[2], &a)) ||
-            (rc = number(r, f[3], &b)) || (rc = number(r, f[4], &d)) ||
-            (rc = date(r, f[5], &first)) || (rc = date(r, f[6], &last)))
-            return rc;
-        if (e >= c->nentities && eg_cooc_reserve(c, (size_t)e + 1))
-            return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
-        c->mentions[e] += a;
-        c->documents[e] += b;
-        c->windows[e] += d;
-        widen(&c->first[e], &c->last[e], first, last);
-        return 0;
-    }
+    case 'N':
+        return node(r, f, n);
     case 'C':
         if (n != 5)
             return bad(r, "a C line has 5 fields");
@@ -322,24 +437,14 @@ static int record(reader_t *r, char *line)
         if (!r->found || eg_registry_vote(r->found, f[1], f[3], f[2], a) < 0)
             return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
         return 0;
-    case 'P': {
-        eg_pair_t *p;
-        if (n != 7)
-            return bad(r, "a P line has 7 fields");
-        if ((rc = number(r, f[3], &a)) || (rc = number(r, f[4], &b)) ||
-            (rc = date(r, f[5], &first)) || (rc = date(r, f[6], &last)) ||
-            (rc = pair_of(r, f[1], f[2], &p)))
-            return rc;
-        p->count += a;
-        p->documents += b;
-        widen(&p->first, &p->last, first, last);
-        return 0;
-    }
+    case 'P':
+        return pair(r, f, n);
     case 'E': {
         eg_pair_t *p;
         if (n != 6)
             return bad(r, "an E line has 6 fields");
-        if ((rc = number(r, f[4], &a)) || (rc = pair_of(r, f[1], f[2], &p)))
+        if ((rc = number(r, f[4], &a)) || (rc = pair_of(r, f[1], f[2], 0, &p)) ||
+            (rc = expect_pair(r, p)))
             return rc;
         if (a > UINT32_MAX)
             return bad(r, "a window number is too large");
@@ -347,47 +452,85 @@ static int record(reader_t *r, char *line)
             return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
         return 0;
     }
+    case 'Z':
+        if (n != 2)
+            return bad(r, "a Z line has 2 fields");
+        r->trailers++;
+        return (rc = number(r, f[1], &a)) ? rc : add(r, &r->claimed, a);
     default:
-        return bad(r, "unknown record (lines start with H, D, C, N, P or E)");
+        return bad(r, "unknown record (lines start with H, D, C, N, P, E or Z)");
     }
 }
 
-/* The next line without its line end: 1, 0 at the end, -1 on a read error. */
+/* At the end of the file: its evidence had pairs, its Z lines add up. */
+static int check_whole(reader_t *r)
+{
+    for (size_t i = 0; i < r->npending; i++) {
+        eg_pair_t *p = eg_cooc_pair(r->c, r->pending[i].a, r->pending[i].b);
+        if (!p)
+            return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, 0, "out of memory");
+        if (p->last_doc != 2 * r->mark)
+            return eg_error_set(r->err, EG_ERR_DATA, r->path, r->pending[i].line,
+                                "evidence for a pair that has no P line in this file");
+    }
+    if (!r->trailers)
+        return eg_error_set(r->err, EG_ERR_DATA, r->path, 0,
+                            "no Z line: the counts file is cut short (or not a whole "
+                            "shard)");
+    if (r->claimed != r->records)
+        return eg_error_set(r->err, EG_ERR_DATA, r->path, 0,
+                            "holds %" PRIu64 " records where its Z lines count %" PRIu64
+                            ": cut short, or lines lost or added",
+                            r->records, r->claimed);
+    return 0;
+}
+
 #ifndef READ_CHUNK /* the fuzz build makes it small */
 #define READ_CHUNK (1u << 20)
 #endif
 
 /* Lines from a gzip stream (or plain file), through one read buffer, so
- * that a NUL byte inside a line is seen instead of silently cutting it. */
+ * that a NUL byte inside a line is seen instead of silently cutting it.
+ * `scanned` bytes after pos are known to hold no line end, so a long line
+ * is searched once, not again for every block read. */
 typedef struct line_reader {
     gzFile gz;
     eg_buf_t buf;
-    size_t pos;
+    size_t pos, scanned;
     int eof;
 } line_reader_t;
 
+enum { LINE_NUL = -2, LINE_CUT = -3, LINE_LONG = -4 };
+
 /* The next line, NUL-terminated in place, without its line end: 1, 0 at
- * the end, -1 on a read error, -2 when the line holds a NUL byte. */
+ * the end, -1 on a read error, LINE_NUL when the line holds a NUL byte,
+ * LINE_CUT when a gzip stream ends inside its compressed data, LINE_LONG
+ * past EG_SHARD_MAX_LINE bytes. */
 static int read_line(line_reader_t *lr, char **line, size_t *len)
 {
     for (;;) {
         char *start = lr->buf.data ? lr->buf.data + lr->pos : NULL;
         size_t avail = lr->buf.len - lr->pos;
-        char *nl = avail ? memchr(start, '\n', avail) : NULL;
+        char *nl = avail > lr->scanned ? memchr(start + lr->scanned, '\n', avail - lr->scanned)
+                                       : NULL;
+        lr->scanned = avail;
         if (nl || (lr->eof && avail)) {
             size_t n = nl ? (size_t)(nl - start) : avail;
             lr->pos += n + (nl != NULL);
+            lr->scanned = 0;
             if (n && start[n - 1] == '\r')
                 n--;
             start[n] = '\0';
             if (memchr(start, '\0', n))
-                return -2;
+                return LINE_NUL;
             *line = start;
             *len = n;
             return 1;
         }
         if (lr->eof)
             return 0;
+        if (avail > EG_SHARD_MAX_LINE)
+            return LINE_LONG;
         if (lr->pos) { /* keep the partial line, drop what was read */
             memmove(lr->buf.data, start, avail);
             lr->buf.len = avail;
@@ -396,6 +539,11 @@ static int read_line(line_reader_t *lr, char **line, size_t *len)
         if (eg_buf_reserve(&lr->buf, READ_CHUNK))
             return -1;
         int n = gzread(lr->gz, lr->buf.data + lr->buf.len, READ_CHUNK);
+        int zerr = Z_OK;
+        if (n <= 0)
+            gzerror(lr->gz, &zerr);
+        if (n == 0 && zerr == Z_BUF_ERROR) /* zlib's "unexpected end of file" */
+            return LINE_CUT;
         if (n < 0)
             return -1;
         lr->buf.len += (size_t)n;
@@ -403,6 +551,33 @@ static int read_line(line_reader_t *lr, char **line, size_t *len)
         if (n == 0)
             lr->eof = 1;
     }
+}
+
+/* The error of a failed read_line. */
+static int read_error(reader_t *r, gzFile gz, int got)
+{
+    if (got == LINE_NUL)
+        return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line + 1,
+                            "NUL byte in the line: not an entgraph counts file");
+    if (got == LINE_LONG)
+        return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line + 1,
+                            "line longer than %u MiB: not an entgraph counts file",
+                            EG_SHARD_MAX_LINE >> 20);
+    if (got == LINE_CUT)
+        return eg_error_set(r->err, EG_ERR_DATA, r->path, 0,
+                            "cannot read counts: truncated gzip stream (the file ends "
+                            "inside compressed data)");
+    int zerr;
+    const char *msg = gzerror(gz, &zerr);
+    /* zlib says "<fd:5>: incorrect data check": the path is ours */
+    const char *colon = msg && msg[0] == '<' ? strstr(msg, ">: ") : NULL;
+    return eg_error_set(r->err, zerr == Z_DATA_ERROR ? EG_ERR_DATA : EG_ERR_RUNTIME, r->path,
+                        0, "cannot read counts: %s%s",
+                        zerr == Z_ERRNO ? strerror(errno)
+                        : zerr == Z_OK  ? "out of memory"
+                        : colon         ? colon + 3
+                                        : msg,
+                        zerr == Z_DATA_ERROR ? " (corrupt gzip data)" : "");
 }
 
 int eg_shard_read(const char *path, const eg_dict_t *dict, eg_registry_t *found,
@@ -419,7 +594,8 @@ int eg_shard_read(const char *path, const eg_dict_t *dict, eg_registry_t *found,
         return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
     }
     gzbuffer(gz, READ_CHUNK);
-    reader_t r = {.path = path, .dict = dict, .found = found, .c = c, .info = info, .err = err};
+    reader_t r = {.path = path, .dict = dict, .found = found, .c = c, .info = info,
+                  .err = err, .mark = ++info->files};
     line_reader_t lr = {.gz = gz};
     char *line;
     size_t len;
@@ -429,16 +605,11 @@ int eg_shard_read(const char *path, const eg_dict_t *dict, eg_registry_t *found,
         if (len && (rc = record(&r, line)) != 0)
             break;
     }
-    if (got == -2) {
-        rc = eg_error_set(err, EG_ERR_DATA, path, r.line + 1,
-                          "NUL byte in the line: not an entgraph counts file");
-    } else if (got < 0) {
-        int zerr;
-        const char *msg = gzerror(gz, &zerr);
-        rc = eg_error_set(err, zerr == Z_DATA_ERROR ? EG_ERR_DATA : EG_ERR_RUNTIME, path,
-                          r.line + 1, "cannot read counts: %s",
-                          zerr == Z_ERRNO ? strerror(errno) : zerr == Z_OK ? "out of memory" : msg);
-    }
+    if (rc == 0 && got < 0)
+        rc = read_error(&r, gz, got);
+    if (rc == 0)
+        rc = check_whole(&r);
+    free(r.pending);
     eg_buf_free(&lr.buf);
     gzclose(gz);
     return rc;

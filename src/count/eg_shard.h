@@ -6,12 +6,13 @@
  * can be concatenated, and even sorted line by line (as Hadoop Streaming
  * sorts mapper output), without changing the merged result:
  *
- *   H <TAB> entgraph-counts <TAB> 1 <TAB> window=W <TAB> evidence=K
+ *   H <TAB> entgraph-counts <TAB> 2 <TAB> window=W <TAB> evidence=K
  *   D <TAB> documents <TAB> windows-with-entities
  *   C <TAB> id <TAB> type <TAB> label <TAB> votes
  *   N <TAB> id <TAB> mentions <TAB> documents <TAB> windows <TAB> first <TAB> last
  *   P <TAB> id-a <TAB> id-b <TAB> count <TAB> documents <TAB> first <TAB> last
  *   E <TAB> id-a <TAB> id-b <TAB> document-id <TAB> window <TAB> text
+ *   Z <TAB> records
  *
  * Entities are named by their dictionary id (so merge may load the
  * dictionary files in another order); an entity found in the text, not
@@ -20,6 +21,14 @@
  * strings escape backslash, tab, line feed and carriage return as \\ \t
  * \n \r. Counts add up, dates widen, and evidence keeps the K smallest
  * (see eg_cooc.h), which are all independent of order.
+ *
+ * The Z line, written last, counts the shard's other lines, so that a
+ * file proves it is whole however its lines are ordered: the Z lines of
+ * a file add up to the records it holds (a shard cut short lost its Z
+ * line). In writing order and sorted alike, an entity's N line comes
+ * before the P lines naming it; every pair an E line names has its P line
+ * in the same file. Counts are decimal digits within 64 bits, and so are
+ * their sums.
  */
 #ifndef EG_SHARD_H
 #define EG_SHARD_H
@@ -31,7 +40,12 @@
 
 #include <stdio.h>
 
-#define EG_SHARD_VERSION 1
+#define EG_SHARD_VERSION 2
+
+/* The longest shard line read (count writes lines of a few KiB: evidence
+ * and document ids are cut to the evidence limit); a longer one is
+ * EG_ERR_DATA, so a hostile shard cannot take memory without end. */
+#define EG_SHARD_MAX_LINE (256u << 20)
 
 /* Write the counts c (made with dict, whose found entities the registry
  * `found` voted on; NULL: none) to out. Returns 0 or EG_ERR_RUNTIME. */
@@ -44,13 +58,19 @@ typedef struct eg_shard_info {
     eg_window_t window;
     unsigned evidence; /* the smallest K seen */
     int evidence_differs;
+    uint64_t files; /* files read so far (the reader marks what each holds) */
 } eg_shard_info_t;
 
 /* Add the shard at path ("-" = stdin; .gz is decompressed) into c, which
  * was initialised for dict; entities found in text go to the registry
- * `found` (the caller finishes it, as after counting). Errors name path:LINE: EG_ERR_DATA for a
- * malformed line, an unknown entity id or a window that differs from an
- * earlier shard's; EG_ERR_RUNTIME when the file cannot be read. */
+ * `found` (the caller finishes it, as after counting). c holds only what
+ * shards gave it (the reader marks entities and pairs in the last_doc
+ * fields that counting uses). Errors name path:LINE: EG_ERR_DATA for a
+ * malformed line, an unknown entity id, a window that differs from an
+ * earlier shard's, a count past 64 bits, a pair without its N lines or
+ * evidence without its P line; path alone for a file that is not whole (Z
+ * lines that do not add up, a truncated or corrupt .gz); EG_ERR_RUNTIME
+ * when the file cannot be read. */
 int eg_shard_read(const char *path, const eg_dict_t *dict, eg_registry_t *found,
                   eg_cooc_t *c, eg_shard_info_t *info, eg_error_t *err);
 

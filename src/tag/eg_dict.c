@@ -921,6 +921,9 @@ static int file_bytes_reserve(file_bytes_t *f, size_t extra)
     return 0;
 }
 
+/* The bytes of the file at path, judged as they come: a NUL byte in any
+ * block is a binary file, and more than EG_DICT_MAX_FILE bytes is too
+ * much, so an endless FIFO (-d <(...)) stops at once or at the limit. */
 static int read_file(const char *path, file_bytes_t *out, eg_error_t *err)
 {
     FILE *fp = fopen(path, "rb");
@@ -932,14 +935,28 @@ static int read_file(const char *path, file_bytes_t *out, eg_error_t *err)
     struct stat st;
     size_t room = fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
     for (;;) {
+        if (room > EG_DICT_MAX_FILE)
+            room = EG_DICT_MAX_FILE;
         if (file_bytes_reserve(out, room + 1)) {
             fclose(fp);
             return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
         }
-        size_t n = fread(out->data + out->len, 1, out->cap - out->len, fp);
+        size_t want = out->cap - out->len;
+        if (want > (size_t)EG_DICT_MAX_FILE + 1 - out->len)
+            want = (size_t)EG_DICT_MAX_FILE + 1 - out->len;
+        size_t n = fread(out->data + out->len, 1, want, fp);
         if (n == 0)
             break;
+        int binary = memchr(out->data + out->len, '\0', n) != NULL;
         out->len += n;
+        if (binary || out->len > EG_DICT_MAX_FILE) {
+            fclose(fp);
+            return binary ? eg_error_set(err, EG_ERR_DATA, path, 0,
+                                         "binary file (NUL byte), not a dictionary")
+                          : eg_error_set(err, EG_ERR_DATA, path, 0,
+                                         "dictionary file larger than %u MiB",
+                                         EG_DICT_MAX_FILE >> 20);
+        }
         room = out->len < 65536 ? 65536 : out->len; /* it grew: double */
     }
     int failed = ferror(fp);
@@ -985,9 +1002,6 @@ static int load_file(eg_dict_t *d, const char *path, const eg_warner_t *warn,
 {
     file_bytes_t content = {NULL, 0, 0};
     int rc = read_file(path, &content, err);
-    if (rc == 0 && memchr(content.data ? content.data : "", '\0', content.len))
-        rc = eg_error_set(err, EG_ERR_DATA, path, 0,
-                          "binary file (NUL byte), not a dictionary");
     eg_strmap_t *list = word_list_for(d, path);
     if (rc == 0 && list) {
         eg_buf_t repaired = EG_BUF_INIT;

@@ -44,6 +44,7 @@
 #define EG_DICT_MAX_LINE (1u << 20)    /* bytes per row */
 #define EG_DICT_MAX_ALIAS 1024         /* bytes per alias */
 #define EG_DICT_MAX_COLUMNS 256
+#define EG_DICT_MAX_FILE (1u << 30)    /* bytes per file (FILE alone) */
 
 enum eg_case_policy {
     EG_CASE_AUTO = 0, /* capitals/digits exact, else fold but not all-lower */

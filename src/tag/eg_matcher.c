@@ -615,9 +615,18 @@ void eg_match_scratch_free(eg_match_scratch_t *s)
 
 /* Any token the fast tables cannot answer: fold it (Unicode) and ask the
  * vocabulary. -2 when memory runs out. */
+/* The longest token folded: an alias has at most EG_DICT_MAX_ALIAS bytes,
+ * and text that folds to it takes at most a few bytes for each of its
+ * (full-width letters, decomposed accents: 3 for 1). Folding a longer
+ * token could match nothing and took memory without end (90 MB of U+FDFA,
+ * which folds to 18 letters, took 3.26 GB). */
+#define MAX_FOLDED_TOKEN (4 * EG_DICT_MAX_ALIAS)
+
 static int32_t lookup_general(const eg_matcher_t *m, eg_match_scratch_t *s,
                               const char *bytes, size_t n)
 {
+    if (n > MAX_FOLDED_TOKEN)
+        return -1;
     eg_buf_clear(&s->folded);
     if (eg_fold_append(&s->folded, &s->fold_work, bytes, n))
         return -2;

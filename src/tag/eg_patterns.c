@@ -168,8 +168,8 @@ int eg_patterns_load_path(eg_patterns_t *p, const char *path, eg_error_t *err)
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
         snprintf(buf, sizeof buf, "%s/patterns.tsv", path);
-        if (stat(buf, &st) != 0)
-            return 0;
+        if (stat(buf, &st) != 0 || !S_ISREG(st.st_mode))
+            return 0; /* none, or a FIFO or device: passed over like any in a folder */
         path = buf;
     } else if (!eg_patterns_is_patterns_file(path)) {
         return 0;
@@ -182,9 +182,15 @@ int eg_patterns_load_path(eg_patterns_t *p, const char *path, eg_error_t *err)
     char chunk[65536];
     size_t n;
     int rc = 0;
-    while (rc == 0 && (n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        if (eg_buf_append(&text, chunk, n))
+    while (rc == 0 && (n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+        if (memchr(chunk, '\0', n))
+            rc = eg_error_set(err, EG_ERR_DATA, path, 0, "binary file (NUL byte), not patterns");
+        else if (text.len + n > EG_PATTERNS_MAX_FILE)
+            rc = eg_error_set(err, EG_ERR_DATA, path, 0, "patterns file larger than %u MiB",
+                              EG_PATTERNS_MAX_FILE >> 20);
+        else if (eg_buf_append(&text, chunk, n))
             rc = eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
+    }
     if (rc == 0 && ferror(fp))
         rc = eg_error_set(err, EG_ERR_RUNTIME, path, 0, "cannot read patterns");
     fclose(fp);

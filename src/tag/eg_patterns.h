@@ -39,6 +39,9 @@
 
 #define EG_PATTERN_MATCH_LIMIT 100000u
 #define EG_PATTERN_DEPTH_LIMIT 1000u
+/* The largest patterns file read (a NUL byte in it is a binary file):
+ * EG_ERR_DATA, so an endless FIFO cannot take memory without end. */
+#define EG_PATTERNS_MAX_FILE (16u << 20)
 
 typedef struct eg_pattern eg_pattern_t;
 

@@ -7,13 +7,13 @@
 # (exit 1 when any failed). A SKIP says why (e.g. no way to make a
 # read-only folder for root here) and does not count as passed.
 # SECTIONs (default: all, in this order): long-line many-files aliases
-# outputs targets sets fds names deep binary evidence signals — e.g.
+# outputs targets sets fds names deep binary evidence shards signals — e.g.
 # `run.sh ./entgraph signals` repeats just the signal checks.
 set -u
 BIN=$(realpath "${1:-./entgraph}")
 shift
 SECTIONS=("$@")
-[ ${#SECTIONS[@]} = 0 ] && SECTIONS=(long-line many-files aliases outputs targets sets fds names deep binary evidence signals)
+[ ${#SECTIONS[@]} = 0 ] && SECTIONS=(long-line many-files aliases outputs targets sets fds names deep binary evidence shards signals)
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DICT=$ROOT/tests/data/dict/basic
 PY=/usr/bin/python3
@@ -346,7 +346,37 @@ run bin-fifo 20 "$BIN" build -q -d bin-dict -o fifo.json doc.txt
 if [ $rc = 0 ] && grep -q '"source": "beslan"' fifo.json; then
 	ok "a FIFO in a dictionary folder is passed over"
 else ko "a FIFO in a dictionary folder" "exit $rc: $(head -c 300 bin-fifo.out)"; fi
+# a FIFO named patterns.tsv in a dictionary folder: passed over too (tag
+# opened it and waited for a writer forever)
+rm -rf bin-dict && mkdir bin-dict && printf 'name\nBeslan\nRussia\n' >bin-dict/names.tsv && mkfifo bin-dict/patterns.tsv
+run bin-pfifo 20 "$BIN" tag -d bin-dict doc.txt
+if [ $rc = 0 ] && [ "$(grep -c '"source":"dictionary"' bin-pfifo.out)" = 2 ]; then
+	ok "a FIFO named patterns.tsv in a dictionary folder is passed over"
+else ko "a FIFO named patterns.tsv in a dictionary folder" "exit $rc: $(head -c 300 bin-pfifo.out)"; fi
 rm -rf bin-dict
+# endless dictionaries and patterns through a FIFO (-d <(...)): a NUL byte
+# stops the read at the first block, text at the file limit (both used to
+# be read until memory ran out)
+run bin-dzero 20 "$BIN" build -q -d <(cat /dev/zero) -o zero.json doc.txt
+if [ $rc = 3 ] && grep -q 'binary file (NUL byte), not a dictionary$' bin-dzero.out; then
+	ok "an endless binary dictionary (-d <(cat /dev/zero)): exit 3 at once"
+else ko "an endless binary dictionary" "exit $rc: $(head -c 300 bin-dzero.out)"; fi
+t0=$(date +%s.%N)
+run bin-dyes 60 "$PY" -c 'import resource, subprocess, sys
+r = subprocess.run(sys.argv[1:], close_fds=False)
+print("peak", resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024, "MB")
+sys.exit(r.returncode)' "$BIN" build -q -d <(yes Beslan) -o zero.json doc.txt
+if [ $rc = 3 ] && grep -q 'dictionary file larger than 1024 MiB$' bin-dyes.out; then
+	ok "an endless text dictionary (-d <(yes Beslan)): exit 3 at 1 GiB ($(grep -o 'peak.*' bin-dyes.out))"
+else ko "an endless text dictionary" "exit $rc: $(head -c 300 bin-dyes.out)"; fi
+rm -rf bin-pat && mkdir bin-pat && mkfifo bin-pat/patterns.tsv
+timeout 20 sh -c 'yes "pattern	type	name" >bin-pat/patterns.tsv' 2>/dev/null &
+run bin-pyes 20 "$BIN" tag -d "$DICT" -d bin-pat/patterns.tsv doc.txt
+wait
+if [ $rc = 3 ] && grep -q '^entgraph: bin-pat/patterns.tsv: patterns file larger than 16 MiB$' bin-pyes.out; then
+	ok "an endless patterns FIFO: exit 3 at 16 MiB"
+else ko "an endless patterns FIFO" "exit $rc: $(head -c 300 bin-pyes.out)"; fi
+rm -rf bin-pat
 # A 256 MiB line: lines mode scans it once (it rescanned the whole
 # partial line for every 1 MiB block: 4.3 s against 1.1 s in text mode).
 $PY -c 'import sys; sys.stdout.write("Beslan " + "x" * (256 << 20) + " Russia.\n")' >bin-line.txt
@@ -361,6 +391,38 @@ if [ $rc = 0 ] && grep -q '"source": "beslan"' line2.json &&
 	$PY -c "import sys; t, l = map(float, sys.argv[1:]); sys.exit(0 if l <= 2 * t + 0.5 else 1)" $times; then
 	ok "a 256 MiB line in lines mode takes about as long as in text mode (text, lines: $times s)"
 else ko "a 256 MiB line in lines mode" "exit $rc, text and lines mode: $times s"; fi
+}
+
+# --- shard lines: read in linear time, and bounded ---------------------
+section_shards() {
+# A 256 MiB E line (the longest a shard may hold): the shard reader
+# rescanned the partial line for every 1 MiB block (3.8 s against 0.6 s).
+$PY -c '
+with open("sh-long.counts", "w") as f:
+    f.write("H\tentgraph-counts\t2\twindow=sentence\tevidence=2\nD\t1\t1\n")
+    f.write("N\tbeslan\t1\t1\t1\t-\t-\nN\trussia\t1\t1\t1\t-\t-\nP\tbeslan\trussia\t1\t1\t-\t-\n")
+    f.write("E\tbeslan\trussia\td\t0\tBeslan " + "x" * ((256 << 20) - 100) + "\nZ\t6\n")'
+$PY -c 'import sys; sys.stdout.write("Beslan " + "x" * (256 << 20) + " Russia.\n")' >sh-long.txt
+t0=$(date +%s.%N)
+run sh-long-text 120 "$BIN" build -q -d "$DICT" -o sh1.json sh-long.txt
+t1=$(date +%s.%N)
+run sh-long 120 "$BIN" merge -q -d "$DICT" -o sh2.json sh-long.counts
+t2=$(date +%s.%N)
+rm -f sh-long.txt sh-long.counts
+times=$($PY -c "import sys; a, b, c = map(float, sys.argv[1:]); print('%.2f %.2f' % (b - a, c - b))" $t0 $t1 $t2)
+if [ $rc = 0 ] && grep -q '"source": "beslan"' sh2.json &&
+	$PY -c "import sys; t, m = map(float, sys.argv[1:]); sys.exit(0 if m <= 2 * t + 0.5 else 1)" $times; then
+	ok "a 256 MiB shard line merges in linear time (text build, merge: $times s)"
+else ko "a 256 MiB shard line" "exit $rc, text build and merge: $times s: $(head -c 300 sh-long.out)"; fi
+# one line past the limit: exit 3 FILE:LINE, read no further
+$PY -c '
+with open("sh-over.counts", "w") as f:
+    f.write("H\tentgraph-counts\t2\twindow=sentence\tevidence=2\nE\tbeslan\trussia\td\t0\t" + "x" * (257 << 20) + "\n")'
+run sh-over 60 "$BIN" merge -q -d "$DICT" -o sh3.json sh-over.counts
+rm -f sh-over.counts
+if [ $rc = 3 ] && grep -q '^entgraph: sh-over.counts:2: line longer than 256 MiB' sh-over.out && [ ! -e sh3.json ]; then
+	ok "a shard line past 256 MiB: exit 3 FILE:LINE"
+else ko "a shard line past 256 MiB" "exit $rc: $(head -c 300 sh-over.out)"; fi
 }
 
 # --- evidence memory: what is pushed out or cut does not stay -----------
@@ -385,14 +447,23 @@ if [ "$rc" = 0 ] && [ "$kb" -lt 60000 ] && grep -q '"doc": "doc-00000001"' ev-de
 	ok "evidence pushed out by descending ids is reclaimed (peak $((kb / 1024)) MB)"
 else ko "evidence pushed out by descending ids" "exit $rc, peak $kb KB"; fi
 rm -f ev-desc.jsonl
+# a 90 MB token of U+FDFA, which folds to 18 letters: longer than any
+# alias could fold from, so not folded (it took 3.26 GB)
+$PY -c 'open("fdfa.txt", "w").write("Beslan and Russia. " + "\ufdfa" * 30_000_000 + " Russia.\n")'
+peak "$BIN" build -q -d "$DICT" -o fdfa.json fdfa.txt
+rm -f fdfa.txt
+if [ "$rc" = 0 ] && [ "$kb" -lt 400000 ] && grep -q '"source": "beslan"' fdfa.json; then
+	ok "a 90 MB token is not folded (peak $((kb / 1024)) MB)"
+else ko "a 90 MB token" "exit $rc, peak $kb KB"; fi
 # a shard offering one pair a million evidence records (270 MB before)
 "$PY" -c '
 with open("ev-1m.counts", "w") as f:
-    f.write("H\tentgraph-counts\t1\twindow=sentence\tevidence=2\nD\t1000000\t1000000\n")
+    f.write("H\tentgraph-counts\t2\twindow=sentence\tevidence=2\nD\t1000000\t1000000\n")
     f.write("N\tbeslan\t1000000\t1000000\t1000000\t-\t-\nN\trussia\t1000000\t1000000\t1000000\t-\t-\n")
     f.write("P\tbeslan\trussia\t1000000\t1000000\t-\t-\n")
     for i in range(1000000, 0, -1):
-        f.write("E\tbeslan\trussia\tdoc-%08d\t0\tBeslan and Russia met in a long sentence, %d.\n" % (i, i))'
+        f.write("E\tbeslan\trussia\tdoc-%08d\t0\tBeslan and Russia met in a long sentence, %d.\n" % (i, i))
+    f.write("Z\t1000005\n")'
 peak "$BIN" merge -q -d "$DICT" -o ev-1m.json ev-1m.counts
 if [ "$rc" = 0 ] && [ "$kb" -lt 80000 ] && grep -q '"doc": "doc-00000002"' ev-1m.json; then
 	ok "a million evidence records of one pair merge in bounded memory (peak $((kb / 1024)) MB)"

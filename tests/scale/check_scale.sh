@@ -76,6 +76,15 @@ check "merging the shards in reverse order changes nothing" \
 check "shard lines sorted as a map/reduce shuffle would, merged from stdin, equal one build" \
     bash -c "$(declare -f merge same); BIN='$BIN' DICT='$DICT' TMP='$TMP'; \
              cat $TMP/part.0?.counts | LC_ALL=C sort | merge m3 - && same j1 m3"
+check "whole shards concatenated in one file, as Hadoop's part-* files are, equal one build" \
+    bash -c "$(declare -f merge same); BIN='$BIN' DICT='$DICT' TMP='$TMP'; \
+             cat $TMP/part.00.counts $TMP/part.01.counts > $TMP/part-00000; \
+             cat $TMP/part.02.counts $TMP/part.03.counts > $TMP/part-00001; \
+             merge m6 $TMP/part-00000 $TMP/part-00001 && same j1 m6"
+check "a shard cut at a line end is refused, naming the file" \
+    bash -c "head -n -3 $TMP/part.01.counts > $TMP/cut.counts; \
+             '$BIN' merge -q -d '$DICT' -o $TMP/c.json $TMP/part.00.counts $TMP/cut.counts 2> $TMP/err; \
+             test \$? -eq 3 && grep -q 'cut.counts: no Z line' $TMP/err && test ! -e $TMP/c.json"
 check "count writes to stdout by default and merge reads gzip-compressed shards" \
     bash -c "$(declare -f merge same); BIN='$BIN' DICT='$DICT' TMP='$TMP'; \
              '$BIN' count -q -d '$DICT' --input jsonl --evidence 2 $JSONL | gzip > $TMP/all.counts.gz && \
@@ -95,7 +104,7 @@ check "merge refuses shards made with different windows" \
              test \$? -eq 3 && grep -q 'window=paragraph cannot merge with window=sentence' $TMP/err && \
              test ! -e $TMP/x.json"
 check "merge names FILE:LINE of a malformed counts line" \
-    bash -c "printf 'H\tentgraph-counts\t1\twindow=sentence\tevidence=0\nP\tonly-two\n' > $TMP/bad.counts; \
+    bash -c "printf 'H\tentgraph-counts\t2\twindow=sentence\tevidence=0\nP\tonly-two\n' > $TMP/bad.counts; \
              '$BIN' merge -q -d '$DICT' -o $TMP/y.json $TMP/bad.counts 2> $TMP/err; \
              test \$? -eq 3 && grep -q 'bad.counts:2: a P line has 7 fields' $TMP/err"
 
@@ -106,7 +115,7 @@ check "shards kept with different evidence sizes merge with the smallest, and sa
              '$BIN' merge -d '$DICT' --evidence 5 -o $TMP/e.json $TMP/part.01.counts 2> $TMP/err && \
              grep -q -- '--evidence 5: the counts hold at most 2 per edge' $TMP/err"
 check "merge refuses a counts line with a NUL byte instead of cutting it" \
-    bash -c "printf 'H\tentgraph-counts\t1\twindow=sentence\tevidence=0\nD\t1\0002\t3\n' > $TMP/nul.counts; \
+    bash -c "printf 'H\tentgraph-counts\t2\twindow=sentence\tevidence=0\nD\t1\0002\t3\n' > $TMP/nul.counts; \
              '$BIN' merge -q -d '$DICT' -o $TMP/z.json $TMP/nul.counts 2> $TMP/err; \
              test \$? -eq 3 && grep -q 'nul.counts:2: NUL byte' $TMP/err"
 

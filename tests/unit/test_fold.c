@@ -262,6 +262,17 @@ static void test_two_byte_fold_table_matches_utf8proc(void **state)
     }
 }
 
+/* An ASCII capital beside two-byte code points takes the table's path,
+ * which must lower it too (the consistency test above would not see a
+ * bug both paths share). */
+static void test_ascii_capital_on_the_two_byte_path_is_lowered(void **state)
+{
+    (void)state;
+    assert_folds_to("Z\xC3\xBCrich", "zurich");                 /* Zürich */
+    assert_folds_to("\xC3\x96STERREICH", "osterreich");           /* ÖSTERREICH */
+    assert_folds_to("S\xC3\xA3o Paulo", "sao paulo");             /* São Paulo */
+}
+
 /* Malformed two-byte sequences still fold byte for byte. */
 static void test_truncated_or_overlong_two_byte_sequence_is_copied(void **state)
 {
@@ -352,6 +363,7 @@ int main(void)
         cmocka_unit_test(test_ascii_slug_fast_path_matches_unicode_path),
         cmocka_unit_test(test_slug_and_fold_of_the_output_buffers_own_bytes),
         cmocka_unit_test(test_two_byte_fold_table_matches_utf8proc),
+        cmocka_unit_test(test_ascii_capital_on_the_two_byte_path_is_lowered),
         cmocka_unit_test(test_truncated_or_overlong_two_byte_sequence_is_copied),
         cmocka_unit_test(test_word_code_points),
     };

@@ -116,6 +116,54 @@ static void test_longest_match_wins(void **state)
     assert_int_equal(w.mentions.items[0].ntokens, 5);
 }
 
+/* A shorter alias that is a prefix of a longer one: the scan goes on past
+ * the first complete alias, whichever the dictionary defines first, and
+ * does not match the words the long name took again ("Times"). */
+static void test_longest_match_goes_past_a_shorter_prefix_alias(void **state)
+{
+    (void)state;
+    dictionary("organisations.tsv", "name\tid\n"
+                                    "New York\tny\n"
+                                    "Times\ttimes\n"
+                                    "New York Times\tnyt\n");
+    assert_int_equal(scan("The New York Times reported."), 1);
+    assert_mention(0, "nyt", 4, "New York Times");
+    assert_int_equal(w.mentions.items[0].first_token, 1);
+    assert_int_equal(w.mentions.items[0].ntokens, 3);
+    teardown(NULL);
+    dictionary("organisations.tsv", "name\tid\n"
+                                    "New York Times\tnyt\n"
+                                    "New York\tny\n");
+    assert_int_equal(scan("The New York Times reported."), 1);
+    assert_mention(0, "nyt", 4, "New York Times");
+}
+
+/* Three nested aliases: the longest complete one wins, and a path that
+ * goes on without completing falls back to the last complete alias on
+ * it, not to the first. */
+static void test_longest_match_falls_back_to_the_last_complete_alias(void **state)
+{
+    (void)state;
+    dictionary("organisations.tsv", "name\tid\n"
+                                    "Bank\tbank\n"
+                                    "Bank of America\tboa\n"
+                                    "Bank of America Tower\ttower\n");
+    assert_int_equal(scan("Bank of America Tower. Bank of America Plaza. Bank of Japan."), 3);
+    assert_mention(0, "tower", 0, "Bank of America Tower");
+    assert_mention(1, "boa", at("Bank of America Plaza"), "Bank of America");
+    assert_mention(2, "bank", at("Bank of Japan"), "Bank");
+}
+
+/* The longest match may end in a possessive: the mention ends at the
+ * base name, and a shorter prefix alias does not win over it. */
+static void test_longest_match_ends_in_a_possessive(void **state)
+{
+    (void)state;
+    dictionary("organisations.tsv", "name\tid\nNew York\tny\nNew York Times\tnyt\n");
+    assert_int_equal(scan("The New York Times's editor."), 1);
+    assert_mention(0, "nyt", 4, "New York Times");
+}
+
 static void test_shorter_name_matches_alone(void **state)
 {
     (void)state;
@@ -477,6 +525,9 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_longest_match_wins),
+        T(test_longest_match_goes_past_a_shorter_prefix_alias),
+        T(test_longest_match_falls_back_to_the_last_complete_alias),
+        T(test_longest_match_ends_in_a_possessive),
         T(test_shorter_name_matches_alone),
         T(test_partial_long_name_falls_back_to_inner_match),
         T(test_leftmost_match_wins_without_overlap),

@@ -517,6 +517,16 @@ static void test_abbreviation_jan_does_not_end_sentence(void **state)
     assert_sentence(0, "On Jan. 5 Putin spoke.");
 }
 
+/* The longest abbreviations have six letters (is_abbreviation stops
+ * there): "Messrs." must not end a sentence before a capital. */
+static void test_six_letter_abbreviation_messrs_does_not_end_sentence(void **state)
+{
+    (void)state;
+    segment("Messrs. Putin and Peskov met. Then they left.");
+    assert_int_equal(g_seg.nsentences, 2);
+    assert_sentence(0, "Messrs. Putin and Peskov met.");
+}
+
 static void test_single_initial_does_not_end_sentence(void **state)
 {
     (void)state;
@@ -613,6 +623,7 @@ int main(void)
         cmocka_unit_test(test_abbreviation_dr_does_not_end_sentence),
         cmocka_unit_test(test_abbreviation_us_does_not_end_sentence),
         cmocka_unit_test(test_abbreviation_jan_does_not_end_sentence),
+        cmocka_unit_test(test_six_letter_abbreviation_messrs_does_not_end_sentence),
         cmocka_unit_test(test_single_initial_does_not_end_sentence),
         cmocka_unit_test(test_lower_case_next_word_does_not_end_sentence),
         cmocka_unit_test(test_closing_quote_stays_with_its_sentence),
