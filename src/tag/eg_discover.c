@@ -17,17 +17,6 @@ typedef struct chunk {
     int titled;         /* a title word stood before it */
 } chunk_t;
 
-static int is_punct(const eg_tokview_t *v, size_t k, char c)
-{
-    const eg_token_t *t = &v->seg->tokens[k];
-    return t->kind == EG_TOK_PUNCT && t->end - t->start == 1 && v->text[t->start] == c;
-}
-
-static int glued(const eg_tokview_t *v, size_t k)
-{
-    return !(v->seg->tokens[k].flags & EG_TOKF_SPACE_BEFORE);
-}
-
 /* Any capitalised word may stand in a name: months and demonyms too
  * ("American Scientific Affiliation", "Sheffield Wednesday"); a person's
  * name is cut to the words that are not on the non-names list. */
@@ -36,29 +25,24 @@ static int name_word(const eg_tokview_t *v, size_t k)
     return eg_tokview_cap(v, k);
 }
 
-static int is_possessive(const eg_tokview_t *v, size_t k)
-{
-    return v->seg->tokens[k].base_end != v->seg->tokens[k].end;
-}
-
 /* The chunk that starts at word k (a name word) and runs to at most
  * `end`; returns the token after it. */
 static size_t grow_chunk(const eg_tokview_t *v, size_t k, size_t end, chunk_t *c)
 {
     *c = (chunk_t){k, k, 1, 0};
     size_t j = k + 1;
-    if (is_possessive(v, k))
+    if (eg_tokview_possessive(v, k))
         return j;
     while (j < end && c->words < MAX_CHUNK_WORDS) {
         size_t last = c->last;
         if (name_word(v, j)) {
             c->last = j, c->words++, j++;
-            if (is_possessive(v, c->last))
+            if (eg_tokview_possessive(v, c->last))
                 break;
             continue;
         }
         /* "F." of an initial, "Mr." of a title, then a name word */
-        if (j == last + 1 && is_punct(v, j, '.') && glued(v, j) && j + 1 < end &&
+        if (j == last + 1 && eg_tokview_is_char(v, j, '.') && eg_tokview_glued(v, j) && j + 1 < end &&
             name_word(v, j + 1) &&
             (eg_tokview_has(v, last, EG_SHAPE_INITIAL) || eg_tokview_in(v, last, EG_LIST_TITLES))) {
             j++;
@@ -71,8 +55,8 @@ static size_t grow_chunk(const eg_tokview_t *v, size_t k, size_t end, chunk_t *c
             continue;
         }
         /* "Jean-Pierre" */
-        if (is_punct(v, j, '-') && glued(v, j) && j + 1 < end && name_word(v, j + 1) &&
-            glued(v, j + 1)) {
+        if (eg_tokview_is_char(v, j, '-') && eg_tokview_glued(v, j) && j + 1 < end && name_word(v, j + 1) &&
+            eg_tokview_glued(v, j + 1)) {
             j++;
             continue;
         }
@@ -81,27 +65,18 @@ static size_t grow_chunk(const eg_tokview_t *v, size_t k, size_t end, chunk_t *c
     return c->last + 1;
 }
 
-/* The next word token after k within the sentence, or end. */
-static size_t next_word(const eg_tokview_t *v, size_t k, size_t end)
-{
-    for (k++; k < end; k++)
-        if (v->seg->tokens[k].kind == EG_TOK_WORD)
-            return k;
-    return end;
-}
-
 /* Cut the chunk's front up to its last title word before its last word
  * ("On Monday President Zyxwer Plonk", "Prime Minister Theresa May"), and
  * note that a title stood before what is left. */
 static void cut_titles(const eg_tokview_t *v, size_t sent_first, chunk_t *c)
 {
     size_t cut = SIZE_MAX;
-    for (size_t k = c->first; k < c->last; k = next_word(v, k, c->last + 1))
+    for (size_t k = c->first; k < c->last; k = eg_tokview_next_word(v, k, c->last + 1))
         if (eg_tokview_in(v, k, EG_LIST_TITLES))
             cut = k;
     if (cut != SIZE_MAX && cut < c->last) {
-        size_t k = next_word(v, cut, c->last + 1);
-        for (size_t i = c->first; i < k; i = next_word(v, i, c->last + 1))
+        size_t k = eg_tokview_next_word(v, cut, c->last + 1);
+        for (size_t i = c->first; i < k; i = eg_tokview_next_word(v, i, c->last + 1))
             c->words--;
         c->first = k;
         c->titled = 1;
@@ -110,7 +85,7 @@ static void cut_titles(const eg_tokview_t *v, size_t sent_first, chunk_t *c)
     size_t b = c->first;
     if (!c->titled && b > sent_first) {
         size_t p = b - 1;
-        if (is_punct(v, p, '.') && p > sent_first)
+        if (eg_tokview_is_char(v, p, '.') && p > sent_first)
             p--;
         c->titled = eg_tokview_in(v, p, EG_LIST_TITLES);
     }
@@ -121,16 +96,9 @@ static void cut_sentence_start(const eg_tokview_t *v, chunk_t *c)
     size_t k = c->first;
     if (c->words > 1 && eg_tokview_has(v, k, EG_SHAPE_SENT_START) &&
         eg_tokview_in(v, k, EG_LIST_WORDS) && !eg_tokview_in(v, k, EG_LIST_GIVEN)) {
-        c->first = next_word(v, k, c->last + 1);
+        c->first = eg_tokview_next_word(v, k, c->last + 1);
         c->words--;
     }
-}
-
-static int word_is(const eg_tokview_t *v, size_t k, const char *w)
-{
-    const eg_token_t *t = &v->seg->tokens[k];
-    size_t n = strlen(w);
-    return t->end - t->start == n && memcmp(v->text + t->start, w, n) == 0;
 }
 
 /* A connector then a chunk of name words after token `last`: the end of
@@ -141,11 +109,11 @@ static size_t joined_chunk(const eg_tokview_t *v, size_t last, size_t end, int a
     size_t j = last + 1;
     if (j >= end)
         return 0;
-    if (word_is(v, j, "of") || word_is(v, j, "for")) {
+    if (eg_tokview_word_is(v, j, "of") || eg_tokview_word_is(v, j, "for")) {
         j++;
-        if (j < end && word_is(v, j, "the"))
+        if (j < end && eg_tokview_word_is(v, j, "the"))
             j++;
-    } else if (and && (word_is(v, j, "and") || is_punct(v, j, '&'))) {
+    } else if (and && (eg_tokview_word_is(v, j, "and") || eg_tokview_is_char(v, j, '&'))) {
         j++;
     } else {
         return 0;
@@ -179,7 +147,7 @@ static size_t head_extension(const eg_tokview_t *v, size_t last, size_t end)
 static void join_and_head(const eg_tokview_t *v, size_t end, chunk_t *c)
 {
     size_t j = c->last + 1;
-    if (j + 1 >= end || !(word_is(v, j, "and") || is_punct(v, j, '&')) || !name_word(v, j + 1))
+    if (j + 1 >= end || !(eg_tokview_word_is(v, j, "and") || eg_tokview_is_char(v, j, '&')) || !name_word(v, j + 1))
         return;
     chunk_t next;
     grow_chunk(v, j + 1, end, &next);
@@ -224,27 +192,16 @@ static int add_found(const eg_tokview_t *v, size_t first, size_t last, const cha
     return eg_mentions_push(&s->extra, &mn);
 }
 
-/* The previous word token before k, not before `first`, or SIZE_MAX. */
-static size_t prev_word(const eg_tokview_t *v, size_t k, size_t first)
-{
-    while (k > first) {
-        k--;
-        if (v->seg->tokens[k].kind == EG_TOK_WORD)
-            return k;
-    }
-    return SIZE_MAX;
-}
-
 /* A person's name neither starts nor ends with a month, a weekday or a
  * demonym ("Russian President Vladimir Putin Monday"). */
 static void trim_non_names(const eg_tokview_t *v, chunk_t *c)
 {
     while (c->words > 0 && eg_tokview_in(v, c->first, EG_LIST_NON_NAMES)) {
-        c->first = next_word(v, c->first, c->last + 1);
+        c->first = eg_tokview_next_word(v, c->first, c->last + 1);
         c->words--;
     }
     while (c->words > 0 && eg_tokview_in(v, c->last, EG_LIST_NON_NAMES)) {
-        size_t p = prev_word(v, c->last, c->first);
+        size_t p = eg_tokview_prev_word(v, c->last, c->first);
         c->words--;
         if (p == SIZE_MAX)
             break;
@@ -259,8 +216,8 @@ static int middle_initial(const eg_tokview_t *v, const chunk_t *c)
     if (c->words < 3 || eg_tokview_has(v, c->first, EG_SHAPE_INITIAL | EG_SHAPE_ALLCAPS) ||
         eg_tokview_in(v, c->first, EG_LIST_WORDS))
         return 0;
-    for (size_t k = next_word(v, c->first, c->last + 1); k < c->last;
-         k = next_word(v, k, c->last + 1))
+    for (size_t k = eg_tokview_next_word(v, c->first, c->last + 1); k < c->last;
+         k = eg_tokview_next_word(v, k, c->last + 1))
         if (eg_tokview_has(v, k, EG_SHAPE_INITIAL))
             return 1;
     return 0;
@@ -321,10 +278,10 @@ static int may_grow(const eg_tokview_t *v, const chunk_t *c, size_t end)
     size_t j = c->last + 1;
     if (j >= end)
         return 0;
-    if (word_is(v, j, "and") || is_punct(v, j, '&'))
+    if (eg_tokview_word_is(v, j, "and") || eg_tokview_is_char(v, j, '&'))
         return 1;
     return eg_tokview_in(v, c->last, EG_LIST_ORG_HEADS) &&
-           (word_is(v, j, "of") || word_is(v, j, "for"));
+           (eg_tokview_word_is(v, j, "of") || eg_tokview_word_is(v, j, "for"));
 }
 
 static int all_caps_run(const eg_tokview_t *v, const chunk_t *c)
@@ -502,11 +459,11 @@ static size_t collect_acronyms(const eg_tokview_t *v, const eg_mentions_t *out, 
         if (mn->ntokens < 2)
             continue;
         size_t k = mn->first_token + mn->ntokens, f = mn->first_token;
-        if (k + 2 < v->n && is_punct(v, k, '(') && is_acronym(v, k + 1) &&
-            is_punct(v, k + 2, ')') && spells(v, k + 1, f, k - 1)) {
+        if (k + 2 < v->n && eg_tokview_is_char(v, k, '(') && is_acronym(v, k + 1) &&
+            eg_tokview_is_char(v, k + 2, ')') && spells(v, k + 1, f, k - 1)) {
             const eg_token_t *t = &v->seg->tokens[k + 1];
             acr[n++] = (acro_t){t->start, t->end - t->start, mn->end, *mn};
-        } else if (f >= 2 && k < v->n && is_punct(v, f - 1, '(') && is_punct(v, k, ')') &&
+        } else if (f >= 2 && k < v->n && eg_tokview_is_char(v, f - 1, '(') && eg_tokview_is_char(v, k, ')') &&
                    is_acronym(v, f - 2) && spells(v, f - 2, f, k - 1)) {
             const eg_token_t *t = &v->seg->tokens[f - 2];
             acr[n++] = (acro_t){t->start, t->end - t->start, t->start, *mn};
@@ -570,9 +527,9 @@ static int add_acronyms(const eg_tokview_t *v, eg_docrules_scratch_t *s, eg_ment
 /* Is a lower-case word or "&" that may stand inside a long name? */
 static int long_name_joint(const eg_tokview_t *v, size_t k)
 {
-    return word_is(v, k, "of") || word_is(v, k, "for") || word_is(v, k, "and") ||
-           word_is(v, k, "the") || word_is(v, k, "on") || is_punct(v, k, '&') ||
-           (is_punct(v, k, '-') && glued(v, k));
+    return eg_tokview_word_is(v, k, "of") || eg_tokview_word_is(v, k, "for") || eg_tokview_word_is(v, k, "and") ||
+           eg_tokview_word_is(v, k, "the") || eg_tokview_word_is(v, k, "on") || eg_tokview_is_char(v, k, '&') ||
+           (eg_tokview_is_char(v, k, '-') && eg_tokview_glued(v, k));
 }
 
 /* Drop the found mentions that overlap tokens [a, b]: a name the text
@@ -632,8 +589,8 @@ static int places_before_places(const eg_dict_t *d, const eg_tokview_t *v, eg_fo
         const eg_mention_t *mn = &ms->items[i];
         size_t comma = mn->first_token - 1, b = comma - 1;
         if (mn->first_token < 2 || mn->entity == EG_ENTITY_FOUND ||
-            eg_mention_class(d, found, mn) != EG_TC_PLACE || !is_punct(v, comma, ',') ||
-            b < prev_end || !name_word(v, b) || is_possessive(v, mn->first_token + mn->ntokens - 1))
+            eg_mention_class(d, found, mn) != EG_TC_PLACE || !eg_tokview_is_char(v, comma, ',') ||
+            b < prev_end || !name_word(v, b) || eg_tokview_possessive(v, mn->first_token + mn->ntokens - 1))
             continue;
         size_t first = v->seg->sentences[mn->sentence].first_token;
         size_t a = b, words = 1;

@@ -152,9 +152,7 @@ static int title_before(const eg_tokview_t *v, size_t k, size_t sent_first)
     if (k <= sent_first)
         return 0;
     size_t p = k - 1;
-    const eg_token_t *t = &v->seg->tokens[p];
-    if (t->kind == EG_TOK_PUNCT && t->end - t->start == 1 && v->text[t->start] == '.' &&
-        p > sent_first)
+    if (eg_tokview_is_char(v, p, '.') && p > sent_first)
         p--;
     return eg_tokview_in(v, p, EG_LIST_TITLES);
 }
@@ -167,10 +165,8 @@ static int place_word_before(const eg_tokview_t *v, size_t k, size_t sent_first)
                                         "around", "inside", "to", "towards"};
     if (k <= sent_first)
         return 0;
-    const eg_token_t *t = &v->seg->tokens[k - 1];
-    size_t n = t->end - t->start;
     for (size_t i = 0; i < sizeof WORDS / sizeof *WORDS; i++)
-        if (strlen(WORDS[i]) == n && memcmp(v->text + t->start, WORDS[i], n) == 0)
+        if (eg_tokview_word_is(v, k - 1, WORDS[i]))
             return 1;
     return 0;
 }

@@ -56,11 +56,6 @@ static uint8_t word_shape(const char *text, const eg_token_t *t)
     return sh;
 }
 
-static int is_char(const char *text, const eg_token_t *t, char ch)
-{
-    return t->kind == EG_TOK_PUNCT && t->end - t->start == 1 && text[t->start] == ch;
-}
-
 /* Shapes of one sentence's tokens, its capitalised words and bracketed
  * acronyms onto the lists. */
 static void shape_sentence(eg_tokview_t *v, const char *text, const eg_segments_t *seg,
@@ -84,14 +79,14 @@ static void shape_sentence(eg_tokview_t *v, const char *text, const eg_segments_
         caps++;
         v->caps[v->ncaps++] = (uint32_t)k;
         if (k + 1 < sn->end_token && t->end - t->start == 1 &&
-            is_char(text, &seg->tokens[k + 1], '.') && seg->tokens[k + 1].start == t->end)
+            eg_tokview_is_char(v, k + 1, '.') && seg->tokens[k + 1].start == t->end)
             v->shape[k] |= EG_SHAPE_INITIAL;
         if (!(sh & EG_SHAPE_ALLCAPS))
             continue;
-        int open_before = k > sn->first_token && is_char(text, &seg->tokens[k - 1], '(');
-        int open_after = k + 1 < sn->end_token && is_char(text, &seg->tokens[k + 1], '(');
+        int open_before = k > sn->first_token && eg_tokview_is_char(v, k - 1, '(');
+        int open_after = k + 1 < sn->end_token && eg_tokview_is_char(v, k + 1, '(');
         v->nopen += open_before || open_after; /* "(ECHR" or "ECHR (" */
-        if (open_before && k + 1 < sn->end_token && is_char(text, &seg->tokens[k + 1], ')'))
+        if (open_before && k + 1 < sn->end_token && eg_tokview_is_char(v, k + 1, ')'))
             v->brackets[v->nbrackets++] = (uint32_t)(k - 1);
     }
     if (words >= 3 && caps == words)

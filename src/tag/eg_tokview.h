@@ -26,6 +26,7 @@
 #include "eg_matcher.h"
 
 #include <stdint.h>
+#include <string.h>
 
 #define EG_TOKVIEW_LOOKED_UP 0x8000u /* in cls: the word was looked up */
 
@@ -71,6 +72,53 @@ static inline int eg_tokview_has(const eg_tokview_t *v, size_t k, unsigned shape
 static inline int eg_tokview_in(const eg_tokview_t *v, size_t k, int list)
 {
     return k < v->n && ((v->cls[k] >> list) & 1);
+}
+
+/* Token k is the one character ch (punctuation: "(", ".", "-"). */
+static inline int eg_tokview_is_char(const eg_tokview_t *v, size_t k, char ch)
+{
+    const eg_token_t *t = &v->seg->tokens[k];
+    return t->kind == EG_TOK_PUNCT && t->end - t->start == 1 && v->text[t->start] == ch;
+}
+
+/* Token k is the word w, as written ("of", "and"). */
+static inline int eg_tokview_word_is(const eg_tokview_t *v, size_t k, const char *w)
+{
+    const eg_token_t *t = &v->seg->tokens[k];
+    size_t n = strlen(w);
+    return t->end - t->start == n && memcmp(v->text + t->start, w, n) == 0;
+}
+
+/* No white space before token k ("Jean-Pierre", "F."). */
+static inline int eg_tokview_glued(const eg_tokview_t *v, size_t k)
+{
+    return !(v->seg->tokens[k].flags & EG_TOKF_SPACE_BEFORE);
+}
+
+/* Token k is a possessive ("Peskov's"). */
+static inline int eg_tokview_possessive(const eg_tokview_t *v, size_t k)
+{
+    return v->seg->tokens[k].base_end != v->seg->tokens[k].end;
+}
+
+/* The next word token after k, before `end`, or `end`; the previous one
+ * before k, not before `first`, or SIZE_MAX. */
+static inline size_t eg_tokview_next_word(const eg_tokview_t *v, size_t k, size_t end)
+{
+    for (k++; k < end; k++)
+        if (v->seg->tokens[k].kind == EG_TOK_WORD)
+            return k;
+    return end;
+}
+
+static inline size_t eg_tokview_prev_word(const eg_tokview_t *v, size_t k, size_t first)
+{
+    while (k > first) {
+        k--;
+        if (v->seg->tokens[k].kind == EG_TOK_WORD)
+            return k;
+    }
+    return SIZE_MAX;
 }
 
 /* Is token k a capitalised word (wherever it stands) that no stop-list
