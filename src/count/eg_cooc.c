@@ -554,11 +554,6 @@ int eg_cooc_add_document(eg_cooc_t *c, const eg_doc_info_t *doc,
     if (c->opt.evidence && maybe_collect(c))
         return EG_ERR_RUNTIME;
     c->ndocuments++;
-    uint32_t top = 0;
-    for (size_t i = 0; i < n; i++)
-        top = ms[i].entity > top ? ms[i].entity : top;
-    if (n && top >= c->nentities && eg_cooc_reserve(c, (size_t)top + 1))
-        return EG_ERR_RUNTIME;
     if (n > c->scratch_cap) {
         uint32_t *p = realloc(c->scratch, n * sizeof *p);
         if (!p)
@@ -581,6 +576,8 @@ int eg_cooc_add_document(eg_cooc_t *c, const eg_doc_info_t *doc,
     size_t in_window = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t e = ms[i].entity;
+        if (e >= c->nentities && eg_cooc_reserve(c, (size_t)e + 1))
+            return EG_ERR_RUNTIME; /* an entity found in the text, new here */
         c->mentions[e]++;
         if (c->last_doc[e] != doc->index + 1) {
             c->last_doc[e] = doc->index + 1;

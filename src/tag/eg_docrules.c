@@ -62,10 +62,9 @@ static int compare_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-int eg_docrules_drop(const eg_dict_t *d, const eg_tokview_t *v, eg_docrules_scratch_t *s,
-                     eg_mentions_t *out, int initial, int embedded)
+int eg_docrules_drop(const eg_tokview_t *v, eg_docrules_scratch_t *s, eg_mentions_t *out,
+                     int initial, int embedded)
 {
-    (void)d;
     const eg_segments_t *seg = v->seg;
     uint32_t *seen = NULL;
     size_t nseen = 0;

@@ -41,8 +41,8 @@ typedef struct eg_docrules_scratch {
 void eg_docrules_scratch_free(eg_docrules_scratch_t *s);
 
 /* Drop mentions by the rules initial and embedded (flags say which). */
-int eg_docrules_drop(const eg_dict_t *d, const eg_tokview_t *v, eg_docrules_scratch_t *s,
-                     eg_mentions_t *mentions, int initial, int embedded);
+int eg_docrules_drop(const eg_tokview_t *v, eg_docrules_scratch_t *s, eg_mentions_t *mentions,
+                     int initial, int embedded);
 
 /* Add (and retarget) mentions by the rule partial; found holds the
  * document's found entities (persons among them count as full names).

@@ -567,11 +567,6 @@ size_t eg_matcher_stopped(const eg_matcher_t *m)
     return m->nskipped;
 }
 
-int eg_matcher_is_common_word(const eg_matcher_t *m, int32_t token_id)
-{
-    return (eg_matcher_word_classes(m, token_id) >> EG_LIST_WORDS) & 1;
-}
-
 const uint64_t *eg_matcher_class_filter(const eg_matcher_t *m)
 {
     return m->class_filter;
@@ -581,11 +576,6 @@ const uint16_t *eg_matcher_class_table(const eg_matcher_t *m, size_t *n)
 {
     *n = m->vocab.count;
     return m->classes;
-}
-
-unsigned eg_matcher_word_classes(const eg_matcher_t *m, int32_t token_id)
-{
-    return token_id >= 0 && (size_t)token_id < m->vocab.count ? m->classes[token_id] : 0;
 }
 
 const eg_dict_t *eg_matcher_dict(const eg_matcher_t *m)

@@ -121,18 +121,11 @@ size_t eg_matcher_vocabulary(const eg_matcher_t *m);
 /* Number of aliases left out because the stop list holds them. */
 size_t eg_matcher_stopped(const eg_matcher_t *m);
 
-/* Is the vocabulary token (an id from eg_matcher_token_id) on the
- * dictionary's list of common lower-case words? */
-int eg_matcher_is_common_word(const eg_matcher_t *m, int32_t token_id);
-
-/* The word lists (bit 1 << k for list k of eg_wordlists.h) that hold
- * the vocabulary token; 0 for -1. Every entry of every list but the
- * stop list is a vocabulary token (the last word of a multi-word entry
- * stands for it: "Prime Minister" -> minister). */
-unsigned eg_matcher_word_classes(const eg_matcher_t *m, int32_t token_id);
-
-/* The same for every id at once: table[id] for id < *n (for loops that
- * would call eg_matcher_word_classes per token). */
+/* The word lists that hold each vocabulary word: table[id] has bit
+ * 1 << k for every list k of eg_wordlists.h, for id < *n. Every entry of
+ * every list but the stop list is a vocabulary token (the last word of a
+ * multi-word entry stands for it: "Prime Minister" -> minister, the one
+ * before "of" for "Secretary of State"). */
 const uint16_t *eg_matcher_class_table(const eg_matcher_t *m, size_t *n);
 
 /* A 256-bit filter over the words of the lists a lower-case word can be

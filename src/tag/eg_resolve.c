@@ -296,9 +296,8 @@ static int decide(const eg_matcher_t *m, const eg_resolve_attrs_t *a, const eg_t
 }
 
 int eg_resolve(const eg_matcher_t *m, const eg_resolve_attrs_t *a, const eg_tokview_t *v,
-               unsigned rules, eg_docrules_scratch_t *s, eg_mentions_t *ms)
+               unsigned rules, eg_mentions_t *ms)
 {
-    (void)s;
     doc_state_t st;
     st.countries.n = 0;
     st.have_countries = 0;

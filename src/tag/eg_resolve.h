@@ -69,6 +69,6 @@ int eg_resolve_more_important(const eg_dict_t *d, const eg_resolve_attrs_t *a, u
 /* Resolve the dictionary mentions of one scanned document. Returns 0 or
  * EG_ERR_RUNTIME. */
 int eg_resolve(const eg_matcher_t *m, const eg_resolve_attrs_t *attrs, const eg_tokview_t *v,
-               unsigned rules, eg_docrules_scratch_t *s, eg_mentions_t *mentions);
+               unsigned rules, eg_mentions_t *mentions);
 
 #endif

@@ -76,9 +76,9 @@ static int apply_rules(const eg_tagger_t *tg, const char *text, const eg_segment
         rc = eg_discover(tg->dict, tg->attrs.kind, v, discover_bits(r), &s->found, &s->rules,
                          mentions);
     if (rc == 0 && resolve_bits(r))
-        rc = eg_resolve(tg->matcher, &tg->attrs, v, resolve_bits(r), &s->rules, mentions);
+        rc = eg_resolve(tg->matcher, &tg->attrs, v, resolve_bits(r), mentions);
     if (rc == 0 && (r & (EG_RULE_INITIAL | EG_RULE_EMBEDDED)))
-        rc = eg_docrules_drop(tg->dict, v, &s->rules, mentions, (r & EG_RULE_INITIAL) != 0,
+        rc = eg_docrules_drop(v, &s->rules, mentions, (r & EG_RULE_INITIAL) != 0,
                               (r & EG_RULE_EMBEDDED) != 0);
     if (rc == 0 && (r & EG_RULE_PARTIAL))
         rc = eg_docrules_partial(tg->dict, &s->found, v, &s->rules, mentions);
