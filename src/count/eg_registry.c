@@ -4,27 +4,18 @@
 #include "eg_registry.h"
 
 #include "../base/eg_strmap.h"
+#include "eg_votes.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct sense {
-    char *type, *label;
-    uint64_t votes;
-} sense_t;
-
-typedef struct entry {
-    sense_t *senses;
-    size_t n;
-} entry_t;
 
 struct eg_registry {
     const eg_dict_t *dict;
     size_t base;         /* the dictionary's entities when made */
     pthread_mutex_t lock;
     eg_strmap_t ids;
-    entry_t *entries;
+    eg_votes_t *entries; /* per registered id */
     size_t cap;
 };
 
@@ -44,13 +35,8 @@ void eg_registry_free(eg_registry_t *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->ids.count; i++) {
-        for (size_t j = 0; j < r->entries[i].n; j++) {
-            free(r->entries[i].senses[j].type);
-            free(r->entries[i].senses[j].label);
-        }
-        free(r->entries[i].senses);
-    }
+    for (size_t i = 0; i < r->ids.count; i++)
+        eg_votes_free(&r->entries[i]);
     free(r->entries);
     eg_strmap_free(&r->ids);
     pthread_mutex_destroy(&r->lock);
@@ -68,39 +54,6 @@ size_t eg_registry_count(const eg_registry_t *r)
     return r->ids.count;
 }
 
-static int vote(entry_t *e, const char *label, const char *type, uint64_t votes)
-{
-    for (size_t j = 0; j < e->n; j++) {
-        sense_t *s = &e->senses[j];
-        if (strcmp(s->type, type) != 0)
-            continue;
-        s->votes += votes;
-        if (strcmp(label, s->label) < 0) {
-            char *l = strdup(label);
-            if (!l)
-                return -1;
-            free(s->label);
-            s->label = l;
-        }
-        return 0;
-    }
-    sense_t *p = realloc(e->senses, (e->n + 1) * sizeof *p);
-    if (!p)
-        return -1;
-    e->senses = p;
-    sense_t *s = &p[e->n];
-    s->type = strdup(type);
-    s->label = strdup(label);
-    s->votes = votes;
-    if (!s->type || !s->label) {
-        free(s->type);
-        free(s->label);
-        return -1;
-    }
-    e->n++;
-    return 0;
-}
-
 long eg_registry_vote(eg_registry_t *r, const char *id, const char *label, const char *type,
                       uint64_t votes)
 {
@@ -111,31 +64,19 @@ long eg_registry_vote(eg_registry_t *r, const char *id, const char *label, const
     long k = eg_strmap_intern(&r->ids, id, n, &added);
     if (k >= 0 && added && (size_t)k >= r->cap) {
         size_t cap = r->cap ? r->cap * 2 : 256;
-        entry_t *p = realloc(r->entries, cap * sizeof *p);
+        eg_votes_t *p = realloc(r->entries, cap * sizeof *p);
         if (p) {
             memset(p + r->cap, 0, (cap - r->cap) * sizeof *p);
             r->entries = p;
             r->cap = cap;
         }
     }
-    if (k < 0 || (size_t)k >= r->cap || vote(&r->entries[k], label, type, votes))
+    if (k < 0 || (size_t)k >= r->cap || eg_votes_add(&r->entries[k], type, label, votes))
         rc = -1;
     else
         rc = (long)(r->base + (size_t)k);
     pthread_mutex_unlock(&r->lock);
     return rc;
-}
-
-/* The sense of most votes (ties: the smaller type name). */
-static const sense_t *winner(const entry_t *e)
-{
-    const sense_t *best = &e->senses[0];
-    for (size_t j = 1; j < e->n; j++) {
-        const sense_t *s = &e->senses[j];
-        if (s->votes > best->votes || (s->votes == best->votes && strcmp(s->type, best->type) < 0))
-            best = s;
-    }
-    return best;
 }
 
 static const eg_registry_t *g_sort; /* qsort has no context argument */
@@ -173,7 +114,7 @@ int eg_registry_finish(eg_registry_t *r, eg_dict_t *dict, uint32_t **map, size_t
         m[e] = (uint32_t)e;
     for (size_t i = 0; i < count; i++) {
         uint32_t k = order[i];
-        const sense_t *s = winner(&r->entries[k]);
+        const eg_vote_t *s = eg_votes_winner(&r->entries[k]);
         long idx = eg_dict_add_entity(dict, eg_strmap_key(&r->ids, k), s->label, s->type,
                                       "(found in text)");
         if (idx < 0) {
@@ -196,10 +137,10 @@ int eg_registry_each(const eg_registry_t *r, eg_registry_fn fn, void *ctx)
         return EG_ERR_RUNTIME;
     int rc = 0;
     for (size_t i = 0; i < r->ids.count && rc == 0; i++) {
-        const entry_t *e = &r->entries[order[i]];
+        const eg_votes_t *e = &r->entries[order[i]];
         for (size_t j = 0; j < e->n && rc == 0; j++)
-            rc = fn(ctx, eg_strmap_key(&r->ids, order[i]), e->senses[j].label,
-                    e->senses[j].type, e->senses[j].votes);
+            rc = fn(ctx, eg_strmap_key(&r->ids, order[i]), e->items[j].label,
+                    e->items[j].type, e->items[j].votes);
     }
     free(order);
     return rc;

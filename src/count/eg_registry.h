@@ -5,10 +5,8 @@
  * distinct id one index past the dictionary's entities (an id the
  * dictionary already has is that entity: the dictionary wins), from any
  * thread. What such an entity is gets decided by votes, one per document
- * that names it, so that the result does not depend on the order
- * documents or threads came in: the type most documents gave (ties: the
- * smaller type name) and the label that is smallest in byte order among
- * the forms of that type.
+ * that names it (eg_votes.h), so that the result does not depend on the
+ * order documents or threads came in.
  *
  * At the end, eg_registry_finish adds the entities to the dictionary in
  * id order and gives the map from the indexes handed out during counting

@@ -6,22 +6,17 @@
 #include "../base/eg_buf.h"
 #include "../base/eg_strmap.h"
 #include "../text/eg_clean.h"
+#include "eg_votes.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct vote {
-    char *type, *label;
-    uint64_t documents;
-} vote_t;
 
 typedef struct row {
     uint64_t mentions, documents, last_doc;
     char *example;
     char *forms[EG_SUGGEST_MAX_FORMS];
     size_t nforms;
-    vote_t *votes;
-    size_t nvotes;
+    eg_votes_t votes; /* one per document that names it */
 } row_t;
 
 struct eg_suggest {
@@ -49,11 +44,7 @@ void eg_suggest_free(eg_suggest_t *s)
         free(r->example);
         for (size_t k = 0; k < r->nforms; k++)
             free(r->forms[k]);
-        for (size_t k = 0; k < r->nvotes; k++) {
-            free(r->votes[k].type);
-            free(r->votes[k].label);
-        }
-        free(r->votes);
+        eg_votes_free(&r->votes);
     }
     free(s->rows);
     eg_strmap_free(&s->ids);
@@ -110,36 +101,6 @@ static int add_form(eg_suggest_t *s, row_t *r, const char *text, size_t n)
     return 0;
 }
 
-static int vote(row_t *r, const char *type, const char *label)
-{
-    for (size_t k = 0; k < r->nvotes; k++) {
-        vote_t *v = &r->votes[k];
-        if (strcmp(v->type, type) != 0)
-            continue;
-        v->documents++;
-        if (strcmp(label, v->label) < 0) {
-            char *l = strdup(label);
-            if (!l)
-                return -1;
-            free(v->label);
-            v->label = l;
-        }
-        return 0;
-    }
-    vote_t *p = realloc(r->votes, (r->nvotes + 1) * sizeof *p);
-    if (!p)
-        return -1;
-    r->votes = p;
-    p[r->nvotes] = (vote_t){strdup(type), strdup(label), 1};
-    if (!p[r->nvotes].type || !p[r->nvotes].label) {
-        free(p[r->nvotes].type);
-        free(p[r->nvotes].label);
-        return -1;
-    }
-    r->nvotes++;
-    return 0;
-}
-
 int eg_suggest_add_document(eg_suggest_t *s, const char *text, const eg_segments_t *seg,
                             const eg_mentions_t *ms, const eg_found_t *found)
 {
@@ -158,7 +119,7 @@ int eg_suggest_add_document(eg_suggest_t *s, const char *text, const eg_segments
             r->documents++;
             const char *l = eg_found_label(found, mn->alias);
             char *label = cell(&s->work, l, strlen(l), 0);
-            int rc = !label || vote(r, f->type, label);
+            int rc = !label || eg_votes_add(&r->votes, f->type, label, 1);
             free(label);
             if (rc)
                 return EG_ERR_RUNTIME;
@@ -171,16 +132,6 @@ int eg_suggest_add_document(eg_suggest_t *s, const char *text, const eg_segments
         }
     }
     return 0;
-}
-
-static const vote_t *winner(const row_t *r)
-{
-    const vote_t *best = &r->votes[0];
-    for (size_t k = 1; k < r->nvotes; k++)
-        if (r->votes[k].documents > best->documents ||
-            (r->votes[k].documents == best->documents && strcmp(r->votes[k].type, best->type) < 0))
-            best = &r->votes[k];
-    return best;
 }
 
 static int type_wanted(const char *types, const char *type)
@@ -226,7 +177,7 @@ long eg_suggest_write(const eg_suggest_t *s, FILE *out, const eg_suggest_options
     long rows = 0;
     for (size_t i = 0; i < n; i++) {
         const row_t *r = &s->rows[order[i]];
-        const vote_t *w = winner(r);
+        const eg_vote_t *w = eg_votes_winner(&r->votes);
         if (r->mentions < opt->min_mentions || !type_wanted(opt->types, w->type))
             continue;
         if (opt->limit && (size_t)rows == opt->limit)
