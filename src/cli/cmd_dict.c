@@ -13,6 +13,7 @@
 #include "../text/eg_fold.h"
 #include "../text/eg_segment.h"
 #include "cli.h"
+#include "tagging.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -354,32 +355,19 @@ static int dict_lookup(const dict_options_t *o, char **forms, size_t nforms, eg_
 {
     int quiet = o->quiet;
     eg_warner_t warn = cli_warner(&quiet);
-    eg_dict_t d;
-    eg_dict_init(&d);
-    eg_matcher_t *m = NULL;
-    eg_patterns_t pats;
-    eg_patterns_init(&pats);
-    int rc = cli_load_dicts(o->dicts, o->ndicts, &d, &warn, err);
-    if (rc == 0)
-        rc = cli_load_patterns(o->dicts, o->ndicts, &pats, err);
-    if (rc == 0)
-        rc = eg_matcher_build(&m, &d, &warn, err);
-    eg_tagger_t tg;
-    if (rc == 0)
-        eg_tagger_init(&tg, m, &pats, EG_RULES_DEFAULT);
+    cli_tagging_t tg = {0};
+    int rc = cli_tagging_load(&tg, o->dicts, o->ndicts, EG_RULES_DEFAULT, &warn, err);
     eg_segments_t seg;
     eg_segments_init(&seg);
     eg_tag_scratch_t s;
     memset(&s, 0, sizeof s);
     eg_mentions_t ms = {0};
     for (size_t i = 0; rc == 0 && i < nforms; i++)
-        lookup_one(&d, &tg, forms[i], &seg, &s, &ms);
+        lookup_one(tg.dict, tg.tagger, forms[i], &seg, &s, &ms);
     eg_segments_free(&seg);
     eg_tag_scratch_free(&s);
     eg_mentions_free(&ms);
-    eg_patterns_free(&pats);
-    eg_matcher_free(m);
-    eg_dict_free(&d);
+    cli_tagging_free(&tg);
     return rc;
 }
 

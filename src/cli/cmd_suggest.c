@@ -3,9 +3,8 @@
  * (eg_tagger_document, one thread, corpus order) and hands each
  * document's found names to eg_suggest. */
 #include "../count/eg_suggest.h"
-#include "../ingest/eg_source.h"
-#include "../tag/eg_tagger.h"
 #include "cli.h"
+#include "tagging.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -128,38 +127,13 @@ static int parse_suggest_options(int argc, char **argv, suggest_options_t *o, in
     return -1;
 }
 
-static int gather(const suggest_options_t *o, const eg_input_list_t *inputs,
-                  const eg_tagger_t *tg, eg_suggest_t *sug, const eg_warner_t *warn,
-                  eg_error_t *err)
+/* Hand one tagged document's found names to the suggestions (a
+ * cli_tag_each callback). */
+static int gather(void *ctx, const cli_tagged_t *d, eg_error_t *err)
 {
-    eg_document_t doc;
-    memset(&doc, 0, sizeof doc);
-    eg_segments_t seg;
-    eg_segments_init(&seg);
-    eg_tag_scratch_t scratch;
-    memset(&scratch, 0, sizeof scratch);
-    eg_mentions_t mentions = {0};
-    eg_source_t *src = NULL;
-    int rc = eg_source_open(&src, inputs, &o->source, warn, err);
-    int got = 0;
-    while (rc == 0 && (got = eg_source_next(src, &doc, err)) == 1) {
-        const char *text = doc.text.data ? doc.text.data : "";
-        if ((rc = eg_segment(text, doc.text.len, &seg)) != 0) {
-            eg_error_set(err, rc, doc.id.data, 0, "cannot segment document");
-            break;
-        }
-        if (eg_tagger_document(tg, text, &seg, &scratch, &mentions) ||
-            eg_suggest_add_document(sug, text, &seg, &mentions, &scratch.found))
-            rc = eg_error_set(err, EG_ERR_RUNTIME, doc.id.data, 0, "out of memory");
-    }
-    if (rc == 0 && got < 0)
-        rc = got;
-    eg_source_close(src);
-    eg_document_free(&doc);
-    eg_segments_free(&seg);
-    eg_tag_scratch_free(&scratch);
-    eg_mentions_free(&mentions);
-    return rc;
+    if (eg_suggest_add_document(ctx, d->text, d->seg, d->mentions, &d->scratch->found))
+        return eg_error_set(err, EG_ERR_RUNTIME, d->id, 0, "out of memory");
+    return 0;
 }
 
 static int run_suggest(const suggest_options_t *o, char **args, size_t nargs, FILE *out,
@@ -168,33 +142,20 @@ static int run_suggest(const suggest_options_t *o, char **args, size_t nargs, FI
     int quiet = o->quiet;
     eg_warner_t warn = cli_warner(&quiet);
     eg_input_list_t inputs = {0};
-    eg_dict_t dict;
-    eg_dict_init(&dict);
-    eg_patterns_t pats;
-    eg_patterns_init(&pats);
-    eg_matcher_t *matcher = NULL;
+    cli_tagging_t tg = {0};
     eg_suggest_t *sug = eg_suggest_new();
     int rc = sug ? 0 : eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
     if (rc == 0)
         rc = eg_input_expand(&inputs, args, nargs, &warn, err);
     if (rc == 0)
-        rc = cli_load_dicts(o->dicts, o->ndicts, &dict, &warn, err);
-    if (rc == 0 && (o->rules & EG_RULE_PATTERNS))
-        rc = cli_load_patterns(o->dicts, o->ndicts, &pats, err);
+        rc = cli_tagging_load(&tg, o->dicts, o->ndicts, o->rules, &warn, err);
     if (rc == 0)
-        rc = eg_matcher_build(&matcher, &dict, &warn, err);
-    if (rc == 0) {
-        eg_tagger_t tg;
-        eg_tagger_init(&tg, matcher, &pats, o->rules);
-        rc = gather(o, &inputs, &tg, sug, &warn, err);
-    }
+        rc = cli_tag_each(&inputs, &o->source, tg.tagger, gather, sug, &warn, err);
     if (rc == 0 && eg_suggest_write(sug, out, &o->rows) < 0)
         rc = eg_error_set(err, EG_ERR_RUNTIME, o->output ? o->output : "-", 0,
                           "cannot write the suggestions");
     eg_suggest_free(sug);
-    eg_matcher_free(matcher);
-    eg_patterns_free(&pats);
-    eg_dict_free(&dict);
+    cli_tagging_free(&tg);
     eg_input_list_free(&inputs);
     return rc;
 }

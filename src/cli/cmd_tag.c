@@ -1,17 +1,9 @@
 /* cmd_tag.c — `entgraph tag`: the tagger alone, corpus -> mentions.
  * The loop per document is read, segment, tag (eg_tagger_document, as
  * build and count do), write. */
-#include "../base/eg_buf.h"
 #include "../export/eg_export_mentions.h"
-#include "../ingest/eg_input.h"
-#include "../ingest/eg_source.h"
-#include "../tag/eg_dict.h"
-#include "../tag/eg_matcher.h"
-#include "../tag/eg_patterns.h"
-#include "../tag/eg_tagger.h"
-#include "../text/eg_segment.h"
 #include "cli.h"
-
+#include "tagging.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -125,18 +117,17 @@ static int parse_tag_options(int argc, char **argv, tag_options_t *o, int *first
 }
 
 typedef struct tag_state {
-    eg_document_t doc;
-    eg_segments_t seg;
-    eg_tag_scratch_t scratch;
-    eg_mentions_t mentions;
+    const tag_options_t *o;
+    const eg_tagger_t *tagger;
+    FILE *fp;
     eg_mention_view_t *views; /* per mention */
     size_t views_cap;
 } tag_state_t;
 
 /* What each mention of the document shows. */
-static int mention_views(tag_state_t *st, const eg_tagger_t *tg)
+static int mention_views(tag_state_t *st, const cli_tagged_t *d)
 {
-    const eg_mentions_t *m = &st->mentions;
+    const eg_mentions_t *m = d->mentions;
     if (m->n > st->views_cap) {
         eg_mention_view_t *v = realloc(st->views, m->n * sizeof *v);
         if (!v)
@@ -146,58 +137,26 @@ static int mention_views(tag_state_t *st, const eg_tagger_t *tg)
     }
     for (size_t i = 0; i < m->n; i++) {
         eg_mention_view_t *v = &st->views[i];
-        eg_tagger_describe(tg, &st->scratch, &m->items[i], &v->id, &v->label, &v->type);
+        eg_tagger_describe(st->tagger, d->scratch, &m->items[i], &v->id, &v->label, &v->type);
         v->why = eg_why_name(m->items[i].why);
         v->source = m->items[i].entity == EG_ENTITY_FOUND ? "discovered" : "dictionary";
     }
     return 0;
 }
 
-static int tag_corpus(const tag_options_t *o, const eg_input_list_t *inputs,
-                      const eg_dict_t *dict, const eg_tagger_t *tg, FILE *fp,
-                      const eg_warner_t *warn, eg_error_t *err)
+/* Write one tagged document's mentions (a cli_tag_each callback). */
+static int write_document(void *ctx, const cli_tagged_t *d, eg_error_t *err)
 {
-    tag_state_t st;
-    memset(&st, 0, sizeof st);
-    eg_segments_init(&st.seg);
-    /* Documents come from the same reader as build's (binary files,
-     * invalid UTF-8 and .gz handled alike), one file per document. */
-    eg_source_options_t sopt = {.mode = EG_INPUT_TEXT, .default_date = EG_NO_DATE};
-    eg_source_t *src = NULL;
-    int rc = eg_source_open(&src, inputs, &sopt, warn, err);
-    int got = 0;
-    while (rc == 0 && (got = eg_source_next(src, &st.doc, err)) == 1) {
-        const char *path = st.doc.id.data;
-        const char *text = st.doc.text.data;
-        if ((rc = eg_segment(text, st.doc.text.len, &st.seg)) != 0) {
-            eg_error_set(err, rc, path, 0, "cannot segment document");
-            break;
-        }
-        if (eg_tagger_document(tg, text, &st.seg, &st.scratch, &st.mentions) ||
-            mention_views(&st, tg)) {
-            rc = eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
-            break;
-        }
-        if (o->format == TAG_CONLL)
-            rc = eg_export_mentions_conll(fp, text, &st.seg, &st.mentions, dict, st.views);
-        else
-            rc = eg_export_mentions_jsonl(fp, path, text, &st.mentions, dict, st.views);
-        if (rc)
-            eg_error_set(err, EG_ERR_RUNTIME, o->output ? o->output : "-", 0,
-                         "cannot write mentions");
-    }
-    if (rc == 0 && got < 0)
-        rc = got;
-    eg_source_close(src);
-    size_t limit_hits = st.scratch.pattern.limit_hits;
-    eg_document_free(&st.doc);
-    eg_segments_free(&st.seg);
-    eg_tag_scratch_free(&st.scratch);
-    eg_mentions_free(&st.mentions);
-    free(st.views);
-    if (rc == 0 && limit_hits)
-        eg_warn(warn, NULL, 0, "%zu pattern match(es) stopped by the match limit", limit_hits);
-    return rc;
+    tag_state_t *st = ctx;
+    const eg_dict_t *dict = st->tagger->dict;
+    if (mention_views(st, d))
+        return eg_error_set(err, EG_ERR_RUNTIME, d->id, 0, "out of memory");
+    int rc = st->o->format == TAG_CONLL
+                 ? eg_export_mentions_conll(st->fp, d->text, d->seg, d->mentions, dict, st->views)
+                 : eg_export_mentions_jsonl(st->fp, d->id, d->text, d->mentions, dict, st->views);
+    return rc ? eg_error_set(err, EG_ERR_RUNTIME, st->o->output ? st->o->output : "-", 0,
+                             "cannot write mentions")
+              : 0;
 }
 
 static int run_tag(const tag_options_t *o, char **args, size_t nargs, FILE *fp,
@@ -206,26 +165,18 @@ static int run_tag(const tag_options_t *o, char **args, size_t nargs, FILE *fp,
     int quiet = o->quiet;
     eg_warner_t warn = cli_warner(&quiet);
     eg_input_list_t inputs = {0};
-    eg_dict_t dict;
-    eg_dict_init(&dict);
-    eg_matcher_t *matcher = NULL;
-    eg_patterns_t pats;
-    eg_patterns_init(&pats);
+    cli_tagging_t tg = {0};
     int rc = eg_input_expand(&inputs, args, nargs, &warn, err);
     if (rc == 0)
-        rc = cli_load_dicts(o->dicts, o->ndicts, &dict, &warn, err);
-    if (rc == 0 && (o->rules & EG_RULE_PATTERNS))
-        rc = cli_load_patterns(o->dicts, o->ndicts, &pats, err);
+        rc = cli_tagging_load(&tg, o->dicts, o->ndicts, o->rules, &warn, err);
+    /* Documents come from the same reader as build's (binary files,
+     * invalid UTF-8 and .gz handled alike), one file per document. */
+    eg_source_options_t sopt = {.mode = EG_INPUT_TEXT, .default_date = EG_NO_DATE};
+    tag_state_t st = {.o = o, .tagger = tg.tagger, .fp = fp};
     if (rc == 0)
-        rc = eg_matcher_build(&matcher, &dict, &warn, err);
-    if (rc == 0) {
-        eg_tagger_t tg;
-        eg_tagger_init(&tg, matcher, &pats, o->rules);
-        rc = tag_corpus(o, &inputs, &dict, &tg, fp, &warn, err);
-    }
-    eg_patterns_free(&pats);
-    eg_matcher_free(matcher);
-    eg_dict_free(&dict);
+        rc = cli_tag_each(&inputs, &sopt, tg.tagger, write_document, &st, &warn, err);
+    free(st.views);
+    cli_tagging_free(&tg);
     eg_input_list_free(&inputs);
     return rc;
 }
