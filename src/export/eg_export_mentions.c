@@ -77,15 +77,13 @@ int eg_export_mentions_jsonl(FILE *fp, const char *doc, const char *text,
 
 void eg_conll_class(const char *type, char *out, size_t size)
 {
-    static const struct { const char *type, *cls; } MAP[] = {
-        {"person", "PER"}, {"place", "LOC"}, {"country", "LOC"}, {"city", "LOC"},
-        {"region", "LOC"}, {"organisation", "ORG"}, {"organization", "ORG"},
-    };
-    for (size_t i = 0; i < sizeof MAP / sizeof *MAP; i++)
-        if (strcmp(type, MAP[i].type) == 0) {
-            snprintf(out, size, "%s", MAP[i].cls);
-            return;
-        }
+    static const char *const CLASS[] = {
+        [EG_TC_PERSON] = "PER", [EG_TC_PLACE] = "LOC", [EG_TC_ORGANISATION] = "ORG"};
+    unsigned char cls = eg_type_class(type);
+    if (cls != EG_TC_OTHER) {
+        snprintf(out, size, "%s", CLASS[cls]);
+        return;
+    }
     size_t k = 0;
     for (; type[k] && k + 1 < size; k++)
         out[k] = (char)toupper((unsigned char)type[k]);

@@ -13,9 +13,9 @@
  * CoNLL: one token per line, "TOKEN<TAB>TAG" with IOB2 tags (B-TYPE,
  * I-TYPE, O), a blank line after each sentence and "-DOCSTART-" plus a
  * blank line before each document, as conlleval reads it. TYPE is the
- * entity type mapped to the CoNLL classes (person -> PER, place, country,
- * city, region -> LOC, organisation -> ORG) or upper-cased when it is
- * another word. A mention that starts or ends inside a token tags the
+ * entity type's class (eg_types.h: person -> PER, place, country, city,
+ * region -> LOC, organisation -> ORG, in any case) or the type
+ * upper-cased when it is another word. A mention that starts or ends inside a token tags the
  * tokens it overlaps.
  *
  * Writers only print to the FILE given; they return 0 or EG_ERR_RUNTIME

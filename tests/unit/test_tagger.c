@@ -14,6 +14,7 @@
 #include "tag/eg_found.h"
 #include "tag/eg_tagger.h"
 #include "tag/eg_wordlists.h"
+#include "export/eg_export_mentions.h"
 #include "text/eg_fold.h"
 
 static void test_word_lists_by_file_name(void **state)
@@ -44,6 +45,24 @@ static void test_found_entities_by_id_and_type(void **state)
     assert_int_equal(f.items[0].tclass, EG_TC_PERSON);
     assert_int_equal(eg_found_add(&f, "--", 2, EG_TYPE_PERSON, EG_WHY_TITLE), -2);
     eg_found_free(&f);
+}
+
+static void test_type_classes_and_conll(void **state)
+{
+    (void)state;
+    char cls[16];
+    assert_int_equal(eg_type_class("Person"), EG_TC_PERSON);
+    assert_int_equal(eg_type_class("city"), EG_TC_PLACE);
+    assert_int_equal(eg_type_class("organization"), EG_TC_ORGANISATION);
+    assert_int_equal(eg_type_class("band"), EG_TC_OTHER);
+    eg_conll_class("country", cls, sizeof cls);
+    assert_string_equal(cls, "LOC");
+    eg_conll_class("organisation", cls, sizeof cls);
+    assert_string_equal(cls, "ORG");
+    eg_conll_class("band", cls, sizeof cls);
+    assert_string_equal(cls, "BAND");
+    eg_conll_class("wonderful-thing", cls, 5); /* cut to the room given */
+    assert_string_equal(cls, "WOND");
 }
 
 static void test_rule_names(void **state)
@@ -197,6 +216,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_word_lists_by_file_name),
         cmocka_unit_test(test_found_entities_by_id_and_type),
+        cmocka_unit_test(test_type_classes_and_conll),
         cmocka_unit_test(test_rule_names),
         cmocka_unit_test_setup_teardown(test_view_lists_capitals_and_bracketed_acronyms, setup,
                                         teardown),
