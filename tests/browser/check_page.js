@@ -84,6 +84,9 @@ function check(ok, what, detail) {
     // 1b. the source filter: unticking "discovered" hides the nodes found
     //     in the text (source=discovered), ticking it shows them again
     const found = expect.nodes.filter((x) => x.source === "discovered").length;
+    if (argv.includes("--require-sources"))
+      check(found > 0 && found < expect.nodes.length, "the page has dictionary and discovered nodes",
+            found + " of " + expect.nodes.length + " discovered");
     if (found > 0 && found < expect.nodes.length) {
       const box = await page.$("#sources label:has-text('discovered') input");
       check(!!box, "a source filter lists 'discovered'", "");

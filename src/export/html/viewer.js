@@ -48,15 +48,21 @@
   var DIM_NODE = "#d2d2d2", EDGE = "#d0d0d0", EDGE_HI = "#555555";
 
   function hex2(v) { v = Math.max(0, Math.min(255, Math.round(v))); return (v < 16 ? "0" : "") + v.toString(16); }
-  var typeNames = [];
-  (function () {
-    var seen = new Set();
-    for (var i = 0; i < n; i++) {
-      var t = String(nval(i, "type") || "");
-      if (!seen.has(t)) { seen.add(t); typeNames.push(t); }
+  /* The distinct values of a node column (sorted), each node's index
+     among them, and how many nodes have each: the type and source filters. */
+  function groupsOf(column) {
+    var names = [], seen = new Set(), of = new Int32Array(n), i;
+    for (i = 0; i < n; i++) {
+      var t = String(nval(i, column) || "");
+      if (!seen.has(t)) { seen.add(t); names.push(t); }
     }
-    typeNames.sort();
-  })();
+    names.sort();
+    var index = new Map(names.map(function (t, k) { return [t, k]; }));
+    var count = names.map(function () { return 0; });
+    for (i = 0; i < n; i++) { of[i] = index.get(String(nval(i, column) || "")); count[of[i]]++; }
+    return { names: names, of: of, count: count };
+  }
+  var typeGroups = groupsOf("type"), typeNames = typeGroups.names;
   function nodeColor(i) {
     var r = nval(i, "r"), g = nval(i, "g"), b = nval(i, "b");
     if (typeof r === "number" && typeof g === "number" && typeof b === "number")
@@ -139,20 +145,12 @@
     });
     for (i = 0; i < n; i++) communityOf[i] = slot.get(Number(nval(i, "community")));
   })();
-  var typeOf = new Int32Array(n), typeCount = typeNames.map(function () { return 0; });
-  for (i = 0; i < n; i++) { typeOf[i] = typeNames.indexOf(String(nval(i, "type") || "")); typeCount[typeOf[i]]++; }
+  var typeOf = typeGroups.of, typeCount = typeGroups.count;
 
   var typeOn = typeNames.map(function () { return true; });
   /* source: "dictionary" or "discovered" (found in the text) */
-  var sourceNames = [], sourceOf = new Int32Array(n);
-  for (i = 0; i < n; i++) {
-    var sname = String(nval(i, "source") || "");
-    var sk = sourceNames.indexOf(sname);
-    if (sk < 0) { sk = sourceNames.length; sourceNames.push(sname); }
-    sourceOf[i] = sk;
-  }
-  var sourceCount = sourceNames.map(function () { return 0; });
-  for (i = 0; i < n; i++) sourceCount[sourceOf[i]]++;
+  var sourceGroups = groupsOf("source"), sourceNames = sourceGroups.names;
+  var sourceOf = sourceGroups.of, sourceCount = sourceGroups.count;
   var sourceOn = sourceNames.map(function () { return true; });
   var communityOn = communityGroups.map(function () { return true; });
   var distinctWeights = Array.from(new Set(Array.from(weights))).sort(function (a, b) { return a - b; });
@@ -456,14 +454,11 @@
   function makeVisible(i) {
     var changed = false;
     if (!typeOn[typeOf[i]]) { typeOn[typeOf[i]] = true; changed = true; }
-    if (!sourceOn[sourceOf[i]]) {
-      sourceOn[sourceOf[i]] = true;
-      changed = true;
-      checkboxList(document.getElementById("sources"), sourceItems, sourceOn, refresh);
-    }
+    if (!sourceOn[sourceOf[i]]) { sourceOn[sourceOf[i]] = true; changed = true; }
     if (hasCommunity && !communityOn[communityOf[i]]) { communityOn[communityOf[i]] = true; changed = true; }
     if (changed) {
       checkboxList(document.getElementById("types"), typeItems, typeOn, refresh);
+      if (sourceNames.length > 1) checkboxList(document.getElementById("sources"), sourceItems, sourceOn, refresh);
   var sourceItems = sourceNames.map(function (s, k) {
     return { label: s || "(no source)", count: sourceCount[k], color: null };
   });
