@@ -34,7 +34,8 @@ import os
 import re
 import subprocess
 import sys
-import unicodedata
+
+from names import fold, slug
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DICT = os.path.dirname(HERE)
@@ -112,19 +113,6 @@ CITY_ALIASES = {
 }
 
 
-def fold(s):
-    s = unicodedata.normalize("NFKD", s).casefold()
-    return "".join(c for c in s if not unicodedata.combining(c))
-
-
-# Letters that fold to no ASCII letter (NFKD leaves them whole).
-ASCII = str.maketrans({"ł": "l", "ı": "i", "ð": "d", "đ": "d", "ø": "o", "æ": "ae",
-                       "œ": "oe", "þ": "th", "ħ": "h", "ŧ": "t", "ŋ": "ng", "ə": "e"})
-
-
-def slug(s):
-    """ASCII id: 'Wrocław' -> 'wroclaw', 'Washington, D.C.' -> 'washington-d-c'."""
-    return re.sub(r"[^0-9a-z]+", "-", fold(s).translate(ASCII)).strip("-")
 
 
 def clean(s):
