@@ -20,7 +20,7 @@ typedef struct chunk {
 /* Any capitalised word may stand in a name: months and demonyms too
  * ("American Scientific Affiliation", "Sheffield Wednesday"); a person's
  * name is cut to the words that are not on the non-names list. */
-static int name_word(const eg_tokview_t *v, size_t k)
+static inline int name_word(const eg_tokview_t *v, size_t k)
 {
     return eg_tokview_cap(v, k);
 }
@@ -49,8 +49,8 @@ static size_t grow_chunk(const eg_tokview_t *v, size_t k, size_t end, chunk_t *c
             continue;
         }
         /* "de Gaulle", "van Beethoven" */
-        if (eg_tokview_in(v, j, EG_LIST_PARTICLES) && !eg_tokview_cap(v, j) && j + 1 < end &&
-            name_word(v, j + 1)) {
+        if (!eg_tokview_cap(v, j) && j + 1 < end && name_word(v, j + 1) &&
+            eg_tokview_in(v, j, EG_LIST_PARTICLES)) {
             j++;
             continue;
         }
@@ -280,8 +280,8 @@ static int may_grow(const eg_tokview_t *v, const chunk_t *c, size_t end)
         return 0;
     if (eg_tokview_word_is(v, j, "and") || eg_tokview_is_char(v, j, '&'))
         return 1;
-    return eg_tokview_in(v, c->last, EG_LIST_ORG_HEADS) &&
-           (eg_tokview_word_is(v, j, "of") || eg_tokview_word_is(v, j, "for"));
+    return (eg_tokview_word_is(v, j, "of") || eg_tokview_word_is(v, j, "for")) &&
+           eg_tokview_in(v, c->last, EG_LIST_ORG_HEADS);
 }
 
 static int all_caps_run(const eg_tokview_t *v, const chunk_t *c)
@@ -294,6 +294,27 @@ static int all_caps_run(const eg_tokview_t *v, const chunk_t *c)
     return 1;
 }
 
+/* Most capitalised words stand alone: told here from the next token
+ * alone, without growing a chunk. 1 when nothing after word k can join
+ * it (grow_chunk) or let it grow (may_grow); 0 when unsure. */
+static inline int stands_alone(const eg_tokview_t *v, size_t k, size_t end)
+{
+    size_t j = k + 1;
+    if (j >= end)
+        return 1;
+    const eg_token_t *t = &v->seg->tokens[j];
+    if (t->flags & EG_TOKF_CAP)
+        return 0;
+    if (t->kind == EG_TOK_WORD) /* a particle before a name word, "and", "of", "for" */
+        return !(j + 1 < end && (v->seg->tokens[j + 1].flags & EG_TOKF_CAP)) &&
+               !eg_tokview_word_is(v, j, "and") && !eg_tokview_word_is(v, j, "of") &&
+               !eg_tokview_word_is(v, j, "for");
+    if (t->end - t->start != 1)
+        return 1;
+    char c = v->text[t->start];
+    return c != '.' && c != '-' && c != '&';
+}
+
 static int find_chunks(const eg_tokview_t *v, unsigned rules, eg_found_t *found,
                        eg_docrules_scratch_t *s)
 {
@@ -304,6 +325,10 @@ static int find_chunks(const eg_tokview_t *v, unsigned rules, eg_found_t *found,
         if (k < done || !name_word(v, k) || eg_tokview_has(v, k, EG_SHAPE_HEADLINE))
             continue;
         const eg_sentence_t *sn = &seg->sentences[seg->tokens[k].sentence];
+        if (stands_alone(v, k, sn->end_token)) {
+            done = k + 1;
+            continue;
+        }
         {
             chunk_t c;
             size_t next = grow_chunk(v, k, sn->end_token, &c);
@@ -338,14 +363,14 @@ static int reserve_merged(eg_docrules_scratch_t *s, size_t n)
     return 0;
 }
 
-static int swallows(const eg_dict_t *d, const eg_found_t *found, const eg_mention_t *f,
+static int swallows(const eg_tokview_t *v, const eg_found_t *found, const eg_mention_t *f,
                     const eg_mention_t *x)
 {
     if (x->start < f->start || x->end > f->end)
         return 0; /* crosses */
     if (x->start == f->start && x->end == f->end)
         return 0; /* the dictionary wins an equal span */
-    unsigned char cls = eg_mention_class(d, found, x);
+    unsigned char cls = eg_mention_class(v, found, x);
     if (cls == EG_TC_PERSON)
         return 0;
     if (found->items[f->alias].why == EG_WHY_ACRONYM)
@@ -357,8 +382,8 @@ static int swallows(const eg_dict_t *d, const eg_found_t *found, const eg_mentio
     return x->ntokens == 1;
 }
 
-static int merge_found(const eg_dict_t *d, long kind_attr, const eg_found_t *found,
-                       eg_docrules_scratch_t *s, eg_mentions_t *out)
+static int merge_found(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v,
+                       const eg_found_t *found, eg_docrules_scratch_t *s, eg_mentions_t *out)
 {
     if (s->extra.n == 0)
         return 0;
@@ -372,7 +397,7 @@ static int merge_found(const eg_dict_t *d, long kind_attr, const eg_found_t *fou
         int ok = 1, large = 0;
         size_t covered = 0; /* tokens of f that dictionary mentions hold */
         for (size_t x = j; x < out->n && out->items[x].start < f->end && ok; x++) {
-            ok = swallows(d, found, f, &out->items[x]);
+            ok = swallows(v, found, f, &out->items[x]);
             covered += out->items[x].ntokens;
             const char *kind = kind_attr >= 0 && out->items[x].entity < d->nentities
                                    ? eg_entity_attr(&d->entities[out->items[x].entity],
@@ -588,9 +613,11 @@ static int places_before_places(const eg_dict_t *d, const eg_tokview_t *v, eg_fo
     for (size_t i = 0; i < ms->n; prev_end = ms->items[i].first_token + ms->items[i].ntokens, i++) {
         const eg_mention_t *mn = &ms->items[i];
         size_t comma = mn->first_token - 1, b = comma - 1;
-        if (mn->first_token < 2 || mn->entity == EG_ENTITY_FOUND ||
-            eg_mention_class(d, found, mn) != EG_TC_PLACE || !eg_tokview_is_char(v, comma, ',') ||
-            b < prev_end || !name_word(v, b) || eg_tokview_possessive(v, mn->first_token + mn->ntokens - 1))
+        /* the comma first: the entity's class is a read far away */
+        if (mn->first_token < 2 || !eg_tokview_is_char(v, comma, ',') ||
+            mn->entity == EG_ENTITY_FOUND || b < prev_end || !name_word(v, b) ||
+            eg_mention_class(v, found, mn) != EG_TC_PLACE ||
+            eg_tokview_possessive(v, mn->first_token + mn->ntokens - 1))
             continue;
         size_t first = v->seg->sentences[mn->sentence].first_token;
         size_t a = b, words = 1;
@@ -625,11 +652,11 @@ int eg_discover(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v, unsig
             return EG_ERR_RUNTIME;
     if ((rules & EG_DISCOVER_ACRONYM) && acronym_long_names(v, found, s))
         return EG_ERR_RUNTIME;
-    if (s->extra.n && merge_found(d, kind_attr, found, s, mentions))
+    if (s->extra.n && merge_found(d, kind_attr, v, found, s, mentions))
         return EG_ERR_RUNTIME;
     if ((rules & EG_DISCOVER_PLACE) &&
         (places_before_places(d, v, found, s, mentions) ||
-         (s->extra.n && merge_found(d, kind_attr, found, s, mentions))))
+         (s->extra.n && merge_found(d, kind_attr, v, found, s, mentions))))
         return EG_ERR_RUNTIME;
     if (rules & EG_DISCOVER_ACRONYM)
         return add_acronyms(v, s, mentions);

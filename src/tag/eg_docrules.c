@@ -72,8 +72,15 @@ int eg_docrules_drop(const eg_tokview_t *v, eg_docrules_scratch_t *s, eg_mention
         if (grow(&s->parts, &s->parts_cap, out->n / (sizeof(part_t) / sizeof(uint32_t)) + 1,
                  sizeof(part_t)))
             return EG_ERR_RUNTIME;
+        /* the entities named elsewhere matter only when a mention may
+         * be dropped, which most documents have none of */
+        size_t candidates = 0;
+        for (size_t i = 0; i < out->n && !candidates; i++)
+            candidates = out->items[i].entity != EG_ENTITY_FOUND &&
+                         initial_common(v, &out->items[i]);
+        initial = candidates != 0;
         seen = s->parts;
-        for (size_t i = 0; i < out->n; i++)
+        for (size_t i = 0; initial && i < out->n; i++)
             if (out->items[i].entity != EG_ENTITY_FOUND && !initial_common(v, &out->items[i]))
                 seen[nseen++] = out->items[i].entity;
         if (nseen > 1)
@@ -135,7 +142,7 @@ static long collect_parts(const eg_dict_t *d, const eg_found_t *found, const eg_
         if (mn->ntokens < 2)
             continue;
         uint32_t first = mn->first_token, end = mn->first_token + mn->ntokens;
-        unsigned char cls = eg_mention_class(d, found, mn);
+        unsigned char cls = eg_mention_class(v, found, mn);
         /* "Datecs Ltd": the one word before a legal suffix names the
          * company on its own later ("Datecs") */
         if (cls == EG_TC_ORGANISATION && mn->ntokens == 2 &&
@@ -231,7 +238,7 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
              * resolution had evidence for the place ("crowds in Lincoln") */
             if (mn.ntokens == 1 && mn.entity != EG_ENTITY_FOUND &&
                 mn.why != EG_WHY_LOCATIVE &&
-                eg_mention_class(d, found, &mn) == EG_TC_PLACE && eg_tokview_cap(v, first) &&
+                eg_mention_class(v, found, &mn) == EG_TC_PLACE && eg_tokview_cap(v, first) &&
                 (p = part_of(v, parts, (size_t)nparts, first, lengths)) >= 0 &&
                 parts[p].last) { /* a surname: "Lincoln", never "Melbourne" of a
                                   * "Melbourne Smith" */

@@ -51,12 +51,12 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
                         eg_docrules_scratch_t *s, eg_mentions_t *mentions);
 
 /* The class (enum eg_type_class) of a mention's entity. */
-static inline unsigned char eg_mention_class(const eg_dict_t *d, const eg_found_t *found,
+static inline unsigned char eg_mention_class(const eg_tokview_t *v, const eg_found_t *found,
                                              const eg_mention_t *mn)
 {
     if (mn->entity == EG_ENTITY_FOUND)
         return found && mn->alias < found->n ? found->items[mn->alias].tclass : EG_TC_OTHER;
-    return mn->entity < d->nentities ? d->entities[mn->entity].tclass : EG_TC_OTHER;
+    return eg_tokview_entity_class(v, mn->entity);
 }
 
 #endif

@@ -62,6 +62,9 @@ struct eg_matcher {
     uint16_t *classes;   /* per vocabulary id: bit 1 << k for each word
                           * list k (eg_wordlists.h) that holds the word */
     uint64_t class_filter[4]; /* eg_matcher_class_filter */
+    uint8_t *entity_class; /* eg_matcher_entity_classes */
+    int has_classes;       /* eg_matcher_has_classes */
+    uint64_t *shared;      /* bit per alias: its form is shared (eg_matcher_shared) */
     size_t nskipped;     /* aliases on the stop list */
     /* The hot path's shortcuts around vocab (same ids): */
     eg_fastvocab_t fast;     /* ASCII vocabulary entries of <= 16 bytes */
@@ -422,6 +425,7 @@ static long list_entry_id(eg_matcher_t *m, const eg_strmap_t *list, size_t w,
 static void mark_class(eg_matcher_t *m, long id, int k)
 {
     m->classes[id] |= (uint16_t)(1u << k);
+    m->has_classes = 1;
     if (k == EG_LIST_TITLES || k == EG_LIST_PARTICLES) {
         const unsigned char *key = (const unsigned char *)eg_strmap_key(&m->vocab, (size_t)id);
         unsigned bit = eg_class_filter_bit(key[0], m->vocab.key_lens[id]);
@@ -450,6 +454,31 @@ static int add_word_lists(eg_matcher_t *m, const eg_dict_t *dict)
     }
     eg_segments_free(&seg);
     return rc;
+}
+
+/* The entities' classes apart from the entities: the rules read one per
+ * mention, and an entity record is a cache miss where a byte table of
+ * 150,000 entities stays in cache. */
+static int add_entity_classes(eg_matcher_t *m, const eg_dict_t *dict)
+{
+    if (!(m->entity_class = malloc(dict->nentities + 1)))
+        return -1;
+    for (size_t e = 0; e < dict->nentities; e++)
+        m->entity_class[e] = dict->entities[e].tclass;
+    return 0;
+}
+
+/* One bit per alias for eg_matcher_shared, asked once per mention: the
+ * alias record and its trie node are two reads far apart in memory. */
+static int mark_shared(eg_matcher_t *m)
+{
+    size_t n = m->dict->naliases;
+    if (!(m->shared = calloc(n / 64 + 1, sizeof *m->shared)))
+        return -1;
+    for (size_t a = 0; a < n; a++)
+        if (m->nodes[m->alias[a].node].term_count > 1)
+            m->shared[a >> 6] |= 1ULL << (a & 63);
+    return 0;
 }
 
 int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
@@ -517,6 +546,8 @@ int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
     free(pend);
     if (rc == 0)
         rc = add_word_lists(m, dict);
+    if (rc == 0)
+        rc = add_entity_classes(m, dict);
     if (rc == 0) {
         m->root_child = eg_big_alloc((m->vocab.count + 1) * sizeof *m->root_child);
         if (!m->root_child)
@@ -526,6 +557,8 @@ int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
     }
     if (rc == 0)
         rc = build_shortcuts(m);
+    if (rc == 0)
+        rc = mark_shared(m);
     if (rc) {
         eg_matcher_free(m);
         return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
@@ -545,6 +578,8 @@ void eg_matcher_free(eg_matcher_t *m)
     eg_big_free(m->alias);
     free(m->tok_spans);
     free(m->classes);
+    free(m->entity_class);
+    free(m->shared);
     eg_big_free(m->root_child);
     free(m->lower_start);
     eg_fastvocab_free(&m->fast);
@@ -570,6 +605,16 @@ size_t eg_matcher_stopped(const eg_matcher_t *m)
 const uint64_t *eg_matcher_class_filter(const eg_matcher_t *m)
 {
     return m->class_filter;
+}
+
+int eg_matcher_has_classes(const eg_matcher_t *m)
+{
+    return m->has_classes;
+}
+
+const uint8_t *eg_matcher_entity_classes(const eg_matcher_t *m)
+{
+    return m->entity_class;
 }
 
 const uint16_t *eg_matcher_class_table(const eg_matcher_t *m, size_t *n)
@@ -981,7 +1026,7 @@ int eg_matcher_scan(const eg_matcher_t *m, const char *text,
 
 int eg_matcher_shared(const eg_matcher_t *m, uint32_t ai)
 {
-    return ai < m->dict->naliases && m->nodes[m->alias[ai].node].term_count > 1;
+    return ai < m->dict->naliases && ((m->shared[ai >> 6] >> (ai & 63)) & 1);
 }
 
 size_t eg_matcher_alternatives(const eg_matcher_t *m, const char *text,

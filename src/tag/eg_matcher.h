@@ -118,6 +118,11 @@ void eg_matcher_free(eg_matcher_t *m);
 size_t eg_matcher_nodes(const eg_matcher_t *m);
 size_t eg_matcher_vocabulary(const eg_matcher_t *m);
 
+/* The class (enum eg_type_class) of every entity of the dictionary, one
+ * byte each: the same as entities[e].tclass, in a table that stays in
+ * cache. */
+const uint8_t *eg_matcher_entity_classes(const eg_matcher_t *m);
+
 /* Number of aliases left out because the stop list holds them. */
 size_t eg_matcher_stopped(const eg_matcher_t *m);
 
@@ -127,6 +132,9 @@ size_t eg_matcher_stopped(const eg_matcher_t *m);
  * multi-word entry stands for it: "Prime Minister" -> minister, the one
  * before "of" for "Secretary of State"). */
 const uint16_t *eg_matcher_class_table(const eg_matcher_t *m, size_t *n);
+
+/* Is any vocabulary word on a word list (the table above not all 0)? */
+int eg_matcher_has_classes(const eg_matcher_t *m);
 
 /* A 256-bit filter over the words of the lists a lower-case word can be
  * on for the rules (titles, particles): bit eg_class_filter_bit(c, n) is

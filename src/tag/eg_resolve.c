@@ -129,7 +129,7 @@ static void gather_countries(const eg_matcher_t *m, const eg_resolve_attrs_t *a,
     for (size_t i = 0; i < ms->n; i++) {
         const eg_mention_t *mn = &ms->items[i];
         if (mn->entity == EG_ENTITY_FOUND || mn->alias == EG_ALIAS_NONE ||
-            d->entities[mn->entity].tclass != EG_TC_PLACE)
+            eg_tokview_entity_class(v, mn->entity) != EG_TC_PLACE)
             continue;
         /* a form all of whose places lie in one country points there
          * (Tbilisi the city or the region: Georgia either way) */
@@ -218,7 +218,7 @@ static int decide(const eg_matcher_t *m, const eg_resolve_attrs_t *a, const eg_t
     const eg_sentence_t *sn = &v->seg->sentences[mn->sentence];
     size_t k = mn->first_token;
     int one = mn->ntokens == 1;
-    int place = d->entities[mn->entity].tclass == EG_TC_PLACE;
+    int place = eg_tokview_entity_class(v, mn->entity) == EG_TC_PLACE;
     if ((rules & EG_RESOLVE_GENERIC) && one && eg_tokview_in(v, k, EG_LIST_GENERICS) &&
         d->aliases[mn->alias].policy != EG_CASE_EXACT)
         return 0;

@@ -82,7 +82,7 @@ static int apply_rules(const eg_tagger_t *tg, const char *text, const eg_segment
                               (r & EG_RULE_EMBEDDED) != 0);
     if (rc == 0 && (r & EG_RULE_PARTIAL))
         rc = eg_docrules_partial(tg->dict, &s->found, v, &s->rules, mentions);
-    return rc;
+    return rc == 0 && s->match.oom ? EG_ERR_RUNTIME : rc; /* a lookup of the view's */
 }
 
 int eg_tagger_document(const eg_tagger_t *tg, const char *text, const eg_segments_t *seg,

@@ -10,12 +10,16 @@
  *          sentence (every word capitalised);
  *   cls    the word lists holding it (eg_matcher_word_classes bits).
  *
- * cls is filled for every capitalised word, the word before it and a
- * lower-case word between two capitalised ones, which is all a rule
+ * cls holds the lists of every capitalised word, the word before it and
+ * a lower-case word between two capitalised ones, which is all a rule
  * looks at (a title before a name, a particle inside one; "of" and
- * "and" are read as text); elsewhere it is 0. The dense path (eg_tokview_fill) fills it up front from a scanned
- * document; a sparse path may fill the same fields around candidates
- * only, and must give the same answers there.
+ * "and" are read as text); elsewhere it is 0. A word is looked up the
+ * first time a rule asks (eg_tokview_in), since most words are never
+ * asked about; shapes are derived from the token flags when asked.
+ * eg_tokview_fill does per document only what is per sentence (first
+ * words, headlines) or per capitalised word (the segmenter's list), never
+ * a pass over every token. A sparse path may fill the same fields around
+ * candidates only, and must give the same answers there.
  *
  * The view owns its arrays, grown per document and reused (no allocation
  * per token once grown). Not thread-safe; one per thread.
@@ -24,9 +28,18 @@
 #define EG_TOKVIEW_H
 
 #include "eg_matcher.h"
+#include "eg_types.h"
 
 #include <stdint.h>
 #include <string.h>
+
+/* The helpers below are in every rule's inner loop; inlined, the shape
+ * bits a caller does not ask for are never computed. */
+#if defined(__GNUC__)
+#define EG_TOKVIEW_INLINE static inline __attribute__((always_inline))
+#else
+#define EG_TOKVIEW_INLINE static inline
+#endif
 
 #define EG_TOKVIEW_LOOKED_UP 0x8000u /* in cls: the word was looked up */
 
@@ -43,42 +56,114 @@ enum eg_shape {
 typedef struct eg_tokview {
     const char *text;
     const eg_segments_t *seg;
-    uint8_t *shape;
-    uint16_t *cls;    /* word lists (bit 1 << k); EG_TOKVIEW_LOOKED_UP once filled */
+    uint16_t *cls;    /* word lists (bit 1 << k); EG_TOKVIEW_LOOKED_UP once looked up */
+    const eg_matcher_t *matcher; /* for the lookups, with its scratch */
+    eg_match_scratch_t *match;
+    uint16_t no_lists; /* EG_TOKVIEW_LOOKED_UP when no word is on any list:
+                          then cls needs no lookup and stays empty */
     size_t n, cap;
-    /* Where the rules look, in token order: every capitalised word, and
-     * every "(" that opens a bracketed acronym "(ECHR)". A rule walks
-     * these lists, not every token. */
-    uint32_t *caps;
+    /* Per sentence: EG_SHAPE_HEADLINE or 0, and its first word token. */
+    uint8_t *sent_shape;
+    uint32_t *sent_first_word;
+    size_t sent_cap;
+    uint64_t *blocked; /* bit k: token k is inside a stop-list form */
+    /* Where the rules look, in token order: every capitalised word (the
+     * segmenter's list), and every "(" that opens a bracketed acronym
+     * "(ECHR)". A rule walks these lists, not every token. */
+    const uint32_t *caps;
     size_t ncaps;
     uint32_t *brackets;
     size_t nbrackets;
     size_t nopen;      /* words in capitals next to a "(" ("(ECHR", "ECHR (") */
+    const uint8_t *entity_class; /* eg_matcher_entity_classes */
+    size_t nentities;
 } eg_tokview_t;
 
 void eg_tokview_free(eg_tokview_t *v);
 
 /* Fill the view of a document that eg_matcher_scan has just scanned with
- * this scratch. Returns 0 or EG_ERR_RUNTIME (out of memory). */
+ * this scratch. Returns 0 or EG_ERR_RUNTIME (out of memory). The view
+ * looks words up in that scratch until the next fill: a lookup that runs
+ * out of memory answers "on no list" and sets s->oom, which the caller
+ * checks after the rules. */
 int eg_tokview_fill(eg_tokview_t *v, const eg_matcher_t *m, eg_match_scratch_t *s,
                     const char *text, const eg_segments_t *seg);
 
-static inline int eg_tokview_has(const eg_tokview_t *v, size_t k, unsigned shape)
-{
-    return k < v->n && (v->shape[k] & shape) != 0;
-}
+/* The lists of token k, looked up now (eg_tokview_in calls it once per
+ * token, then reads cls). */
+uint16_t eg_tokview_look_up(const eg_tokview_t *v, size_t k);
 
-/* Is token k on word list `list` (enum eg_wordlist)? */
-static inline int eg_tokview_in(const eg_tokview_t *v, size_t k, int list)
+/* The class (enum eg_type_class) of dictionary entity e. */
+static inline unsigned char eg_tokview_entity_class(const eg_tokview_t *v, uint32_t e)
 {
-    return k < v->n && ((v->cls[k] >> list) & 1);
+    return e < v->nentities ? v->entity_class[e] : EG_TC_OTHER;
 }
 
 /* Token k is the one character ch (punctuation: "(", ".", "-"). */
-static inline int eg_tokview_is_char(const eg_tokview_t *v, size_t k, char ch)
+EG_TOKVIEW_INLINE int eg_tokview_is_char(const eg_tokview_t *v, size_t k, char ch)
 {
     const eg_token_t *t = &v->seg->tokens[k];
     return t->kind == EG_TOK_PUNCT && t->end - t->start == 1 && v->text[t->start] == ch;
+}
+
+/* The shape of token k (EG_SHAPE_* bits; 0 for punctuation and past the
+ * end). Derived from the token's flags and its sentence when asked: the
+ * rules ask about capitalised words and their neighbours only, so no
+ * pass over all tokens computes shapes up front. */
+EG_TOKVIEW_INLINE unsigned eg_tokview_shape(const eg_tokview_t *v, size_t k)
+{
+    if (k >= v->n)
+        return 0;
+    const eg_token_t *t = &v->seg->tokens[k];
+    if (t->kind != EG_TOK_WORD)
+        return 0;
+    unsigned f = t->flags, sh = EG_SHAPE_WORD | v->sent_shape[t->sentence];
+    if ((f & (EG_TOKF_HAS_UPPER | EG_TOKF_HAS_LOWER)) == EG_TOKF_HAS_UPPER && t->end - t->start >= 2)
+        sh |= EG_SHAPE_ALLCAPS;
+    if (v->sent_first_word[t->sentence] == k)
+        sh |= EG_SHAPE_SENT_START;
+    if ((v->blocked[k >> 6] >> (k & 63)) & 1)
+        sh |= EG_SHAPE_BLOCKED;
+    if (!(f & EG_TOKF_CAP))
+        return sh;
+    sh |= EG_SHAPE_CAP;
+    if (t->end - t->start == 1 && k + 1 < v->seg->sentences[t->sentence].end_token &&
+        eg_tokview_is_char(v, k + 1, '.') && v->seg->tokens[k + 1].start == t->end)
+        sh |= EG_SHAPE_INITIAL;
+    return sh;
+}
+
+EG_TOKVIEW_INLINE int eg_tokview_has(const eg_tokview_t *v, size_t k, unsigned shape)
+{
+    /* eg_tokview_shape, computing only the bits asked for: callers pass
+     * a constant, so the other tests vanish when inlined */
+    if (k >= v->n)
+        return 0;
+    const eg_token_t *t = &v->seg->tokens[k];
+    if (t->kind != EG_TOK_WORD)
+        return 0;
+    unsigned f = t->flags;
+    if ((shape & EG_SHAPE_WORD) ||
+        ((shape & EG_SHAPE_HEADLINE) && v->sent_shape[t->sentence]) ||
+        ((shape & EG_SHAPE_SENT_START) && v->sent_first_word[t->sentence] == k) ||
+        ((shape & EG_SHAPE_BLOCKED) && ((v->blocked[k >> 6] >> (k & 63)) & 1)) ||
+        ((shape & EG_SHAPE_ALLCAPS) &&
+         (f & (EG_TOKF_HAS_UPPER | EG_TOKF_HAS_LOWER)) == EG_TOKF_HAS_UPPER &&
+         t->end - t->start >= 2) ||
+        ((shape & EG_SHAPE_CAP) && (f & EG_TOKF_CAP)))
+        return 1;
+    return (shape & EG_SHAPE_INITIAL) && (eg_tokview_shape(v, k) & EG_SHAPE_INITIAL);
+}
+
+/* Is token k on word list `list` (enum eg_wordlist)? */
+EG_TOKVIEW_INLINE int eg_tokview_in(const eg_tokview_t *v, size_t k, int list)
+{
+    if (k >= v->n)
+        return 0;
+    uint16_t c = v->cls[k] | v->no_lists;
+    if (!(c & EG_TOKVIEW_LOOKED_UP))
+        c = eg_tokview_look_up(v, k);
+    return (c >> list) & 1;
 }
 
 /* Token k is the word w, as written ("of", "and"). */
@@ -123,9 +208,10 @@ static inline size_t eg_tokview_prev_word(const eg_tokview_t *v, size_t k, size_
 
 /* Is token k a capitalised word (wherever it stands) that no stop-list
  * form covers? */
-static inline int eg_tokview_cap(const eg_tokview_t *v, size_t k)
+EG_TOKVIEW_INLINE int eg_tokview_cap(const eg_tokview_t *v, size_t k)
 {
-    return k < v->n && (v->shape[k] & (EG_SHAPE_CAP | EG_SHAPE_BLOCKED)) == EG_SHAPE_CAP;
+    return k < v->n && (v->seg->tokens[k].flags & EG_TOKF_CAP) &&
+           !((v->blocked[k >> 6] >> (k & 63)) & 1);
 }
 
 #endif

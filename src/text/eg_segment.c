@@ -106,9 +106,28 @@ static int add_mark(eg_segments_t *seg, size_t k)
     return 0;
 }
 
+/* capwords grows with tokens, so that noting a capitalised word needs no
+ * check of its own (push_sentence: one store and one add, taken or not). */
 static int grow_tokens(eg_segments_t *seg)
 {
-    return grow_array((void **)&seg->tokens, &seg->tokens_cap, sizeof *seg->tokens);
+    size_t cap = seg->tokens_cap;
+    if (grow_array((void **)&seg->tokens, &seg->tokens_cap, sizeof *seg->tokens))
+        return -1;
+    uint32_t *caps = realloc(seg->capwords, seg->tokens_cap * sizeof *caps);
+    if (!caps) {
+        seg->tokens_cap = cap;
+        return -1;
+    }
+    seg->capwords = caps;
+    return 0;
+}
+
+/* Close word token t (its case flags set): EG_TOKF_CAP. */
+static inline void close_word(eg_token_t *t, unsigned char first)
+{
+    int cap = (t->flags & (EG_TOKF_HAS_UPPER | EG_TOKF_FIRST_LOWER)) == EG_TOKF_HAS_UPPER &&
+              !(first >= '0' && first <= '9');
+    t->flags |= (uint8_t)(cap ? EG_TOKF_CAP : 0);
 }
 
 /* ASCII character classes, so the common case never decodes UTF-8 or
@@ -252,6 +271,7 @@ static inline size_t plain_ascii_word(const unsigned char *s, size_t i, uint8_t 
         f |= EG_TOKF_HAS_LOWER;
     if (lower & 1)
         f |= EG_TOKF_FIRST_LOWER;
+    f |= (uint8_t)((upper & 1) * EG_TOKF_CAP); /* letters and digits only: A-Z first */
     *flags = f;
     return n;
 }
@@ -303,7 +323,7 @@ static inline eg_token_t *open_token(eg_segments_t *seg, size_t start, uint8_t f
 
 int eg_tokenize(const char *text, size_t len, eg_segments_t *seg)
 {
-    seg->ntokens = seg->nsentences = seg->nparagraphs = seg->nmarks = 0;
+    seg->ntokens = seg->nsentences = seg->nparagraphs = seg->nmarks = seg->ncapwords = 0;
     seg->text_len = 0;
     if (len > EG_SEGMENT_MAX_BYTES)
         return EG_ERR_DATA;
@@ -367,6 +387,7 @@ int eg_tokenize(const char *text, size_t len, eg_segments_t *seg)
             i = scan_word(text, len, i, t); /* adds case flags, drops ASCII if due */
             t->end = (uint32_t)i;
             t->base_end = possessive_base(text, t);
+            close_word(t, bytes[t->start]);
         } else {
             t->kind = EG_TOK_PUNCT;
             i += n;
@@ -488,8 +509,15 @@ static int push_sentence(eg_segments_t *seg, const char *text, size_t first,
     s->start = seg->tokens[first].start;
     s->end = seg->tokens[end - 1].end;
     s->paragraph = paragraph;
-    for (size_t k = first; k < end; k++)
-        seg->tokens[k].sentence = (uint32_t)seg->nsentences;
+    /* the pass that numbers the tokens also lists the capitalised words */
+    uint32_t *caps = seg->capwords, sentence = (uint32_t)seg->nsentences;
+    size_t ncaps = seg->ncapwords;
+    for (size_t k = first; k < end; k++) {
+        seg->tokens[k].sentence = sentence;
+        caps[ncaps] = (uint32_t)k;
+        ncaps += (seg->tokens[k].flags & EG_TOKF_CAP) != 0;
+    }
+    seg->ncapwords = ncaps;
     seg->nsentences++;
     return 0;
 }
@@ -581,6 +609,7 @@ void eg_segments_init(eg_segments_t *seg)
 void eg_segments_free(eg_segments_t *seg)
 {
     free(seg->tokens);
+    free(seg->capwords);
     free(seg->sentences);
     free(seg->marks);
     memset(seg, 0, sizeof *seg);

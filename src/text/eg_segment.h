@@ -36,6 +36,8 @@ enum eg_token_flags {
     EG_TOKF_SPACE_BEFORE = 1 << 3, /* white space precedes the token */
     EG_TOKF_PARA_START = 1 << 4,  /* first token of a paragraph */
     EG_TOKF_ASCII = 1 << 5,       /* all bytes are ASCII */
+    EG_TOKF_CAP = 1 << 6,         /* a capitalised word: some letter upper case, the
+                                     first character neither lower case nor a digit */
 };
 
 typedef struct eg_token {
@@ -59,6 +61,9 @@ typedef struct eg_segments {
     size_t nsentences, sentences_cap;
     size_t nparagraphs;
     size_t text_len; /* bytes of the text segmented */
+    uint32_t *capwords; /* the capitalised words (EG_TOKF_CAP), in order: where
+                           the tagging rules look, without a pass over all tokens */
+    size_t ncapwords;
     uint32_t *marks; /* internal: tokens the sentence pass must look at */
     size_t nmarks, marks_cap;
 } eg_segments_t;

@@ -584,10 +584,71 @@ static void test_last_sentence_without_punctuation(void **state)
     assert_sentence(1, "And the last");
 }
 
+/* ---- capitalised words ---- */
+
+/* The capitalised words are exactly the tokens flagged EG_TOKF_CAP, in
+ * order, and their text is want[] (NULL-terminated). */
+static void assert_capwords(const char *const *want)
+{
+    size_t n = 0, c = 0;
+    for (size_t k = 0; k < g_seg.ntokens; k++) {
+        if (!(g_seg.tokens[k].flags & EG_TOKF_CAP))
+            continue;
+        assert_true(want[n] != NULL);
+        assert_token(k, want[n]);
+        assert_true(c < g_seg.ncapwords);
+        assert_int_equal(g_seg.capwords[c], k);
+        n++, c++;
+    }
+    assert_null(want[n]);
+    assert_int_equal(g_seg.ncapwords, c);
+}
+
+static void test_capitalised_words_are_listed_in_order(void **state)
+{
+    (void)state;
+    /* long enough that words take the 16-byte fast path and the slow one */
+    segment("Dmitry Peskov, the Kremlin's spokesman, said 2nd mRNA tests by 3M and "
+            "\xc3\x89mile \xc3\xa9tait ECHR x. \xc3\x96" "BB-Chef Zo\xc3\xab A.");
+    static const char *const want[] = {"Dmitry", "Peskov", "Kremlin's", "\xc3\x89mile",
+                                       "ECHR", "\xc3\x96" "BB", "Chef", "Zo\xc3\xab", "A",
+                                       NULL};
+    assert_capwords(want);
+}
+
+static void test_capitalised_words_restart_per_document(void **state)
+{
+    (void)state;
+    segment("Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu");
+    segment("only lower case words here, and then one Name at the end of it all");
+    static const char *const want[] = {"Name", NULL};
+    assert_capwords(want);
+}
+
+static void test_capitalised_words_across_sentences_and_paragraphs(void **state)
+{
+    (void)state;
+    char text[8192];
+    size_t n = 0;
+    for (int i = 0; i < 300; i++) /* past the first growth of the token array */
+        n += (size_t)snprintf(text + n, sizeof text - n, "%s", i % 3 == 2 ? "End.\n\nx " : "Word y. ");
+    segment(text);
+    size_t c = 0;
+    for (size_t k = 0; k < g_seg.ntokens; k++)
+        c += (g_seg.tokens[k].flags & EG_TOKF_CAP) != 0;
+    assert_int_equal(c, 300);
+    assert_int_equal(g_seg.ncapwords, 300);
+    for (size_t i = 1; i < g_seg.ncapwords; i++)
+        assert_true(g_seg.capwords[i - 1] < g_seg.capwords[i]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_words_and_punctuation_have_byte_offsets),
+        cmocka_unit_test(test_capitalised_words_are_listed_in_order),
+        cmocka_unit_test(test_capitalised_words_restart_per_document),
+        cmocka_unit_test(test_capitalised_words_across_sentences_and_paragraphs),
         cmocka_unit_test(test_space_before_flag),
         cmocka_unit_test(test_offsets_after_multibyte_characters),
         cmocka_unit_test(test_non_breaking_space_separates_tokens),
