@@ -305,14 +305,15 @@ static inline int stands_alone(const eg_tokview_t *v, size_t k, size_t end)
     const eg_token_t *t = &v->seg->tokens[j];
     if (t->flags & EG_TOKF_CAP)
         return 0;
-    if (t->kind == EG_TOK_WORD) /* a particle before a name word, "and", "of", "for" */
-        return !(j + 1 < end && (v->seg->tokens[j + 1].flags & EG_TOKF_CAP)) &&
-               !eg_tokview_word_is(v, j, "and") && !eg_tokview_word_is(v, j, "of") &&
-               !eg_tokview_word_is(v, j, "for");
+    int cap_after = j + 1 < end && (v->seg->tokens[j + 1].flags & EG_TOKF_CAP);
+    if (t->kind == EG_TOK_WORD) /* "and", "of", "for"; a particle before a name word */
+        return !eg_tokview_word_is(v, j, "and") && !eg_tokview_word_is(v, j, "of") &&
+               !eg_tokview_word_is(v, j, "for") &&
+               !(cap_after && eg_tokview_in(v, j, EG_LIST_PARTICLES));
     if (t->end - t->start != 1)
         return 1;
-    char c = v->text[t->start];
-    return c != '.' && c != '-' && c != '&';
+    char c = v->text[t->start]; /* "F. Kennedy", "Jean-Pierre", "Marks & Spencer" */
+    return c == '&' ? 0 : !(cap_after && (c == '.' || c == '-'));
 }
 
 static int find_chunks(const eg_tokview_t *v, unsigned rules, eg_found_t *found,
@@ -322,7 +323,8 @@ static int find_chunks(const eg_tokview_t *v, unsigned rules, eg_found_t *found,
     size_t done = 0; /* tokens before this are taken */
     for (size_t i = 0; i < v->ncaps; i++) {
         size_t k = v->caps[i];
-        if (k < done || !name_word(v, k) || eg_tokview_has(v, k, EG_SHAPE_HEADLINE))
+        /* k is capitalised: a name word unless a stop-list form holds it */
+        if (k < done || eg_tokview_has(v, k, EG_SHAPE_BLOCKED | EG_SHAPE_HEADLINE))
             continue;
         const eg_sentence_t *sn = &seg->sentences[seg->tokens[k].sentence];
         if (stands_alone(v, k, sn->end_token)) {

@@ -61,9 +61,24 @@ static int all_words_capitalised(const eg_segments_t *seg, const eg_sentence_t *
     return 1;
 }
 
-/* Each sentence's first word, and EG_SHAPE_HEADLINE when it reads as a
- * headline (its capitalised words counted off the segmenter's list,
- * which is in token order). */
+/* Bracketed acronyms of sentence sn onto their list: word k in capitals
+ * with "(" on either side counts for nopen, "( WORD )" is a bracket. */
+static void note_bracket(eg_tokview_t *v, const eg_segments_t *seg, const eg_sentence_t *sn,
+                         size_t k)
+{
+    const eg_token_t *t = &seg->tokens[k];
+    if ((t->flags & EG_TOKF_HAS_LOWER) || t->end - t->start < 2)
+        return; /* not a word in capitals (EG_SHAPE_ALLCAPS) */
+    int open_before = k > sn->first_token && eg_tokview_is_char(v, k - 1, '(');
+    int open_after = k + 1 < sn->end_token && eg_tokview_is_char(v, k + 1, '(');
+    v->nopen += open_before || open_after; /* "(ECHR" or "ECHR (" */
+    if (open_before && k + 1 < sn->end_token && eg_tokview_is_char(v, k + 1, ')'))
+        v->brackets[v->nbrackets++] = (uint32_t)(k - 1);
+}
+
+/* Per sentence: its first word, EG_SHAPE_HEADLINE when it reads as a
+ * headline, and its bracketed acronyms, from its capitalised words (the
+ * segmenter's list is in token order). */
 static void shape_sentences(eg_tokview_t *v, const eg_segments_t *seg)
 {
     size_t ci = 0;
@@ -74,29 +89,10 @@ static void shape_sentences(eg_tokview_t *v, const eg_segments_t *seg)
             k++;
         v->sent_first_word[si] = (uint32_t)k;
         size_t caps = 0;
-        while (ci < v->ncaps && v->caps[ci] < sn->end_token)
-            ci++, caps++;
+        for (; ci < v->ncaps && v->caps[ci] < sn->end_token; ci++, caps++)
+            note_bracket(v, seg, sn, v->caps[ci]);
         v->sent_shape[si] =
             caps >= 3 && all_words_capitalised(seg, sn) ? EG_SHAPE_HEADLINE : 0;
-    }
-}
-
-/* Bracketed acronyms onto their list: a word in capitals with "(" on
- * either side counts for nopen, "( WORD )" is a bracket. */
-static void find_brackets(eg_tokview_t *v, const eg_segments_t *seg)
-{
-    for (size_t i = 0; i < v->ncaps; i++) {
-        size_t k = v->caps[i];
-        const eg_token_t *t = &seg->tokens[k];
-        if ((t->flags & EG_TOKF_HAS_LOWER) || t->end - t->start < 2)
-            continue; /* not a word in capitals (EG_SHAPE_ALLCAPS) */
-        size_t first = seg->sentences[seg->tokens[k].sentence].first_token;
-        size_t end = seg->sentences[seg->tokens[k].sentence].end_token;
-        int open_before = k > first && eg_tokview_is_char(v, k - 1, '(');
-        int open_after = k + 1 < end && eg_tokview_is_char(v, k + 1, '(');
-        v->nopen += open_before || open_after; /* "(ECHR" or "ECHR (" */
-        if (open_before && k + 1 < end && eg_tokview_is_char(v, k + 1, ')'))
-            v->brackets[v->nbrackets++] = (uint32_t)(k - 1);
     }
 }
 
@@ -171,6 +167,5 @@ int eg_tokview_fill(eg_tokview_t *v, const eg_matcher_t *m, eg_match_scratch_t *
     }
     v->no_lists = eg_matcher_has_classes(m) ? 0 : EG_TOKVIEW_LOOKED_UP;
     shape_sentences(v, seg);
-    find_brackets(v, seg);
     return 0;
 }
