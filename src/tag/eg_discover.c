@@ -6,6 +6,8 @@
  * linear in the document. */
 #include "eg_discover.h"
 
+#include "eg_acronym.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -157,41 +159,6 @@ static void join_and_head(const eg_tokview_t *v, size_t end, chunk_t *c)
     c->words += next.words;
 }
 
-/* The label of tokens [first, last]: their text with any run of white
- * space between two tokens made one space. */
-static int make_label(const eg_tokview_t *v, size_t first, size_t last, eg_buf_t *out)
-{
-    eg_buf_clear(out);
-    for (size_t k = first; k <= last; k++) {
-        const eg_token_t *t = &v->seg->tokens[k];
-        if (k > first && (t->flags & EG_TOKF_SPACE_BEFORE) && eg_buf_append_byte(out, ' '))
-            return -1;
-        uint32_t end = k == last ? t->base_end : t->end;
-        if (eg_buf_append(out, v->text + t->start, end - t->start))
-            return -1;
-    }
-    return 0;
-}
-
-static int add_found(const eg_tokview_t *v, size_t first, size_t last, const char *type,
-                     uint8_t why, eg_found_t *found, eg_docrules_scratch_t *s)
-{
-    if (make_label(v, first, last, &s->label))
-        return -1;
-    long idx = eg_found_add(found, s->label.data, s->label.len, type, why);
-    if (idx == -2)
-        return 0;
-    if (idx < 0)
-        return -1;
-    const eg_token_t *a = &v->seg->tokens[first], *b = &v->seg->tokens[last];
-    eg_mention_t mn = {
-        .start = a->start, .end = b->base_end, .entity = EG_ENTITY_FOUND,
-        .alias = (uint32_t)idx, .sentence = a->sentence, .first_token = (uint32_t)first,
-        .ntokens = (uint32_t)(last - first + 1), .why = why,
-    };
-    return eg_mentions_push(&s->extra, &mn);
-}
-
 /* A person's name neither starts nor ends with a month, a weekday or a
  * demonym ("Russian President Vladimir Putin Monday"). */
 static void trim_non_names(const eg_tokview_t *v, chunk_t *c)
@@ -239,7 +206,7 @@ static size_t classify(const eg_tokview_t *v, unsigned rules, size_t sent_first,
         int suffix = eg_tokview_in(v, c.last, EG_LIST_ORG_SUFFIXES);
         size_t ext = head ? head_extension(v, c.last, end) : 0;
         if (ext) {
-            rc = add_found(v, c.first, ext, EG_TYPE_ORGANISATION, EG_WHY_ORG_HEAD, found, s);
+            rc = eg_docrules_add_found(v, c.first, ext, EG_TYPE_ORGANISATION, EG_WHY_ORG_HEAD, found, s);
             return rc ? SIZE_MAX : ext + 1;
         }
         /* a capitalised function word in front ('wrote: "The Court held')
@@ -248,7 +215,7 @@ static size_t classify(const eg_tokview_t *v, unsigned rules, size_t sent_first,
         size_t words = c.words - (eg_tokview_in(v, c.first, EG_LIST_WORDS) &&
                                   eg_tokview_in(v, c.first, EG_LIST_NON_NAMES));
         if ((head || suffix) && words >= 2) {
-            rc = add_found(v, c.first, c.last, EG_TYPE_ORGANISATION,
+            rc = eg_docrules_add_found(v, c.first, c.last, EG_TYPE_ORGANISATION,
                            head ? EG_WHY_ORG_HEAD : EG_WHY_ORG_SUFFIX, found, s);
             return rc ? SIZE_MAX : after;
         }
@@ -256,7 +223,7 @@ static size_t classify(const eg_tokview_t *v, unsigned rules, size_t sent_first,
     if ((rules & EG_DISCOVER_PLACE) && c.words >= 2 &&
         (eg_tokview_in(v, c.last, EG_LIST_PLACE_HEADS) ||
          (c.words <= 3 && eg_tokview_in(v, c.first, EG_LIST_PLACE_HEADS)))) {
-        rc = add_found(v, c.first, c.last, EG_TYPE_PLACE, EG_WHY_PLACE_HEAD, found, s);
+        rc = eg_docrules_add_found(v, c.first, c.last, EG_TYPE_PLACE, EG_WHY_PLACE_HEAD, found, s);
         return rc ? SIZE_MAX : after;
     }
     trim_non_names(v, &c);
@@ -265,9 +232,9 @@ static size_t classify(const eg_tokview_t *v, unsigned rules, size_t sent_first,
         return after;
     if ((rules & EG_DISCOVER_GIVEN) &&
         (eg_tokview_in(v, c.first, EG_LIST_GIVEN) || middle_initial(v, &c)))
-        rc = add_found(v, c.first, c.last, EG_TYPE_PERSON, EG_WHY_GIVEN_NAME, found, s);
+        rc = eg_docrules_add_found(v, c.first, c.last, EG_TYPE_PERSON, EG_WHY_GIVEN_NAME, found, s);
     else if ((rules & EG_DISCOVER_TITLE) && c.titled)
-        rc = add_found(v, c.first, c.last, EG_TYPE_PERSON, EG_WHY_TITLE, found, s);
+        rc = eg_docrules_add_found(v, c.first, c.last, EG_TYPE_PERSON, EG_WHY_TITLE, found, s);
     return rc ? SIZE_MAX : after;
 }
 
@@ -350,21 +317,6 @@ static int find_chunks(const eg_tokview_t *v, unsigned rules, eg_found_t *found,
 
 /* ---- merging found mentions with the dictionary's ---- */
 
-/* Room for n mentions in s->merged, grown geometrically (it is reused
- * document after document). */
-static int reserve_merged(eg_docrules_scratch_t *s, size_t n)
-{
-    if (n <= s->merged_cap)
-        return 0;
-    size_t cap = n + n / 2 + 16;
-    eg_mention_t *m = realloc(s->merged, cap * sizeof *m);
-    if (!m)
-        return -1;
-    s->merged = m;
-    s->merged_cap = cap;
-    return 0;
-}
-
 static int swallows(const eg_tokview_t *v, const eg_found_t *found, const eg_mention_t *f,
                     const eg_mention_t *x)
 {
@@ -419,7 +371,7 @@ static int merge_found(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v
     }
     s->extra.n = keep;
     size_t total = out->n + keep, n = 0, a = 0, b = 0;
-    if (reserve_merged(s, total + 1))
+    if (eg_docrules_reserve_merged(s, total + 1))
         return EG_ERR_RUNTIME;
     eg_mention_t *m = s->merged;
     while (a < out->n || b < keep) {
@@ -435,171 +387,6 @@ static int merge_found(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v
             m[n++] = *f, b++;
     }
     return eg_mentions_assign(out, m, n) ? EG_ERR_RUNTIME : 0;
-}
-
-/* ---- acronyms ---- */
-
-/* Does the acronym at token k spell the initials of tokens [a, b]
- * (capitalised words; "of", "the", "and", "for" skipped)? */
-static int spells(const eg_tokview_t *v, size_t k, size_t a, size_t b)
-{
-    const eg_token_t *t = &v->seg->tokens[k];
-    size_t i = t->start;
-    for (size_t j = a; j <= b; j++) {
-        const eg_token_t *w = &v->seg->tokens[j];
-        if (w->kind != EG_TOK_WORD || !eg_tokview_cap(v, j))
-            continue;
-        if (i >= t->end || v->text[i] != v->text[w->start])
-            return 0;
-        i++;
-    }
-    return i == t->end;
-}
-
-static int is_acronym(const eg_tokview_t *v, size_t k)
-{
-    const eg_token_t *t = &v->seg->tokens[k];
-    return eg_tokview_cap(v, k) && eg_tokview_has(v, k, EG_SHAPE_ALLCAPS) && t->end - t->start >= 2 &&
-           t->end - t->start <= 10 && (t->flags & EG_TOKF_ASCII);
-}
-
-static int by_start(const void *a, const void *b)
-{
-    const eg_mention_t *x = a, *y = b;
-    return x->start < y->start ? -1 : x->start > y->start;
-}
-
-typedef struct acro {
-    uint32_t start, len;  /* the acronym's bytes */
-    uint32_t from;        /* uses at or after this byte are mentions */
-    eg_mention_t target;  /* a mention of the long name */
-} acro_t;
-
-/* Acronyms defined as "Long Name (LN)" or "LN (Long Name)": each LN with
- * the mention of the long name. */
-static size_t collect_acronyms(const eg_tokview_t *v, const eg_mentions_t *out, acro_t *acr,
-                               size_t max)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < out->n && n < max; i++) {
-        const eg_mention_t *mn = &out->items[i];
-        if (mn->ntokens < 2)
-            continue;
-        size_t k = mn->first_token + mn->ntokens, f = mn->first_token;
-        if (k + 2 < v->n && eg_tokview_is_char(v, k, '(') && is_acronym(v, k + 1) &&
-            eg_tokview_is_char(v, k + 2, ')') && spells(v, k + 1, f, k - 1)) {
-            const eg_token_t *t = &v->seg->tokens[k + 1];
-            acr[n++] = (acro_t){t->start, t->end - t->start, mn->end, *mn};
-        } else if (f >= 2 && k < v->n && eg_tokview_is_char(v, f - 1, '(') && eg_tokview_is_char(v, k, ')') &&
-                   is_acronym(v, f - 2) && spells(v, f - 2, f, k - 1)) {
-            const eg_token_t *t = &v->seg->tokens[f - 2];
-            acr[n++] = (acro_t){t->start, t->end - t->start, t->start, *mn};
-        }
-    }
-    return n;
-}
-
-static int add_acronyms(const eg_tokview_t *v, eg_docrules_scratch_t *s, eg_mentions_t *out)
-{
-    acro_t acr[32];
-    if (v->nopen == 0) /* no capitals beside a bracket: no acronym defined */
-        return 0;
-    size_t na = collect_acronyms(v, out, acr, sizeof acr / sizeof *acr);
-    if (na == 0)
-        return 0;
-    s->extra.n = 0;
-    size_t mi = 0;
-    for (size_t i = 0; i < v->ncaps; i++) { /* an acronym is in capitals */
-        size_t k = v->caps[i];
-        while (mi < out->n && out->items[mi].first_token + out->items[mi].ntokens <= k)
-            mi++;
-        if (mi < out->n && out->items[mi].first_token <= k)
-            continue; /* inside a mention */
-        if (!is_acronym(v, k))
-            continue;
-        const eg_token_t *t = &v->seg->tokens[k];
-        for (size_t a = 0; a < na; a++) {
-            if (acr[a].len != t->end - t->start ||
-                memcmp(v->text + acr[a].start, v->text + t->start, acr[a].len) ||
-                t->start < acr[a].from)
-                continue;
-            eg_mention_t mn = acr[a].target;
-            mn.start = t->start;
-            mn.end = t->end;
-            mn.sentence = t->sentence;
-            mn.first_token = (uint32_t)k;
-            mn.ntokens = 1;
-            mn.why = EG_WHY_ACRONYM;
-            if (eg_mentions_push(&s->extra, &mn))
-                return EG_ERR_RUNTIME;
-            break;
-        }
-    }
-    if (s->extra.n == 0)
-        return 0;
-    /* the new mentions touch no old one: a plain sorted merge */
-    size_t total = out->n + s->extra.n;
-    if (reserve_merged(s, total))
-        return EG_ERR_RUNTIME;
-    eg_mention_t *m = s->merged;
-    size_t a = 0, b = 0, n = 0;
-    while (a < out->n || b < s->extra.n)
-        if (b == s->extra.n || (a < out->n && out->items[a].start < s->extra.items[b].start))
-            m[n++] = out->items[a++];
-        else
-            m[n++] = s->extra.items[b++];
-    return eg_mentions_assign(out, m, total) ? EG_ERR_RUNTIME : 0;
-}
-
-/* Is a lower-case word or "&" that may stand inside a long name? */
-static int long_name_joint(const eg_tokview_t *v, size_t k)
-{
-    return eg_tokview_word_is(v, k, "of") || eg_tokview_word_is(v, k, "for") || eg_tokview_word_is(v, k, "and") ||
-           eg_tokview_word_is(v, k, "the") || eg_tokview_word_is(v, k, "on") || eg_tokview_is_char(v, k, '&') ||
-           (eg_tokview_is_char(v, k, '-') && eg_tokview_glued(v, k));
-}
-
-/* Drop the found mentions that overlap tokens [a, b]: a name the text
- * spells out wins over the chunks found inside it. */
-static void drop_overlapping(eg_docrules_scratch_t *s, size_t a, size_t b)
-{
-    size_t w = 0;
-    for (size_t i = 0; i < s->extra.n; i++) {
-        const eg_mention_t *m = &s->extra.items[i];
-        if (!(m->first_token <= b && a < m->first_token + m->ntokens))
-            s->extra.items[w++] = *m;
-    }
-    s->extra.n = w;
-}
-
-/* "Multi-State Lottery Association (MUSL)": the capitalised words before
- * an acronym in brackets whose initials spell it are an organisation's
- * name, whether or not a list or another rule knows it. */
-static int acronym_long_names(const eg_tokview_t *v, eg_found_t *found,
-                              eg_docrules_scratch_t *s)
-{
-    int added = 0;
-    for (size_t i = 0; i < v->nbrackets; i++) {
-        size_t k = v->brackets[i];
-        if (!is_acronym(v, k + 1))
-            continue;
-        size_t first = v->seg->sentences[v->seg->tokens[k].sentence].first_token;
-        size_t j = k; /* walk back over name words and joints */
-        while (j > first && (name_word(v, j - 1) || long_name_joint(v, j - 1)))
-            j--;
-        for (size_t a = j; a + 1 < k; a++) {
-            if (!name_word(v, a) || !spells(v, k + 1, a, k - 1))
-                continue;
-            drop_overlapping(s, a, k - 1);
-            if (add_found(v, a, k - 1, EG_TYPE_ORGANISATION, EG_WHY_ACRONYM, found, s))
-                return -1;
-            added = 1;
-            break;
-        }
-    }
-    if (added && s->extra.n > 1)
-        qsort(s->extra.items, s->extra.n, sizeof *s->extra.items, by_start);
-    return 0;
 }
 
 /* "Lewisburg, Pennsylvania": one to three capitalised words, then a
@@ -626,7 +413,7 @@ static int places_before_places(const eg_dict_t *d, const eg_tokview_t *v, eg_fo
         while (a > first && a - 1 >= prev_end && name_word(v, a - 1) && words < 3)
             a--, words++;
         if (a > first && a - 1 >= prev_end &&
-            (name_word(v, a - 1) || long_name_joint(v, a - 1)))
+            (name_word(v, a - 1) || eg_long_name_joint(v, a - 1)))
             continue; /* a piece of a longer name ("Coalition for Men, U.S.") */
         size_t after = mn->first_token + mn->ntokens;
         if (after < v->seg->sentences[mn->sentence].end_token &&
@@ -639,7 +426,7 @@ static int places_before_places(const eg_dict_t *d, const eg_tokview_t *v, eg_fo
         for (size_t k = a; k <= b; k++)
             bad |= eg_tokview_in(v, k, EG_LIST_TITLES) || eg_tokview_in(v, k, EG_LIST_NON_NAMES) ||
                    eg_tokview_has(v, k, EG_SHAPE_ALLCAPS | EG_SHAPE_INITIAL);
-        if (!bad && add_found(v, a, b, EG_TYPE_PLACE, EG_WHY_PLACE_HEAD, found, s))
+        if (!bad && eg_docrules_add_found(v, a, b, EG_TYPE_PLACE, EG_WHY_PLACE_HEAD, found, s))
             return -1;
     }
     return 0;
@@ -652,7 +439,7 @@ int eg_discover(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v, unsig
     if (rules & (EG_DISCOVER_GIVEN | EG_DISCOVER_TITLE | EG_DISCOVER_ORG | EG_DISCOVER_PLACE))
         if (find_chunks(v, rules, found, s))
             return EG_ERR_RUNTIME;
-    if ((rules & EG_DISCOVER_ACRONYM) && acronym_long_names(v, found, s))
+    if ((rules & EG_DISCOVER_ACRONYM) && eg_acronym_long_names(v, found, s))
         return EG_ERR_RUNTIME;
     if (s->extra.n && merge_found(d, kind_attr, v, found, s, mentions))
         return EG_ERR_RUNTIME;
@@ -661,6 +448,6 @@ int eg_discover(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v, unsig
          (s->extra.n && merge_found(d, kind_attr, v, found, s, mentions))))
         return EG_ERR_RUNTIME;
     if (rules & EG_DISCOVER_ACRONYM)
-        return add_acronyms(v, s, mentions);
+        return eg_acronym_uses(v, s, mentions);
     return 0;
 }

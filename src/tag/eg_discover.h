@@ -33,12 +33,9 @@
  *              Pennsylvania") are a place, unless they open a sentence
  *              with a common word, start with a given name or hold a
  *              title, a month or capitals.
- *   acronym    "Long Name (LN)" or "LN (Long Name)": where the long name
- *              is a mention, the acronym becomes a mention of the same
- *              entity from there on; where it is not (first form), the
- *              capitalised words
- *              before the bracket whose initials spell LN (joined by of,
- *              for, and, the, on, &) make an organisation of that name.
+ *   acronym    "Long Name (LN)" or "LN (Long Name)" (eg_acronym.h): an
+ *              unknown long name becomes an organisation, and the
+ *              acronym's later uses mentions of the long name's entity.
  *
  * Precision guards: no discovery in headline-like sentences (every word
  * capitalised) or on ALL-CAPS runs of three words or more; a chunk that

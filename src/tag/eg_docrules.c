@@ -38,6 +38,59 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
     return 0;
 }
 
+/* ---- the scratch the rules share ---- */
+
+/* Room for n mentions in s->merged, grown geometrically (it is reused
+ * document after document). */
+int eg_docrules_reserve_merged(eg_docrules_scratch_t *s, size_t n)
+{
+    if (n <= s->merged_cap)
+        return 0;
+    size_t cap = n + n / 2 + 16;
+    eg_mention_t *m = realloc(s->merged, cap * sizeof *m);
+    if (!m)
+        return -1;
+    s->merged = m;
+    s->merged_cap = cap;
+    return 0;
+}
+
+
+/* The label of tokens [first, last]: their text with any run of white
+ * space between two tokens made one space. */
+static int make_label(const eg_tokview_t *v, size_t first, size_t last, eg_buf_t *out)
+{
+    eg_buf_clear(out);
+    for (size_t k = first; k <= last; k++) {
+        const eg_token_t *t = &v->seg->tokens[k];
+        if (k > first && (t->flags & EG_TOKF_SPACE_BEFORE) && eg_buf_append_byte(out, ' '))
+            return -1;
+        uint32_t end = k == last ? t->base_end : t->end;
+        if (eg_buf_append(out, v->text + t->start, end - t->start))
+            return -1;
+    }
+    return 0;
+}
+
+int eg_docrules_add_found(const eg_tokview_t *v, size_t first, size_t last, const char *type,
+                          uint8_t why, eg_found_t *found, eg_docrules_scratch_t *s)
+{
+    if (make_label(v, first, last, &s->label))
+        return -1;
+    long idx = eg_found_add(found, s->label.data, s->label.len, type, why);
+    if (idx == -2)
+        return 0;
+    if (idx < 0)
+        return -1;
+    const eg_token_t *a = &v->seg->tokens[first], *b = &v->seg->tokens[last];
+    eg_mention_t mn = {
+        .start = a->start, .end = b->base_end, .entity = EG_ENTITY_FOUND,
+        .alias = (uint32_t)idx, .sentence = a->sentence, .first_token = (uint32_t)first,
+        .ntokens = (uint32_t)(last - first + 1), .why = why,
+    };
+    return eg_mentions_push(&s->extra, &mn);
+}
+
 /* ---- initial and embedded ---- */
 
 static int initial_common(const eg_tokview_t *v, const eg_mention_t *mn)

@@ -40,6 +40,18 @@ typedef struct eg_docrules_scratch {
 
 void eg_docrules_scratch_free(eg_docrules_scratch_t *s);
 
+/* Room for n mentions in s->merged (grown geometrically, reused from
+ * document to document). Returns 0 or -1 (out of memory). */
+int eg_docrules_reserve_merged(eg_docrules_scratch_t *s, size_t n);
+
+/* A found name of tokens [first, last] of the view (its label: their
+ * text, white space made one space; a possessive's 's left out): the
+ * found entity of that label and type, and its mention, why = why,
+ * appended to s->extra. A label without letter or digit adds nothing.
+ * Returns 0 or -1 (out of memory). */
+int eg_docrules_add_found(const eg_tokview_t *v, size_t first, size_t last, const char *type,
+                          uint8_t why, eg_found_t *found, eg_docrules_scratch_t *s);
+
 /* Drop mentions by the rules initial and embedded (flags say which). */
 int eg_docrules_drop(const eg_tokview_t *v, eg_docrules_scratch_t *s, eg_mentions_t *mentions,
                      int initial, int embedded);

@@ -258,6 +258,14 @@ def egdict-nodisc-j1 eg dict "$MAIN" "$REPS" "$WORK/out-egdict-nodisc-j1.graphml
 def egdict-norules-j1 eg dict "$MAIN" "$REPS" "$WORK/out-egdict-norules-j1.graphml" "the same, --rules none" -- \
 	"$(eg_cmd 1 "$DSHIP" "$MAIN" egdict-norules-j1) --rules none"
 
+# The same costs with the 150k names (no word lists: discovery finds little,
+# resolution still decides every shared form): the default rules, without
+# discovery, and the rule set before resolution existed (partial, initial).
+def eg150-nodisc-j1 eg 150k "$MAIN" "$REPS" "$WORK/out-eg150-nodisc-j1.graphml" "entgraph build $J1, 150k names, --rules default,-discovery" -- \
+	"$(eg_cmd 1 "$D150" "$MAIN" eg150-nodisc-j1) --rules default,-discovery"
+def eg150-oldrules-j1 eg 150k "$MAIN" "$REPS" "$WORK/out-eg150-oldrules-j1.graphml" "the same, --rules partial,initial (the rules before resolution)" -- \
+	"$(eg_cmd 1 "$D150" "$MAIN" eg150-oldrules-j1) --rules partial,initial"
+
 BIGF=$WORK/corpus-x$BIG_COPIES.txt
 BIG_NOTE=""
 if [ "$BIG" = 1 ] && [ "$HAS_LINES" != 1 ]; then
@@ -298,6 +306,7 @@ group "150k names: entgraph vs Hyperscan vs Python" "${ids150[@]}"
 group "1k names: entgraph vs ripgrep vs Hyperscan" eg1k-j1 rg1k hs1k
 group "dictionary load + compile" eg150-load hs150-load
 group "tagging rules: shipped dictionary" egdict-j1 egdict-nodisc-j1 egdict-norules-j1
+group "tagging rules: 150k names" eg150-nodisc-j1 eg150-oldrules-j1
 if [ "$BIG" = 1 ]; then
 	cat "$BIGF" >/dev/null
 	group "memory on ${BIG_COPIES}x the corpus" eg150-big

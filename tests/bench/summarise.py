@@ -249,6 +249,17 @@ def main():
                 f"{f'+{100 * v:.0f} %' if v is not None else '–'} | (report) | – | "
                 f"egdict-j1 vs egdict-norules-j1, last run |")
 
+    # --- the same with the 150k names: resolution's cost (issue 11) ---
+    full, nodisc, before = count_stage("eg150-j1"), count_stage("eg150-nodisc-j1"), count_stage("eg150-oldrules-j1")
+    v = (nodisc - before) / before if nodisc and before else None
+    target("ambiguity resolution's cost, count stage (150k names)", v,
+           f"+{100 * v:.1f} % ({nodisc:.2f} s with, {before:.2f} s with partial,initial only)" if v is not None else "",
+           "≤ 10 %", lambda x: x <= 0.10, "eg150-nodisc-j1 vs eg150-oldrules-j1, count stage of the last run")
+    v = (full - before) / before if full and before else None
+    rows.append(f"| all tagging rules vs the rules before resolution and discovery, count stage (150k names) | "
+                f"{f'+{100 * v:.1f} %' if v is not None else '–'} | (report) | – | "
+                f"eg150-j1 vs eg150-oldrules-j1, last run |")
+
     md += ["", "## Targets (issue 4)", "",
            "| target | measured | goal | verdict | compared |", "|---|---:|---|---|---|"] + rows
     md += ["", "Ratios are of median wall times of whole processes (start-up, dictionary compile, "

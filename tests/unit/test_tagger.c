@@ -211,6 +211,42 @@ static void test_title_before_a_place_and_org_heads(void **state)
                         "Lincoln=lincoln-town/alias;");
 }
 
+static void test_view_looks_words_up_where_rules_ask(void **state)
+{
+    (void)state;
+    /* 0 the 1 president 2 said 3 Smith 4 , 5 president 6 Jones 7 met
+     * 8 Charles 9 de 10 Gaulle 11 . */
+    tag("the president said Smith, president Jones met Charles de Gaulle.", "initial");
+    const eg_tokview_t *v = &w.scratch.view;
+    assert_false(eg_tokview_in(v, 1, EG_LIST_TITLES)); /* two words before a name: never asked */
+    assert_true(eg_tokview_in(v, 5, EG_LIST_TITLES));  /* the word before one */
+    assert_true(eg_tokview_in(v, 9, EG_LIST_PARTICLES)); /* between two */
+    assert_true(eg_tokview_in(v, 8, EG_LIST_GIVEN) == 0);
+    assert_true(eg_tokview_has(v, 3, EG_SHAPE_CAP));
+    assert_false(eg_tokview_has(v, 0, EG_SHAPE_CAP));
+    assert_true(eg_tokview_has(v, 0, EG_SHAPE_SENT_START | EG_SHAPE_WORD));
+    assert_false(eg_tokview_has(v, 4, EG_SHAPE_WORD)); /* punctuation has no shape */
+    assert_int_equal(eg_tokview_shape(v, 4), 0);
+    tag("Zyx Court Rules Today. But not this one.", "initial");
+    assert_true(eg_tokview_has(v, 2, EG_SHAPE_HEADLINE));
+    assert_false(eg_tokview_has(v, 5, EG_SHAPE_HEADLINE));
+}
+
+static void test_acronyms_defined_in_brackets(void **state)
+{
+    (void)state;
+    assert_string_equal(tag("The Zyxo Widget Agency (ZWA) met. Later ZWA said so.", "acronym"),
+                        "Zyxo Widget Agency=zyxo-widget-agency/acronym;"
+                        "ZWA=zyxo-widget-agency/acronym;" /* the definition's own */
+                        "ZWA=zyxo-widget-agency/acronym;");
+    /* the initials must spell it */
+    assert_string_equal(tag("The Zyxo Widget Agency (ZQ) met. Later ZQ said so.", "acronym"), "");
+    /* a mention as the long name lends its entity to the uses */
+    assert_string_equal(tag("Dmitry Peskov (DP) spoke. DP said so.", "acronym"),
+                        "Dmitry Peskov=dmitry-peskov/alias;DP=dmitry-peskov/acronym;"
+                        "DP=dmitry-peskov/acronym;");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -221,6 +257,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_view_lists_capitals_and_bracketed_acronyms, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_each_stage_on_and_off, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_view_looks_words_up_where_rules_ask, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_acronyms_defined_in_brackets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_title_before_a_place_and_org_heads, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
