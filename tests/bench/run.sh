@@ -185,7 +185,8 @@ load1() { cut -d' ' -f1 /proc/loadavg; }
 
 # run_one ID REP: one timed process; returns its exit code
 run_one() {
-	local id=$1 rep=$2 log=$OUT/logs/$1 t0 t1 rc=0 wall rss
+	local id=$1 rep=$2 log=$OUT/logs/$1 t0 t1 rc=0 wall rss stats=$WORK/out-$1.stats.json
+	rm -f "$stats"
 	t0=$(date +%s%N)
 	/usr/bin/time -f '%e %M' -o "$log.time" timeout "$TIMEOUT" bash -c "${C_CMD[$id]}" \
 		>"$log.out" 2>"$log.err" || rc=$?
@@ -193,6 +194,8 @@ run_one() {
 	wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')
 	rss=$(tail -1 "$log.time" | awk '{print $2}')
 	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$rep" "$wall" "${rss:-}" "$rc" "$(load1)" >>"$RAW"
+	# each repetition's --stats, so that stage times are medians too
+	[ ! -f "$stats" ] || cp "$stats" "${stats%.json}.$rep.json"
 	say "  $id rep $rep: ${wall}s ${rss:-?}KB rc=$rc"
 	return "$rc"
 }
