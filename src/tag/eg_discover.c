@@ -233,7 +233,10 @@ static size_t classify(const eg_tokview_t *v, unsigned rules, size_t sent_first,
     if ((rules & EG_DISCOVER_GIVEN) &&
         (eg_tokview_in(v, c.first, EG_LIST_GIVEN) || middle_initial(v, &c)))
         rc = eg_docrules_add_found(v, c.first, c.last, EG_TYPE_PERSON, EG_WHY_GIVEN_NAME, found, s);
-    else if ((rules & EG_DISCOVER_TITLE) && c.titled)
+    /* after a title, words ending in a title are a role ("Mr. Vice
+     * President", "Mr. Majority Leader"); a given name first makes a
+     * surname of it ("Alexander Pope", "Stephen King") */
+    else if ((rules & EG_DISCOVER_TITLE) && c.titled && !eg_tokview_in(v, c.last, EG_LIST_TITLES))
         rc = eg_docrules_add_found(v, c.first, c.last, EG_TYPE_PERSON, EG_WHY_TITLE, found, s);
     return rc ? SIZE_MAX : after;
 }

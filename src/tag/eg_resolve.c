@@ -67,6 +67,14 @@ int eg_resolve_more_important(const eg_dict_t *d, const eg_resolve_attrs_t *a, u
     return population(d, a, x) > population(d, a, y);
 }
 
+/* Context decides between readings of comparable size: a place with a
+ * known population under a tenth of the largest reading's is not raised
+ * over it by its country's mentions (Paris, Texas in a text about the
+ * United States is still Paris, France; Georgia the state and Georgia the
+ * country are within the ratio). A reading without a population stays a
+ * candidate. */
+#define CONTEXT_SIZE_RATIO 10.0
+
 /* ---- the document's countries ---- */
 
 typedef struct countries {
@@ -183,6 +191,70 @@ static int longer_piece(const eg_tokview_t *v, size_t k, size_t lo, size_t hi)
            !eg_tokview_has(v, k, EG_SHAPE_INITIAL | EG_SHAPE_ALLCAPS);
 }
 
+/* "Holland, Michigan", "Athens, Georgia", "Paris, Texas": a region or
+ * country right after mention i and a comma says which country the
+ * mention's place is in, whatever the sizes; the most important reading
+ * in one of the countries it may be. A city after the comma is more
+ * likely the next of a list ("Lyon, Marseille and Paris"). Returns that
+ * entity, or -1. */
+static long place_in_place(const eg_matcher_t *m, const eg_resolve_attrs_t *a,
+                           const eg_tokview_t *v, const eg_mentions_t *ms, size_t i,
+                           const uint32_t *ents, size_t n)
+{
+    const eg_dict_t *d = eg_matcher_dict(m);
+    const eg_mention_t *mn = &ms->items[i], *next = i + 1 < ms->n ? &ms->items[i + 1] : NULL;
+    size_t comma = mn->first_token + mn->ntokens;
+    if (!next || next->first_token != comma + 1 || next->entity == EG_ENTITY_FOUND ||
+        next->alias == EG_ALIAS_NONE || !eg_tokview_is_char(v, comma, ',') ||
+        eg_tokview_possessive(v, next->first_token + next->ntokens - 1))
+        return -1; /* "Smith, Florida's governor" */
+    uint32_t outer[MAX_ALTERNATIVES];
+    size_t nouter = alternatives(m, v, next, outer);
+    long best = -1;
+    for (size_t j = 0; j < n; j++) {
+        const char *code = attr(d, a->country, ents[j]);
+        if (!code || eg_tokview_entity_class(v, ents[j]) != EG_TC_PLACE)
+            continue;
+        int inside = 0;
+        for (size_t o = 0; o < nouter && !inside; o++) {
+            const char *oc = attr(d, a->country, outer[o]), *ok = attr(d, a->kind, outer[o]);
+            inside = eg_tokview_entity_class(v, outer[o]) == EG_TC_PLACE && oc && ok &&
+                     kind_rank(ok) >= 3 && strcmp(oc, code) == 0 && outer[o] != ents[j];
+        }
+        if (inside && (best < 0 || eg_resolve_more_important(d, a, ents[j], (uint32_t)best)))
+            best = (long)ents[j];
+    }
+    return best;
+}
+
+/* Rule context: among the readings of class cls (the matcher's pick's:
+ * context never makes the United Nations a town called Un) and of
+ * comparable size, the one whose country the document's places point to
+ * most often; of several equally often, the most important; -1 when none
+ * is pointed to. */
+static long context_reading(const eg_tokview_t *v, const eg_dict_t *d, const eg_resolve_attrs_t *a,
+                            const countries_t *named, unsigned char cls, const uint32_t *ents,
+                            size_t n)
+{
+    double largest = 0;
+    for (size_t j = 0; j < n; j++)
+        if (population(d, a, ents[j]) > largest)
+            largest = population(d, a, ents[j]);
+    long pick = -1;
+    unsigned best = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (eg_tokview_entity_class(v, ents[j]) != cls ||
+            (attr(d, a->population, ents[j]) &&
+             population(d, a, ents[j]) * CONTEXT_SIZE_RATIO < largest))
+            continue; /* not a reading context can raise */
+        unsigned c = country_count(named, attr(d, a->country, ents[j]));
+        if (c > best || (c == best && c > 0 && pick >= 0 &&
+                         eg_resolve_more_important(d, a, ents[j], (uint32_t)pick)))
+            best = c, pick = (long)ents[j];
+    }
+    return pick;
+}
+
 typedef struct sense {
     uint32_t key, entity; /* key: the mention's own alias (same span, same set) */
     uint8_t why;
@@ -256,6 +328,13 @@ static int decide(const eg_matcher_t *m, const eg_resolve_attrs_t *a, const eg_t
     }
     if (n < 2)
         return 1;
+    long within = (rules & EG_RESOLVE_CONTEXT) ? place_in_place(m, a, v, ms, i, ents, n) : -1;
+    if (within >= 0) {
+        mn->entity = (uint32_t)within;
+        mn->why = EG_WHY_CONTEXT;
+        remember(st, mn->alias, (uint32_t)within, EG_WHY_CONTEXT);
+        return 1;
+    }
     const sense_t *earlier = (rules & EG_RESOLVE_ONE_SENSE) ? sense_of(st, mn->alias) : NULL;
     if (earlier) {
         mn->entity = earlier->entity;
@@ -267,20 +346,11 @@ static int decide(const eg_matcher_t *m, const eg_resolve_attrs_t *a, const eg_t
             gather_countries(m, a, v, ms, &st->countries);
             st->have_countries = 1;
         }
-        unsigned best = 0;
-        long pick = -1;
-        int tie = 0;
-        for (size_t j = 0; j < n; j++) {
-            unsigned c = country_count(&st->countries, attr(d, a->country, ents[j]));
-            if (c > best)
-                best = c, pick = (long)j, tie = 0;
-            else if (c == best && c > 0)
-                tie = 1;
-        }
-        if (pick >= 0 && !tie) {
-            mn->entity = ents[pick];
+        long pick = context_reading(v, d, a, &st->countries, eg_tokview_entity_class(v, mn->entity), ents, n);
+        if (pick >= 0) {
+            mn->entity = (uint32_t)pick;
             mn->why = EG_WHY_CONTEXT;
-            remember(st, mn->alias, ents[pick], EG_WHY_CONTEXT);
+            remember(st, mn->alias, (uint32_t)pick, EG_WHY_CONTEXT);
             return 1;
         }
     }

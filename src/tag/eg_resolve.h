@@ -23,10 +23,23 @@
  *               part of another mention, is a piece of a
  *               longer name no list holds ("Real Madrid", "Munich Re",
  *               "Sheffield Wednesday", "West Indies"): dropped.
- *   context     Among the places sharing a form, the one whose country
- *               the document's other places point to (a form counts when
- *               all its places lie in one country): Georgia next to
- *               Atlanta is the US state; next to Tbilisi, the country.
+ *   context     Among the form's readings of the class of the matcher's
+ *               pick (a place stays a place, an organisation an
+ *               organisation: "UN" is never a town called Un), the one
+ *               whose country the document's places point to most often
+ *               (a form counts when all its places lie in one country; of
+ *               readings pointed to equally often, the most important):
+ *               Georgia next to Atlanta is the US state; next to Tbilisi,
+ *               the country; "the Supreme Court" in a British text is
+ *               the United Kingdom's. Only readings
+ *               of comparable size compete: one with a population under a
+ *               tenth of the largest reading's is left to importance
+ *               (Paris in a text about the United States is Paris,
+ *               France, not Paris, Texas). Before all that, and whatever
+ *               the sizes: a region or country right after the form and
+ *               a comma names its country ("Paris, Texas", "Holland,
+ *               Michigan", "Athens, Georgia"); the most important reading
+ *               there.
  *   one-sense   Once a form is resolved in a document by context or
  *               person, later mentions of it take the same entity.
  *   importance  Otherwise the most important: priority, then kind
