@@ -198,10 +198,15 @@ static size_t classify(const eg_tokview_t *v, unsigned rules, size_t sent_first,
     if (rules & EG_DISCOVER_ORG)
         join_and_head(v, end, &c);
     size_t after = c.last + 1;
-    cut_titles(v, sent_first, &c);
-    cut_sentence_start(v, &c);
     int rc = 0;
     if (rules & EG_DISCOVER_ORG) {
+        /* title words stay in an organisation's name ("Washington
+         * Metropolitan Area Transit Authority", "General Services
+         * Administration"), but a title and a head alone are a role or a
+         * common phrase ("the General Government") */
+        chunk_t whole = c;
+        int role = c.words == 2 && eg_tokview_in(v, c.first, EG_LIST_TITLES);
+        cut_sentence_start(v, &c);
         int head = eg_tokview_in(v, c.last, EG_LIST_ORG_HEADS);
         int suffix = eg_tokview_in(v, c.last, EG_LIST_ORG_SUFFIXES);
         size_t ext = head ? head_extension(v, c.last, end) : 0;
@@ -214,12 +219,15 @@ static size_t classify(const eg_tokview_t *v, unsigned rules, size_t sent_first,
          * "The Aerospace Corporation" an organisation */
         size_t words = c.words - (eg_tokview_in(v, c.first, EG_LIST_WORDS) &&
                                   eg_tokview_in(v, c.first, EG_LIST_NON_NAMES));
-        if ((head || suffix) && words >= 2) {
+        if ((head || suffix) && words >= 2 && !role) {
             rc = eg_docrules_add_found(v, c.first, c.last, EG_TYPE_ORGANISATION,
                            head ? EG_WHY_ORG_HEAD : EG_WHY_ORG_SUFFIX, found, s);
             return rc ? SIZE_MAX : after;
         }
+        c = whole;
     }
+    cut_titles(v, sent_first, &c);
+    cut_sentence_start(v, &c);
     if ((rules & EG_DISCOVER_PLACE) && c.words >= 2 &&
         (eg_tokview_in(v, c.last, EG_LIST_PLACE_HEADS) ||
          (c.words <= 3 && eg_tokview_in(v, c.first, EG_LIST_PLACE_HEADS)))) {
@@ -320,8 +328,31 @@ static int find_chunks(const eg_tokview_t *v, unsigned rules, eg_found_t *found,
 
 /* ---- merging found mentions with the dictionary's ---- */
 
+/* Is the word before one-word organisation x, inside found name f, one
+ * that makes x the head of a name of its own: a place mention ending
+ * there (prev: the mention before x, or NULL), a demonym or a word no
+ * list knows ("Ohio Senate", "Puerto Rico Senate", "Prussian Army"), not
+ * a common word ("the General Government", "Under the Constitution
+ * Congress")? */
+static int names_a_head(const eg_tokview_t *v, const eg_found_t *found, const eg_mention_t *f,
+                        const eg_mention_t *x, const eg_mention_t *prev)
+{
+    if (x->ntokens != 1 || x->end != f->end || x->first_token == 0)
+        return 0;
+    size_t k = x->first_token - 1;
+    if (prev && prev->first_token + prev->ntokens == x->first_token && prev->start >= f->start &&
+        eg_mention_class(v, found, prev) == EG_TC_PLACE)
+        return 1;
+    if (eg_tokview_in(v, k, EG_LIST_NON_NAMES) && !eg_tokview_in(v, k, EG_LIST_WORDS))
+        return 1; /* "Iraqi Parliament" */
+    /* a capitalised word no list knows, unless a sentence start
+     * capitalised it ("Proroguing Parliament is the legal way") */
+    return eg_tokview_cap(v, k) && !eg_tokview_in(v, k, EG_LIST_WORDS) &&
+           !eg_tokview_has(v, k, EG_SHAPE_SENT_START);
+}
+
 static int swallows(const eg_tokview_t *v, const eg_found_t *found, const eg_mention_t *f,
-                    const eg_mention_t *x)
+                    const eg_mention_t *x, const eg_mention_t *prev)
 {
     if (x->start < f->start || x->end > f->end)
         return 0; /* crosses */
@@ -330,10 +361,11 @@ static int swallows(const eg_tokview_t *v, const eg_found_t *found, const eg_men
     unsigned char cls = eg_mention_class(v, found, x);
     if (cls == EG_TC_PERSON)
         return 0;
-    if (found->items[f->alias].why == EG_WHY_ACRONYM)
+    if (f->why == EG_WHY_ACRONYM) /* the mention's rule: another may have found the name too */
         return 1; /* the text spells this name out: "London and South Western Railway (LSWR)" */
     if (found->items[f->alias].tclass == EG_TC_ORGANISATION)
-        return cls != EG_TC_ORGANISATION;
+        /* a one-word organisation that ends the name may be its head */
+        return cls != EG_TC_ORGANISATION || names_a_head(v, found, f, x, prev);
     /* a person's name takes in a one-word place ("Jack London"), never a
      * longer name ("Nova Scotia House": Nova is a given name too) */
     return x->ntokens == 1;
@@ -354,7 +386,7 @@ static int merge_found(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v
         int ok = 1, large = 0;
         size_t covered = 0; /* tokens of f that dictionary mentions hold */
         for (size_t x = j; x < out->n && out->items[x].start < f->end && ok; x++) {
-            ok = swallows(v, found, f, &out->items[x]);
+            ok = swallows(v, found, f, &out->items[x], x > 0 ? &out->items[x - 1] : NULL);
             covered += out->items[x].ntokens;
             const char *kind = kind_attr >= 0 && out->items[x].entity < d->nentities
                                    ? eg_entity_attr(&d->entities[out->items[x].entity],
