@@ -10,13 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TAG_MAX_DICTS 64
-
 enum tag_format { TAG_JSONL, TAG_CONLL };
 
 typedef struct tag_options {
-    const char *dicts[TAG_MAX_DICTS];
-    size_t ndicts;
+    cli_dicts_t dicts;
     const char *output; /* NULL or "-": standard output */
     int format;         /* enum tag_format; -1 = from the output's extension */
     unsigned rules;
@@ -33,10 +30,9 @@ static void print_tag_help(void)
            "decided, such as alias, context, given-name, partial)\n"
            "(byte offsets into the document) or CoNLL token/IOB2 columns.\n"
            "\n"
-           "options:\n"
-           "  -d, --dict PATH       dictionary file or folder (repeatable;\n"
-           "                        default: the shipped dict/)\n"
-           "  -o, --output FILE     output file (.jsonl or .conll); default or -:\n"
+           "options:\n");
+    cli_dicts_help(stdout, 24);
+    printf("  -o, --output FILE     output file (.jsonl or .conll); default or -:\n"
            "                        standard output\n"
            "  -f, --format FORMAT   jsonl (default) or conll\n"
            "      --rules LIST      document rules to apply: %s;\n"
@@ -70,21 +66,21 @@ static int parse_tag_options(int argc, char **argv, tag_options_t *o, int *first
         {"dict", required_argument, NULL, 'd'},   {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'}, {"rules", required_argument, NULL, 'r'},
         {"quiet", no_argument, NULL, 'q'},        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"no-default-dict", no_argument, NULL, 'n'}, {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
     o->format = -1;
     o->rules = EG_RULES_DEFAULT;
     opterr = 0;
     optind = 1;
-    int c;
+    int c, code;
     while ((c = getopt_long(argc, argv, ":d:o:f:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
-            if (o->ndicts == TAG_MAX_DICTS)
-                return cli_usage_error("more than %d dictionaries", TAG_MAX_DICTS);
-            o->dicts[o->ndicts++] = optarg;
+            if ((code = cli_dicts_add(&o->dicts, optarg)) >= 0)
+                return code;
             break;
+        case 'n': o->dicts.no_default = 1; break;
         case 'o':
             if (o->output)
                 return cli_usage_error("tag writes one output; -o given twice");
@@ -168,7 +164,7 @@ static int run_tag(const tag_options_t *o, char **args, size_t nargs, FILE *fp,
     cli_tagging_t tg = {0};
     int rc = eg_input_expand(&inputs, args, nargs, &warn, err);
     if (rc == 0)
-        rc = cli_tagging_load(&tg, o->dicts, o->ndicts, o->rules, &warn, err);
+        rc = cli_tagging_load(&tg, &o->dicts, o->rules, &warn, err);
     /* Documents come from the same reader as build's (binary files,
      * invalid UTF-8 and .gz handled alike), one file per document. */
     eg_source_options_t sopt = {.mode = EG_INPUT_TEXT, .default_date = EG_NO_DATE};

@@ -39,13 +39,13 @@ void cli_corpus_free(cli_corpus_t *c)
     memset(c, 0, sizeof *c);
 }
 
-int cli_corpus_load(cli_corpus_t *c, const char *const *dicts, size_t ndicts,
-                    const eg_warner_t *warn, eg_error_t *err)
+int cli_corpus_load(cli_corpus_t *c, const cli_dicts_t *dicts, const eg_warner_t *warn,
+                    eg_error_t *err)
 {
     double t0 = cli_seconds();
-    int rc = cli_load_dicts(dicts, ndicts, &c->dict, warn, err);
+    int rc = cli_load_dicts(dicts, &c->dict, warn, err);
     if (rc == 0)
-        rc = cli_load_patterns(dicts, ndicts, &c->patterns, err);
+        rc = cli_load_patterns(dicts, &c->patterns, err);
     if (rc == 0)
         rc = eg_matcher_build(&c->matcher, &c->dict, warn, err);
     if (rc == 0 && !(c->found = eg_registry_new(&c->dict)))

@@ -14,7 +14,7 @@
 #define DEFAULT_OUTPUT "out/graph.graphml"
 
 
-enum { OPT_EVIDENCE = 256, OPT_DATE };
+enum { OPT_EVIDENCE = 256, OPT_DATE, OPT_NO_DEFAULT_DICT };
 
 static const char *const USAGE[] = {
     [CLI_BUILD] = "usage: entgraph build [options] INPUT...\n"
@@ -38,10 +38,8 @@ static const char *const USAGE[] = {
 static void print_help(cli_command_t cmd)
 {
     fputs(USAGE[cmd], stdout);
-    fputs("\noptions:\n"
-          "  -d, --dict PATH       dictionary file or folder of .tsv files\n"
-          "                        (repeatable; default: the shipped dict/)\n",
-          stdout);
+    fputs("\noptions:\n", stdout);
+    cli_dicts_help(stdout, 24);
     if (cmd == CLI_COUNT)
         fputs("  -o, --output FILE     counts file (default: standard output)\n", stdout);
     else
@@ -104,6 +102,7 @@ int cli_parse_options(cli_command_t cmd, int argc, char **argv, cli_options_t *o
         {"help", no_argument, NULL, 'h'},
         {"evidence", required_argument, NULL, OPT_EVIDENCE},
         {"date", required_argument, NULL, OPT_DATE},
+        {"no-default-dict", no_argument, NULL, OPT_NO_DEFAULT_DICT},
     };
     memset(o, 0, sizeof *o);
     o->command = cmd;
@@ -136,9 +135,9 @@ static int common_option(int c, cli_options_t *o)
     cli_command_t cmd = o->command;
     switch (c) {
     case 'd':
-        if (o->ndicts == MAX_LIST)
-            return cli_usage_error("more than %d dictionaries", MAX_LIST);
-        o->dicts[o->ndicts++] = optarg;
+        return cli_dicts_add(&o->dicts, optarg);
+    case OPT_NO_DEFAULT_DICT:
+        o->dicts.no_default = 1;
         return -1;
     case 'o':
         if (o->noutputs == MAX_LIST || (cmd == CLI_COUNT && o->noutputs == 1))

@@ -187,7 +187,7 @@ def expected_seed(loaded):
 def run_corpus(rep, binary, root, tmp, name, inputs):
     graphml = os.path.join(tmp, name + ".graphml")
     js = os.path.join(tmp, name + ".json")
-    argv = [binary, "build", "-q", "-d", os.path.join(root, "dict"),
+    argv = [binary, "build", "-q", "--no-default-dict", "-d", os.path.join(root, "dict"),
             "-o", graphml, "-o", js] + inputs
 
     def build():
