@@ -142,6 +142,11 @@ static int common_option(int c, cli_options_t *o)
     case 'o':
         if (o->noutputs == MAX_LIST || (cmd == CLI_COUNT && o->noutputs == 1))
             return cli_usage_error("too many outputs");
+        /* a shard named x.html would be no page, and merge would read it */
+        if (cmd == CLI_COUNT && eg_format_from_path(optarg) != EG_FORMAT_UNKNOWN)
+            return cli_usage_error("output '%s': count writes partial counts, not a graph; "
+                                   "name them X.counts and run 'entgraph merge X.counts -o %s'",
+                                   optarg, optarg);
         if (cmd != CLI_COUNT && eg_format_from_path(optarg) == EG_FORMAT_UNKNOWN)
             return cli_usage_error("output '%s': unknown format (use .graphml, .gexf, .json, .csv or .html)",
                                    optarg);
@@ -185,6 +190,18 @@ static int common_option(int c, cli_options_t *o)
     }
 }
 
+/* An option the command does not take, by its name: argv[optind - 1]
+ * is its value when the value was a word of its own ("-j 2"). */
+static int not_here(cli_command_t cmd, int c, const struct option *longopts)
+{
+    static const char *const names[] = {[CLI_BUILD] = "build", [CLI_COUNT] = "count",
+                                        [CLI_MERGE] = "merge"};
+    for (const struct option *l = longopts; l->name; l++)
+        if (l->val == c)
+            return cli_usage_error("option '--%s' does not apply to %s", l->name, names[cmd]);
+    return cli_usage_error("option '-%c' does not apply to %s", c, names[cmd]);
+}
+
 static int parse_option_loop(int argc, char **argv, cli_options_t *o,
                              const struct option *longopts)
 {
@@ -209,7 +226,7 @@ static int parse_option_loop(int argc, char **argv, cli_options_t *o,
         if (r == 1 && o->command != CLI_COUNT)
             r = cli_graph_option(c, optarg, &o->graph);
         if (r == 1)
-            return cli_usage_error("option '%s' does not apply here", argv[optind - 1]);
+            return not_here(o->command, c, longopts);
         if (r != 0)
             return r;
     }
