@@ -5,6 +5,7 @@
 
 #include "../base/eg_outfile.h"
 #include "../tag/eg_dict.h"
+#include "../tag/eg_found.h"
 
 #include <limits.h>
 #include <signal.h>
@@ -242,6 +243,31 @@ int cli_load_dicts(const cli_dicts_t *d, eg_dict_t *dict, const eg_warner_t *war
         rc = eg_dict_load_path(dict, paths[i], warn, err);
     }
     return rc;
+}
+
+static int type_known(const eg_dict_t *d, const char *type, size_t n)
+{
+    const char *found[] = {EG_TYPE_PERSON, EG_TYPE_PLACE, EG_TYPE_ORGANISATION};
+    for (size_t i = 0; i < sizeof found / sizeof *found; i++)
+        if (strlen(found[i]) == n && memcmp(found[i], type, n) == 0)
+            return 1;
+    for (size_t i = 0; i < d->nentities; i++)
+        if (strlen(d->entities[i].type) == n && memcmp(d->entities[i].type, type, n) == 0)
+            return 1;
+    return 0;
+}
+
+void cli_types_check(const char *types, const eg_dict_t *d, const eg_warner_t *warn)
+{
+    for (const char *p = types; p && *p;) {
+        size_t k = strcspn(p, ",");
+        if (!type_known(d, p, k))
+            eg_warn(warn, NULL, 0,
+                    "--types: no entity has the type '%.*s' (types are compared exactly: "
+                    "person, place, organisation, or a dictionary's own)",
+                    (int)k, p);
+        p += k + (p[k] == ',');
+    }
 }
 
 static void on_signal(int sig)

@@ -80,6 +80,11 @@ int cli_load_dicts(const cli_dicts_t *d, struct eg_dict *dict, const eg_warner_t
 struct eg_patterns;
 int cli_load_patterns(const cli_dicts_t *d, struct eg_patterns *pats, eg_error_t *err);
 
+/* Warn about each type of the --types list that no entity of d has and
+ * that discovery does not give (person, place, organisation): a typo
+ * would otherwise leave an empty graph without a word. */
+void cli_types_check(const char *types, const struct eg_dict *d, const eg_warner_t *warn);
+
 /* Run `write` into the one output a command writes: standard output when
  * path is NULL or "-" (flushed, "cannot write WHAT" if that fails), else
  * a file written atomically (eg_outfile). Returns the exit code, the

@@ -114,6 +114,8 @@ int cli_graph_command(cli_command_t command, int argc, char **argv, cli_counts_f
     cli_corpus_init(&c);
     rc = cli_corpus_load(&c, &o.dicts, &warn, &err);
     if (rc == 0)
+        cli_types_check(o.graph.network.types, &c.dict, &warn);
+    if (rc == 0)
         rc = counts(&o, &c, argv + first, (size_t)(argc - first), &warn, &err);
     if (rc == 0)
         rc = cli_outputs_write(&o, &c, &out, &err);
