@@ -5,6 +5,7 @@
  * the real tagger on one surface form and says why it maps where it does. */
 #include "../base/eg_buf.h"
 #include "../base/eg_strmap.h"
+#include "../graph/eg_columns.h"
 #include "../tag/eg_dict.h"
 #include "../tag/eg_matcher.h"
 #include "../tag/eg_patterns.h"
@@ -245,6 +246,23 @@ static int dict_check(const dict_options_t *o, eg_error_t *err)
     return bad ? EG_ERR_DATA : 0;
 }
 
+/* The node attributes the dictionary's columns become, with their type
+ * (eg_columns.h): "columns: description (string), lat (double), ...". */
+static int print_columns(const eg_dict_t *d, eg_error_t *err)
+{
+    eg_columns_t cols;
+    int rc = eg_columns_plan(&cols, d, err);
+    if (rc == 0) {
+        printf("columns:");
+        for (size_t i = 0; i < cols.n; i++)
+            cli_printf(stdout, "%s %s (%s)", i ? "," : "", cols.items[i].name,
+                       eg_column_type_name(cols.items[i].type));
+        printf("%s\n", cols.n ? "" : " none");
+    }
+    eg_columns_free(&cols);
+    return rc;
+}
+
 typedef struct type_count {
     const char *type;
     size_t entities, aliases;
@@ -293,6 +311,7 @@ static int dict_stats(const dict_options_t *o, eg_error_t *err)
         putchar('\n');
         printf("matcher: %zu trie nodes, %zu distinct folded tokens\n", eg_matcher_nodes(m),
                eg_matcher_vocabulary(m));
+        rc = print_columns(&d, err);
     }
     eg_matcher_free(m);
     eg_patterns_free(&pats);

@@ -3,6 +3,7 @@
  * thread, over one line (\r), and erased at the end. */
 #include "corpus.h"
 
+#include "../graph/eg_columns.h"
 #include "cli.h"
 
 #include <jansson.h>
@@ -44,6 +45,11 @@ int cli_corpus_load(cli_corpus_t *c, const cli_dicts_t *dicts, const eg_warner_t
 {
     double t0 = cli_seconds();
     int rc = cli_load_dicts(dicts, &c->dict, warn, err);
+    if (rc == 0) { /* a bad typed column fails now, not after the corpus */
+        eg_columns_t cols;
+        rc = eg_columns_plan(&cols, &c->dict, err);
+        eg_columns_free(&cols);
+    }
     if (rc == 0)
         rc = cli_load_patterns(dicts, &c->patterns, err);
     if (rc == 0)

@@ -13,7 +13,8 @@ there, else tests/data/wikinews. Checks:
     (tests/schemas/gexf-1.3, xmllint --relaxng); every node has
     viz:position, viz:size and viz:color, every node and edge a spell;
   - GEXF 1.2draft (--gexf-version 1.2) loads in networkx.read_gexf with
-    the node-link JSON's nodes, labels, edges and weights;
+    the node-link JSON's nodes, labels, edges and weights, and the
+    dictionary's lat, lon and population as the same numbers;
   - GraphML declares label, x, y, size, r, g, b (nodes) and weight
     (edges) under the names Gephi's importer maps, and community;
   - the CSV pair has Gephi's Id/Label and Source/Target/Type/Weight
@@ -138,6 +139,10 @@ def check_gexf12(path, json_path):
             return "node %s label %r, want %r" % (n, d.get("label"), nodes[n]["label"])
         if "viz" not in d or "position" not in d["viz"]:
             return "node %s: networkx read no viz position" % n
+        for k in ("lat", "lon", "population"):  # typed dictionary columns
+            want = nodes[n].get(k)
+            if want is not None and (type(d.get(k)) is not type(want) or d.get(k) != want):
+                return "node %s: %s is %r in GEXF, %r in the JSON" % (n, k, d.get(k), want)
     got = {frozenset((a, b)): d for a, b, d in g.edges(data=True)}
     if set(got) != set(edges):
         return "edges differ from the JSON (%d vs %d)" % (len(got), len(edges))

@@ -69,11 +69,29 @@ function checkGraphology(g, colorRx) {
   return bad;
 }
 
+// The dictionary's number columns are numbers, as in the node-link JSON.
+function checkTyped(g) {
+  let seen = 0;
+  for (const n of nodeLink.nodes) {
+    for (const k of ['lat', 'lon', 'population']) {
+      if (typeof n[k] !== 'number') continue;
+      const got = g.getNodeAttribute(n.id, k);
+      if (typeof got !== 'number' || got !== n[k]) return `node ${n.id}: ${k} is ${JSON.stringify(got)}, want ${n[k]}`;
+      seen++;
+    }
+  }
+  return seen ? undefined : 'no node has a number lat, lon or population';
+}
+
 check('graphology-gexf loads GEXF 1.3 with positions, sizes and colours', () =>
   checkGraphology(gexf.parse(Graph, read('graph.gexf')), /^rgb\(\d+,\d+,\d+\)$/));
 
 check('graphology Graph.from loads the graphology JSON style', () =>
   checkGraphology(Graph.from(JSON.parse(read('graph.graphology.json'))), /^#[0-9a-f]{6}$/));
+
+check('graphology reads lat, lon and population as numbers from GEXF and JSON', () =>
+  checkTyped(gexf.parse(Graph, read('graph.gexf'))) ||
+  checkTyped(Graph.from(JSON.parse(read('graph.graphology.json')))));
 
 // As the README's recipe: without layout {name: 'preset'} Cytoscape runs
 // its default layout and every node lands at (0, 0) in a headless run.
