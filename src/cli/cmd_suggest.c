@@ -4,6 +4,7 @@
  * document's found names to eg_suggest. */
 #include "../count/eg_suggest.h"
 #include "cli.h"
+#include "opt_input.h"
 #include "tagging.h"
 
 #include <errno.h>
@@ -16,6 +17,7 @@ typedef struct suggest_options {
     cli_dicts_t dicts;
     const char *output;
     eg_source_options_t source;
+    eg_input_select_t select; /* --include, --exclude */
     eg_suggest_options_t rows;
     unsigned rules;
     int quiet;
@@ -45,10 +47,10 @@ static void print_suggest_help(void)
           "      --text-field F      jsonl: the text field (default text)\n"
           "      --rules LIST        tagging rules, as for build\n"
           "  -q, --quiet             no warnings\n"
-          "  -h, --help              this help\n"
-          "\n"
-          "Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad data.\n",
+          "  -h, --help              this help\n",
           stdout);
+    cli_select_help(stdout);
+    fputs("\nExit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad data.\n", stdout);
 }
 
 static int parse_count(const char *arg, const char *name, uint64_t *out)
@@ -75,7 +77,7 @@ static int parse_suggest_options(int argc, char **argv, suggest_options_t *o, in
         {"input", required_argument, NULL, O_INPUT},
         {"text-field", required_argument, NULL, O_TEXT_FIELD},
         {"rules", required_argument, NULL, O_RULES},  {"quiet", no_argument, NULL, 'q'},
-        {"no-default-dict", no_argument, NULL, O_NO_DEFAULT},
+        {"no-default-dict", no_argument, NULL, O_NO_DEFAULT}, CLI_SELECT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},             {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
@@ -116,7 +118,11 @@ static int parse_suggest_options(int argc, char **argv, suggest_options_t *o, in
         case 'q': o->quiet = 1; break;
         case 'h': print_suggest_help(); return 0;
         case ':': return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
-        default: return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+        case '?': return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+        default: /* --include, --exclude */
+            if ((code = cli_select_option(c, optarg, &o->select)) != 0)
+                return code == 1 ? cli_usage_error("unknown option '%s'", argv[optind - 1])
+                                 : code;
         }
     }
     if (optind >= argc)
@@ -144,7 +150,7 @@ static int run_suggest(const suggest_options_t *o, char **args, size_t nargs, FI
     eg_suggest_t *sug = eg_suggest_new();
     int rc = sug ? 0 : eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
     if (rc == 0)
-        rc = eg_input_expand(&inputs, args, nargs, &warn, err);
+        rc = eg_input_expand_select(&inputs, args, nargs, &o->select, &warn, err);
     if (rc == 0)
         rc = cli_tagging_load(&tg, &o->dicts, o->rules, &warn, err);
     if (rc == 0)

@@ -4,6 +4,7 @@
 #include "../export/eg_export_mentions.h"
 #include "../base/eg_list.h"
 #include "cli.h"
+#include "opt_input.h"
 #include "tagging.h"
 
 #include <getopt.h>
@@ -19,6 +20,7 @@ typedef struct tag_options {
     int format;         /* enum tag_format; -1 = from the output's extension */
     unsigned rules;
     const char *types; /* --types: the mentions of these types only; NULL: all */
+    eg_input_select_t select; /* --include, --exclude */
     int quiet;
 } tag_options_t;
 
@@ -42,10 +44,10 @@ static void print_tag_help(void)
            "      --types LIST      the mentions of these entity types only (e.g.\n"
            "                        person,organisation); CoNLL tags the others O\n"
            "  -q, --quiet           no warnings\n"
-           "  -h, --help            this help\n"
-           "\n"
-           "Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad data.\n",
+           "  -h, --help            this help\n",
            eg_rules_names());
+    cli_select_help(stdout);
+    printf("\nExit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad data.\n");
 }
 
 static int parse_format(const char *s)
@@ -71,7 +73,7 @@ static int parse_tag_options(int argc, char **argv, tag_options_t *o, int *first
         {"format", required_argument, NULL, 'f'}, {"rules", required_argument, NULL, 'r'},
         {"quiet", no_argument, NULL, 'q'},        {"help", no_argument, NULL, 'h'},
         {"no-default-dict", no_argument, NULL, 'n'}, {"types", required_argument, NULL, 't'},
-        {NULL, 0, NULL, 0},
+        CLI_SELECT_LONGOPTS, {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
     o->format = -1;
@@ -108,7 +110,11 @@ static int parse_tag_options(int argc, char **argv, tag_options_t *o, int *first
         case 'q': o->quiet = 1; break;
         case 'h': print_tag_help(); return 0;
         case ':': return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
-        default: return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+        case '?': return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+        default: /* --include, --exclude */
+            if ((code = cli_select_option(c, optarg, &o->select)) != 0)
+                return code == 1 ? cli_usage_error("unknown option '%s'", argv[optind - 1])
+                                 : code;
         }
     }
     int to_stdout = !o->output || strcmp(o->output, "-") == 0;
@@ -197,7 +203,7 @@ static int run_tag(const tag_options_t *o, char **args, size_t nargs, FILE *fp,
     eg_warner_t warn = cli_warner(&quiet);
     eg_input_list_t inputs = {0};
     cli_tagging_t tg = {0};
-    int rc = eg_input_expand(&inputs, args, nargs, &warn, err);
+    int rc = eg_input_expand_select(&inputs, args, nargs, &o->select, &warn, err);
     if (rc == 0)
         rc = cli_tagging_load(&tg, &o->dicts, o->rules, &warn, err);
     /* Documents come from the same reader as build's (binary files,

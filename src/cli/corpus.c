@@ -107,7 +107,7 @@ int cli_corpus_count(cli_corpus_t *c, char *const *inputs, size_t ninputs,
                      const cli_input_options_t *in, eg_window_t window, unsigned evidence,
                      int quiet, const eg_warner_t *warn, eg_error_t *err)
 {
-    int rc = eg_input_expand(&c->inputs, inputs, ninputs, warn, err);
+    int rc = eg_input_expand_select(&c->inputs, inputs, ninputs, &in->select, warn, err);
     if (rc)
         return rc;
     eg_cooc_options_t copt = {.evidence = evidence,
