@@ -97,7 +97,8 @@ static int choice_option(int code, const char *arg, cli_graph_options_t *o)
     static const char *const comms[] = {"none", "leiden", "louvain", NULL};
     static const char *const layouts[] = {"none", "auto", "fr", "drl", NULL};
     static const char *const colors[] = {"type", "community", NULL};
-    static const char *const styles[] = {"node-link", "graphology", "cytoscape", NULL};
+    static const char *const styles[] = {"node-link", "graphology", "cytoscape", "vosviewer",
+                                         NULL};
     static const char *const gexf[] = {"1.3", "1.2", "1.2draft", NULL};
     int i;
     switch (code) {
@@ -122,7 +123,7 @@ static int choice_option(int code, const char *arg, cli_graph_options_t *o)
         return 0;
     case OPT_JSON_STYLE:
         if ((i = pick(arg, styles)) < 0)
-            return bad("--json-style", arg, "use node-link, graphology or cytoscape");
+            return bad("--json-style", arg, "use node-link, graphology, cytoscape or vosviewer");
         o->export.json_style = (eg_json_style_t)i;
         return 0;
     case OPT_GEXF_VERSION:
@@ -222,7 +223,8 @@ void cli_graph_help(FILE *out)
           "      --seed N          random seed of communities and layout (default 1)\n"
           "\nformat options:\n"
           "      --json-style S    node-link (default, networkx/D3), graphology\n"
-          "                        (sigma.js) or cytoscape (Cytoscape.js elements)\n"
+          "                        (sigma.js), cytoscape (Cytoscape.js elements) or\n"
+          "                        vosviewer (VOSviewer Online's map and network)\n"
           "      --gexf-version V  1.3 (default) or 1.2 (1.2draft, for networkx)\n",
           out);
 }
