@@ -18,6 +18,7 @@
 
 typedef struct walk {
     eg_dirwalk_fn visit;
+    eg_dirwalk_enter_fn enter; /* NULL: every folder */
     void *ctx;
     const eg_warner_t *warn;
     eg_error_t *err;
@@ -134,7 +135,7 @@ static int visit_entry(walk_t *w, frame_t **stack, size_t *depth, size_t *cap, f
         return 0; /* a dangling link is not a file */
     if (S_ISREG(st.st_mode))
         return w->visit(w->ctx, child);
-    if (!S_ISDIR(st.st_mode))
+    if (!S_ISDIR(st.st_mode) || (w->enter && !w->enter(w->ctx, child)))
         return 0;
     int seen = seen_before(w, &st);
     if (seen < 0)
@@ -169,7 +170,13 @@ static int walk_tree(walk_t *w, const char *root)
 int eg_dirwalk(const char *root, eg_dirwalk_fn visit, void *ctx,
                const eg_warner_t *warn, eg_error_t *err)
 {
-    walk_t w = {.visit = visit, .ctx = ctx, .warn = warn, .err = err};
+    return eg_dirwalk_select(root, visit, NULL, ctx, warn, err);
+}
+
+int eg_dirwalk_select(const char *root, eg_dirwalk_fn visit, eg_dirwalk_enter_fn enter,
+                      void *ctx, const eg_warner_t *warn, eg_error_t *err)
+{
+    walk_t w = {.visit = visit, .enter = enter, .ctx = ctx, .warn = warn, .err = err};
     struct stat st;
     if (stat(root, &st) != 0)
         return eg_error_set(err, EG_ERR_RUNTIME, root, 0, "cannot read folder: %s",

@@ -23,4 +23,10 @@ typedef int (*eg_dirwalk_fn)(void *ctx, const char *path);
 int eg_dirwalk(const char *root, eg_dirwalk_fn visit, void *ctx,
                const eg_warner_t *warn, eg_error_t *err);
 
+/* The same, asking enter(ctx, path) before walking into each folder
+ * below root: 1 walks it, 0 passes it over with all it holds. */
+typedef int (*eg_dirwalk_enter_fn)(void *ctx, const char *path);
+int eg_dirwalk_select(const char *root, eg_dirwalk_fn visit, eg_dirwalk_enter_fn enter,
+                      void *ctx, const eg_warner_t *warn, eg_error_t *err);
+
 #endif

@@ -1,10 +1,11 @@
-/* cli.c — reporting, the default dictionary and signal handling. */
+/* cli.c — reporting, the dictionaries of a run and signal handling. */
 #include "cli.h"
 
 #include "../tag/eg_patterns.h"
 
 #include "../base/eg_outfile.h"
 #include "../tag/eg_dict.h"
+#include "../tag/eg_found.h"
 
 #include <limits.h>
 #include <signal.h>
@@ -159,31 +160,78 @@ const char *cli_default_dict(void)
     return is_dir(found) ? found : NULL;
 }
 
-int cli_load_patterns(const char *const *paths, size_t n, eg_patterns_t *pats,
-                      eg_error_t *err)
+int cli_dicts_add(cli_dicts_t *d, const char *path)
 {
-    const char *def = n ? NULL : cli_default_dict();
-    for (size_t i = 0; i < n || (def && i == 0); i++) {
-        int rc = eg_patterns_load_path(pats, def ? def : paths[i], err);
-        if (rc)
-            return rc;
+    if (d->n == CLI_MAX_DICTS)
+        return cli_usage_error("more than %d dictionaries", CLI_MAX_DICTS);
+    d->paths[d->n++] = path;
+    return -1;
+}
+
+void cli_dicts_help(FILE *out, int col)
+{
+    fprintf(out,
+            "  -d, --dict PATH%*sadd a dictionary file or folder to the default\n"
+            "%*sone, $ENTGRAPH_DICT or the shipped dict/ (repeatable)\n"
+            "      --no-default-dict%*suse only the -d dictionaries\n",
+            col - 17, "", col, "", col - 23, "");
+}
+
+static int same_file(const struct stat *a, const struct stat *b)
+{
+    return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* The paths to load: the default first (unless --no-default-dict), then
+ * the -d paths, each file or folder once. out holds CLI_MAX_DICTS + 1. */
+static int dict_paths(const cli_dicts_t *d, const char **out, size_t *n, eg_error_t *err)
+{
+    struct stat seen[CLI_MAX_DICTS + 1];
+    int known[CLI_MAX_DICTS + 1];
+    *n = 0;
+    if (!d->no_default) {
+        const char *def = cli_default_dict();
+        if (!def)
+            return eg_error_set(err, EG_ERR_USAGE, NULL, 0,
+                                "the shipped dictionary (dict/) was not found; set "
+                                "ENTGRAPH_DICT, or give -d PATH with --no-default-dict");
+        out[(*n)++] = def;
+    } else if (d->n == 0) {
+        return eg_error_set(err, EG_ERR_USAGE, NULL, 0,
+                            "--no-default-dict needs a dictionary: give -d PATH");
     }
+    for (size_t i = 0; i < d->n; i++)
+        out[(*n)++] = d->paths[i];
+    size_t kept = 0;
+    for (size_t i = 0; i < *n; i++) {
+        known[kept] = stat(out[i], &seen[kept]) == 0 && !S_ISFIFO(seen[kept].st_mode);
+        int dup = 0;
+        for (size_t j = 0; j < kept && known[kept] && !dup; j++)
+            dup = known[j] && same_file(&seen[j], &seen[kept]);
+        if (!dup)
+            out[kept++] = out[i];
+    }
+    *n = kept;
     return 0;
 }
 
-int cli_load_dicts(const char *const *paths, size_t n, eg_dict_t *dict,
-                   const eg_warner_t *warn, eg_error_t *err)
+int cli_load_patterns(const cli_dicts_t *d, eg_patterns_t *pats, eg_error_t *err)
 {
-    const char *def = NULL;
-    if (n == 0) {
-        if (!(def = cli_default_dict()))
-            return eg_error_set(err, EG_ERR_USAGE, NULL, 0,
-                                "no dictionary: the shipped dict/ folder was not found; "
-                                "give one with -d");
-        paths = &def;
-        n = 1;
-    }
-    for (size_t i = 0; i < n; i++) {
+    const char *paths[CLI_MAX_DICTS + 1];
+    size_t n = 0;
+    int rc = dict_paths(d, paths, &n, err);
+    for (size_t i = 0; i < n && rc == 0; i++)
+        rc = eg_patterns_load_path(pats, paths[i], err);
+    return rc;
+}
+
+int cli_load_dicts(const cli_dicts_t *d, eg_dict_t *dict, const eg_warner_t *warn,
+                   eg_error_t *err)
+{
+    const char *paths[CLI_MAX_DICTS + 1];
+    size_t n = 0;
+    int rc = dict_paths(d, paths, &n, err);
+    for (size_t i = 0; i < n && rc == 0; i++) {
         /* A device (-d /dev/zero) is read whole, without end: refused.
          * A FIFO stays allowed (-d <(zcat names.tsv.gz)). */
         struct stat st;
@@ -192,11 +240,34 @@ int cli_load_dicts(const char *const *paths, size_t n, eg_dict_t *dict,
             return eg_error_set(err, EG_ERR_RUNTIME, paths[i], 0,
                                 "cannot read dictionary: a device or socket, not a file or "
                                 "folder");
-        int rc = eg_dict_load_path(dict, paths[i], warn, err);
-        if (rc)
-            return rc;
+        rc = eg_dict_load_path(dict, paths[i], warn, err);
     }
+    return rc;
+}
+
+static int type_known(const eg_dict_t *d, const char *type, size_t n)
+{
+    const char *found[] = {EG_TYPE_PERSON, EG_TYPE_PLACE, EG_TYPE_ORGANISATION};
+    for (size_t i = 0; i < sizeof found / sizeof *found; i++)
+        if (strlen(found[i]) == n && memcmp(found[i], type, n) == 0)
+            return 1;
+    for (size_t i = 0; i < d->nentities; i++)
+        if (strlen(d->entities[i].type) == n && memcmp(d->entities[i].type, type, n) == 0)
+            return 1;
     return 0;
+}
+
+void cli_types_check(const char *types, const eg_dict_t *d, const eg_warner_t *warn)
+{
+    for (const char *p = types; p && *p;) {
+        size_t k = strcspn(p, ",");
+        if (!type_known(d, p, k))
+            eg_warn(warn, NULL, 0,
+                    "--types: no entity has the type '%.*s' (types are compared exactly: "
+                    "person, place, organisation, or a dictionary's own)",
+                    (int)k, p);
+        p += k + (p[k] == ',');
+    }
 }
 
 static void on_signal(int sig)

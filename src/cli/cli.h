@@ -49,17 +49,41 @@ const char *cli_default_dict(void);
 /* Remove open temp outputs and exit 128+signal on SIGINT/SIGTERM. */
 void cli_install_signal_handlers(void);
 
-/* Load each dictionary path in order, or the shipped dict/ when n is 0
- * (EG_ERR_USAGE when it cannot be found). */
-struct eg_dict;
-int cli_load_dicts(const char *const *paths, size_t n, struct eg_dict *dict,
-                   const eg_warner_t *warn, eg_error_t *err);
+/* The dictionaries of a run: the default one (cli_default_dict) unless
+ * --no-default-dict, then every -d PATH in order, so -d adds to the
+ * default (its rows merge into the default's by id, see eg_dict.h). A
+ * path that names the same file or folder as one before it (-d dict
+ * beside the default) is loaded once. Every command that reads a
+ * dictionary fills one with cli_dicts_add and its --no-default-dict. */
+#define CLI_MAX_DICTS 64
+typedef struct cli_dicts {
+    const char *paths[CLI_MAX_DICTS]; /* the -d options */
+    size_t n;
+    int no_default; /* --no-default-dict */
+} cli_dicts_t;
 
-/* Load the patterns files of the same paths (patterns*.tsv, or a
- * folder's patterns.tsv; the shipped dict/ when n is 0). */
+/* Add a -d PATH: -1 to go on, or exit code 2 past CLI_MAX_DICTS. */
+int cli_dicts_add(cli_dicts_t *d, const char *path);
+
+/* The help lines of -d and --no-default-dict, indented to column col. */
+void cli_dicts_help(FILE *out, int col);
+
+/* Load the dictionaries of d in order (EG_ERR_USAGE when the default is
+ * wanted and cannot be found, or when --no-default-dict comes without
+ * -d). */
+struct eg_dict;
+int cli_load_dicts(const cli_dicts_t *d, struct eg_dict *dict, const eg_warner_t *warn,
+                   eg_error_t *err);
+
+/* Load the patterns files of the same dictionaries (patterns*.tsv, or a
+ * folder's patterns.tsv). */
 struct eg_patterns;
-int cli_load_patterns(const char *const *paths, size_t n, struct eg_patterns *pats,
-                      eg_error_t *err);
+int cli_load_patterns(const cli_dicts_t *d, struct eg_patterns *pats, eg_error_t *err);
+
+/* Warn about each type of the --types list that no entity of d has and
+ * that discovery does not give (person, place, organisation): a typo
+ * would otherwise leave an empty graph without a word. */
+void cli_types_check(const char *types, const struct eg_dict *d, const eg_warner_t *warn);
 
 /* Run `write` into the one output a command writes: standard output when
  * path is NULL or "-" (flushed, "cannot write WHAT" if that fails), else

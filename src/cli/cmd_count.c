@@ -74,7 +74,7 @@ int cmd_count(int argc, char **argv)
     cli_corpus_t c;
     cli_corpus_init(&c);
     if (rc == 0)
-        rc = cli_corpus_load(&c, o.dicts, o.ndicts, &warn, &err);
+        rc = cli_corpus_load(&c, &o.dicts, &warn, &err);
     if (rc == 0)
         rc = cli_corpus_count(&c, argv + first, (size_t)(argc - first), &o.input, o.window,
                               o.evidence, o.quiet, &warn, &err);

@@ -5,6 +5,7 @@
  * the real tagger on one surface form and says why it maps where it does. */
 #include "../base/eg_buf.h"
 #include "../base/eg_strmap.h"
+#include "../graph/eg_columns.h"
 #include "../tag/eg_dict.h"
 #include "../tag/eg_matcher.h"
 #include "../tag/eg_patterns.h"
@@ -20,12 +21,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DICT_MAX 64
 #define SYSTEM_WORDS "/usr/share/dict/words"
 
 typedef struct dict_options {
-    const char *dicts[DICT_MAX];
-    size_t ndicts;
+    cli_dicts_t dicts;
     const char *words;
     int quiet;
 } dict_options_t;
@@ -45,12 +44,13 @@ static void print_dict_help(void)
           "lookup  which entity each FORM maps to, and why\n"
           "suggest the names a corpus gives that the dictionary lacks, as a\n"
           "        dictionary to curate and load with -d\n"
-          "\n"
-          "  -d, --dict PATH   dictionary file or folder (repeatable; default:\n"
-          "                    the shipped dict/)\n"
-          "      --words FILE  common words for check (default: the dictionary's\n"
-          "                    words*.txt, else " SYSTEM_WORDS ")\n"
-          "  -h, --help        this help\n",
+          "\n",
+          stdout);
+    cli_dicts_help(stdout, 24);
+    fputs("      --words FILE      common words for check (default: the\n"
+          "                        dictionary's words*.txt, else\n"
+          "                        " SYSTEM_WORDS ")\n"
+          "  -h, --help            this help\n",
           stdout);
 }
 
@@ -217,7 +217,7 @@ static int dict_check(const dict_options_t *o, eg_error_t *err)
     eg_dict_t d;
     eg_dict_init(&d);
     d.check = &out;
-    int rc = cli_load_dicts(o->dicts, o->ndicts, &d, &out, err);
+    int rc = cli_load_dicts(&o->dicts, &d, &out, err);
     eg_strmap_t words, keys;
     eg_strmap_init(&words);
     eg_strmap_init(&keys);
@@ -246,6 +246,23 @@ static int dict_check(const dict_options_t *o, eg_error_t *err)
     return bad ? EG_ERR_DATA : 0;
 }
 
+/* The node attributes the dictionary's columns become, with their type
+ * (eg_columns.h): "columns: description (string), lat (double), ...". */
+static int print_columns(const eg_dict_t *d, eg_error_t *err)
+{
+    eg_columns_t cols;
+    int rc = eg_columns_plan(&cols, d, err);
+    if (rc == 0) {
+        printf("columns:");
+        for (size_t i = 0; i < cols.n; i++)
+            cli_printf(stdout, "%s %s (%s)", i ? "," : "", cols.items[i].name,
+                       eg_column_type_name(cols.items[i].type));
+        printf("%s\n", cols.n ? "" : " none");
+    }
+    eg_columns_free(&cols);
+    return rc;
+}
+
 typedef struct type_count {
     const char *type;
     size_t entities, aliases;
@@ -260,10 +277,9 @@ static int dict_stats(const dict_options_t *o, eg_error_t *err)
     eg_patterns_t pats;
     eg_patterns_init(&pats);
     eg_matcher_t *m = NULL;
-    int rc = cli_load_dicts(o->dicts, o->ndicts, &d, &warn, err);
-    const char *def = o->ndicts ? NULL : cli_default_dict();
-    for (size_t i = 0; rc == 0 && (i < o->ndicts || (def && i == 0)); i++)
-        rc = eg_patterns_load_path(&pats, def ? def : o->dicts[i], err);
+    int rc = cli_load_dicts(&o->dicts, &d, &warn, err);
+    if (rc == 0)
+        rc = cli_load_patterns(&o->dicts, &pats, err);
     if (rc == 0)
         rc = eg_matcher_build(&m, &d, &warn, err);
     type_count_t t[64];
@@ -295,6 +311,7 @@ static int dict_stats(const dict_options_t *o, eg_error_t *err)
         putchar('\n');
         printf("matcher: %zu trie nodes, %zu distinct folded tokens\n", eg_matcher_nodes(m),
                eg_matcher_vocabulary(m));
+        rc = print_columns(&d, err);
     }
     eg_matcher_free(m);
     eg_patterns_free(&pats);
@@ -356,7 +373,7 @@ static int dict_lookup(const dict_options_t *o, char **forms, size_t nforms, eg_
     int quiet = o->quiet;
     eg_warner_t warn = cli_warner(&quiet);
     cli_tagging_t tg = {0};
-    int rc = cli_tagging_load(&tg, o->dicts, o->ndicts, EG_RULES_DEFAULT, &warn, err);
+    int rc = cli_tagging_load(&tg, &o->dicts, EG_RULES_DEFAULT, &warn, err);
     eg_segments_t seg;
     eg_segments_init(&seg);
     eg_tag_scratch_t s;
@@ -376,7 +393,7 @@ int cmd_dict(int argc, char **argv)
     static const struct option longopts[] = {
         {"dict", required_argument, NULL, 'd'}, {"words", required_argument, NULL, 'w'},
         {"quiet", no_argument, NULL, 'q'},      {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"no-default-dict", no_argument, NULL, 'n'}, {NULL, 0, NULL, 0},
     };
     if (argc < 2)
         return cli_usage_error("dict needs check, stats, lookup or suggest");
@@ -395,10 +412,10 @@ int cmd_dict(int argc, char **argv)
     while ((c = getopt_long(argc - 1, argv + 1, "+:d:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
-            if (o.ndicts == DICT_MAX)
-                return cli_usage_error("more than %d dictionaries", DICT_MAX);
-            o.dicts[o.ndicts++] = optarg;
+            if ((c = cli_dicts_add(&o.dicts, optarg)) >= 0)
+                return c;
             break;
+        case 'n': o.dicts.no_default = 1; break;
         case 'w': o.words = optarg; break;
         case 'q': o.quiet = 1; break;
         case 'h': print_dict_help(); return 0;

@@ -4,6 +4,7 @@
  * document's found names to eg_suggest. */
 #include "../count/eg_suggest.h"
 #include "cli.h"
+#include "opt_input.h"
 #include "tagging.h"
 
 #include <errno.h>
@@ -12,13 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SUGGEST_MAX_DICTS 64
-
 typedef struct suggest_options {
-    const char *dicts[SUGGEST_MAX_DICTS];
-    size_t ndicts;
+    cli_dicts_t dicts;
     const char *output;
     eg_source_options_t source;
+    eg_input_select_t select; /* --include, --exclude */
     eg_suggest_options_t rows;
     unsigned rules;
     int quiet;
@@ -35,10 +34,10 @@ static void print_suggest_help(void)
           "example sentence. Edit a row's type or delete a row, then load the\n"
           "file with -d.\n"
           "\n"
-          "options:\n"
-          "  -d, --dict PATH         dictionary file or folder (repeatable;\n"
-          "                          default: the shipped dict/)\n"
-          "  -o, --output FILE       the dictionary to write (default or -: stdout)\n"
+          "options:\n",
+          stdout);
+    cli_dicts_help(stdout, 26);
+    fputs("  -o, --output FILE       the dictionary to write (default or -: stdout)\n"
           "      --min-mentions N    leave out names mentioned fewer than N times\n"
           "                          (default 2)\n"
           "      --types LIST        only these types (person,organisation,...)\n"
@@ -48,10 +47,10 @@ static void print_suggest_help(void)
           "      --text-field F      jsonl: the text field (default text)\n"
           "      --rules LIST        tagging rules, as for build\n"
           "  -q, --quiet             no warnings\n"
-          "  -h, --help              this help\n"
-          "\n"
-          "Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad data.\n",
+          "  -h, --help              this help\n",
           stdout);
+    cli_select_help(stdout);
+    fputs("\nExit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad data.\n", stdout);
 }
 
 static int parse_count(const char *arg, const char *name, uint64_t *out)
@@ -70,7 +69,7 @@ static int parse_count(const char *arg, const char *name, uint64_t *out)
 /* Returns -1 to go on, or an exit code. */
 static int parse_suggest_options(int argc, char **argv, suggest_options_t *o, int *first)
 {
-    enum { O_MIN = 256, O_TYPES, O_LIMIT, O_INPUT, O_TEXT_FIELD, O_RULES };
+    enum { O_MIN = 256, O_TYPES, O_LIMIT, O_INPUT, O_TEXT_FIELD, O_RULES, O_NO_DEFAULT };
     static const struct option longopts[] = {
         {"dict", required_argument, NULL, 'd'},       {"output", required_argument, NULL, 'o'},
         {"min-mentions", required_argument, NULL, O_MIN},
@@ -78,6 +77,7 @@ static int parse_suggest_options(int argc, char **argv, suggest_options_t *o, in
         {"input", required_argument, NULL, O_INPUT},
         {"text-field", required_argument, NULL, O_TEXT_FIELD},
         {"rules", required_argument, NULL, O_RULES},  {"quiet", no_argument, NULL, 'q'},
+        {"no-default-dict", no_argument, NULL, O_NO_DEFAULT}, CLI_SELECT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},             {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
@@ -91,10 +91,10 @@ static int parse_suggest_options(int argc, char **argv, suggest_options_t *o, in
     while ((c = getopt_long(argc, argv, ":d:o:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
-            if (o->ndicts == SUGGEST_MAX_DICTS)
-                return cli_usage_error("more than %d dictionaries", SUGGEST_MAX_DICTS);
-            o->dicts[o->ndicts++] = optarg;
+            if ((code = cli_dicts_add(&o->dicts, optarg)) >= 0)
+                return code;
             break;
+        case O_NO_DEFAULT: o->dicts.no_default = 1; break;
         case 'o': o->output = optarg; break;
         case O_MIN:
             if ((code = parse_count(optarg, "--min-mentions", &o->rows.min_mentions)) >= 0)
@@ -118,7 +118,11 @@ static int parse_suggest_options(int argc, char **argv, suggest_options_t *o, in
         case 'q': o->quiet = 1; break;
         case 'h': print_suggest_help(); return 0;
         case ':': return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
-        default: return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+        case '?': return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+        default: /* --include, --exclude */
+            if ((code = cli_select_option(c, optarg, &o->select)) != 0)
+                return code == 1 ? cli_usage_error("unknown option '%s'", argv[optind - 1])
+                                 : code;
         }
     }
     if (optind >= argc)
@@ -146,9 +150,9 @@ static int run_suggest(const suggest_options_t *o, char **args, size_t nargs, FI
     eg_suggest_t *sug = eg_suggest_new();
     int rc = sug ? 0 : eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
     if (rc == 0)
-        rc = eg_input_expand(&inputs, args, nargs, &warn, err);
+        rc = eg_input_expand_select(&inputs, args, nargs, &o->select, &warn, err);
     if (rc == 0)
-        rc = cli_tagging_load(&tg, o->dicts, o->ndicts, o->rules, &warn, err);
+        rc = cli_tagging_load(&tg, &o->dicts, o->rules, &warn, err);
     if (rc == 0)
         rc = cli_tag_each(&inputs, &o->source, tg.tagger, gather, sug, &warn, err);
     if (rc == 0 && eg_suggest_write(sug, out, &o->rows) < 0)

@@ -2,7 +2,9 @@
  * The loop per document is read, segment, tag (eg_tagger_document, as
  * build and count do), write. */
 #include "../export/eg_export_mentions.h"
+#include "../base/eg_list.h"
 #include "cli.h"
+#include "opt_input.h"
 #include "tagging.h"
 
 #include <getopt.h>
@@ -10,16 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TAG_MAX_DICTS 64
-
 enum tag_format { TAG_JSONL, TAG_CONLL };
 
 typedef struct tag_options {
-    const char *dicts[TAG_MAX_DICTS];
-    size_t ndicts;
+    cli_dicts_t dicts;
     const char *output; /* NULL or "-": standard output */
     int format;         /* enum tag_format; -1 = from the output's extension */
     unsigned rules;
+    const char *types; /* --types: the mentions of these types only; NULL: all */
+    eg_input_select_t select; /* --include, --exclude */
     int quiet;
 } tag_options_t;
 
@@ -33,19 +34,20 @@ static void print_tag_help(void)
            "decided, such as alias, context, given-name, partial)\n"
            "(byte offsets into the document) or CoNLL token/IOB2 columns.\n"
            "\n"
-           "options:\n"
-           "  -d, --dict PATH       dictionary file or folder (repeatable;\n"
-           "                        default: the shipped dict/)\n"
-           "  -o, --output FILE     output file (.jsonl or .conll); default or -:\n"
+           "options:\n");
+    cli_dicts_help(stdout, 24);
+    printf("  -o, --output FILE     output file (.jsonl or .conll); default or -:\n"
            "                        standard output\n"
            "  -f, --format FORMAT   jsonl (default) or conll\n"
            "      --rules LIST      document rules to apply: %s;\n"
            "                        default: all but embedded\n"
+           "      --types LIST      the mentions of these entity types only (e.g.\n"
+           "                        person,organisation); CoNLL tags the others O\n"
            "  -q, --quiet           no warnings\n"
-           "  -h, --help            this help\n"
-           "\n"
-           "Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad data.\n",
+           "  -h, --help            this help\n",
            eg_rules_names());
+    cli_select_help(stdout);
+    printf("\nExit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad data.\n");
 }
 
 static int parse_format(const char *s)
@@ -70,21 +72,22 @@ static int parse_tag_options(int argc, char **argv, tag_options_t *o, int *first
         {"dict", required_argument, NULL, 'd'},   {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'}, {"rules", required_argument, NULL, 'r'},
         {"quiet", no_argument, NULL, 'q'},        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
+        {"no-default-dict", no_argument, NULL, 'n'}, {"types", required_argument, NULL, 't'},
+        CLI_SELECT_LONGOPTS, {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
     o->format = -1;
     o->rules = EG_RULES_DEFAULT;
     opterr = 0;
     optind = 1;
-    int c;
+    int c, code;
     while ((c = getopt_long(argc, argv, ":d:o:f:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'd':
-            if (o->ndicts == TAG_MAX_DICTS)
-                return cli_usage_error("more than %d dictionaries", TAG_MAX_DICTS);
-            o->dicts[o->ndicts++] = optarg;
+            if ((code = cli_dicts_add(&o->dicts, optarg)) >= 0)
+                return code;
             break;
+        case 'n': o->dicts.no_default = 1; break;
         case 'o':
             if (o->output)
                 return cli_usage_error("tag writes one output; -o given twice");
@@ -98,10 +101,20 @@ static int parse_tag_options(int argc, char **argv, tag_options_t *o, int *first
             if (eg_rules_parse(optarg, &o->rules))
                 return cli_usage_error("--rules '%s': use %s", optarg, eg_rules_names());
             break;
+        case 't':
+            if (!eg_list_valid(optarg))
+                return cli_usage_error("--types '%s': give entity types separated by commas, "
+                                       "e.g. person,organisation", optarg);
+            o->types = optarg;
+            break;
         case 'q': o->quiet = 1; break;
         case 'h': print_tag_help(); return 0;
         case ':': return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
-        default: return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+        case '?': return cli_usage_error("unknown option '%s'", argv[optind - 1]);
+        default: /* --include, --exclude */
+            if ((code = cli_select_option(c, optarg, &o->select)) != 0)
+                return code == 1 ? cli_usage_error("unknown option '%s'", argv[optind - 1])
+                                 : code;
         }
     }
     int to_stdout = !o->output || strcmp(o->output, "-") == 0;
@@ -122,6 +135,7 @@ typedef struct tag_state {
     FILE *fp;
     eg_mention_view_t *views; /* per mention */
     size_t views_cap;
+    eg_mentions_t kept; /* with --types: the mentions written */
 } tag_state_t;
 
 /* What each mention of the document shows. */
@@ -144,16 +158,39 @@ static int mention_views(tag_state_t *st, const cli_tagged_t *d)
     return 0;
 }
 
+/* With --types: the mentions of those types (into st->kept, their views
+ * moved to the front of st->views). */
+static const eg_mentions_t *kept_mentions(tag_state_t *st, const eg_mentions_t *m)
+{
+    if (!st->o->types)
+        return m;
+    if (m->n > st->kept.cap) {
+        eg_mention_t *items = realloc(st->kept.items, m->n * sizeof *items);
+        if (!items)
+            return NULL;
+        st->kept.items = items;
+        st->kept.cap = m->n;
+    }
+    st->kept.n = 0;
+    for (size_t i = 0; i < m->n; i++)
+        if (eg_list_has(st->o->types, st->views[i].type)) {
+            st->views[st->kept.n] = st->views[i];
+            st->kept.items[st->kept.n++] = m->items[i];
+        }
+    return &st->kept;
+}
+
 /* Write one tagged document's mentions (a cli_tag_each callback). */
 static int write_document(void *ctx, const cli_tagged_t *d, eg_error_t *err)
 {
     tag_state_t *st = ctx;
     const eg_dict_t *dict = st->tagger->dict;
-    if (mention_views(st, d))
+    const eg_mentions_t *m = mention_views(st, d) ? NULL : kept_mentions(st, d->mentions);
+    if (!m)
         return eg_error_set(err, EG_ERR_RUNTIME, d->id, 0, "out of memory");
     int rc = st->o->format == TAG_CONLL
-                 ? eg_export_mentions_conll(st->fp, d->text, d->seg, d->mentions, dict, st->views)
-                 : eg_export_mentions_jsonl(st->fp, d->id, d->text, d->mentions, dict, st->views);
+                 ? eg_export_mentions_conll(st->fp, d->text, d->seg, m, dict, st->views)
+                 : eg_export_mentions_jsonl(st->fp, d->id, d->text, m, dict, st->views);
     return rc ? eg_error_set(err, EG_ERR_RUNTIME, st->o->output ? st->o->output : "-", 0,
                              "cannot write mentions")
               : 0;
@@ -166,16 +203,19 @@ static int run_tag(const tag_options_t *o, char **args, size_t nargs, FILE *fp,
     eg_warner_t warn = cli_warner(&quiet);
     eg_input_list_t inputs = {0};
     cli_tagging_t tg = {0};
-    int rc = eg_input_expand(&inputs, args, nargs, &warn, err);
+    int rc = eg_input_expand_select(&inputs, args, nargs, &o->select, &warn, err);
     if (rc == 0)
-        rc = cli_tagging_load(&tg, o->dicts, o->ndicts, o->rules, &warn, err);
+        rc = cli_tagging_load(&tg, &o->dicts, o->rules, &warn, err);
     /* Documents come from the same reader as build's (binary files,
      * invalid UTF-8 and .gz handled alike), one file per document. */
     eg_source_options_t sopt = {.mode = EG_INPUT_TEXT, .default_date = EG_NO_DATE};
     tag_state_t st = {.o = o, .tagger = tg.tagger, .fp = fp};
     if (rc == 0)
+        cli_types_check(o->types, tg.dict, &warn);
+    if (rc == 0)
         rc = cli_tag_each(&inputs, &sopt, tg.tagger, write_document, &st, &warn, err);
     free(st.views);
+    free(st.kept.items);
     cli_tagging_free(&tg);
     eg_input_list_free(&inputs);
     return rc;

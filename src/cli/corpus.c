@@ -3,6 +3,7 @@
  * thread, over one line (\r), and erased at the end. */
 #include "corpus.h"
 
+#include "../graph/eg_columns.h"
 #include "cli.h"
 
 #include <jansson.h>
@@ -39,13 +40,18 @@ void cli_corpus_free(cli_corpus_t *c)
     memset(c, 0, sizeof *c);
 }
 
-int cli_corpus_load(cli_corpus_t *c, const char *const *dicts, size_t ndicts,
-                    const eg_warner_t *warn, eg_error_t *err)
+int cli_corpus_load(cli_corpus_t *c, const cli_dicts_t *dicts, const eg_warner_t *warn,
+                    eg_error_t *err)
 {
     double t0 = cli_seconds();
-    int rc = cli_load_dicts(dicts, ndicts, &c->dict, warn, err);
+    int rc = cli_load_dicts(dicts, &c->dict, warn, err);
+    if (rc == 0) { /* a bad typed column fails now, not after the corpus */
+        eg_columns_t cols;
+        rc = eg_columns_plan(&cols, &c->dict, err);
+        eg_columns_free(&cols);
+    }
     if (rc == 0)
-        rc = cli_load_patterns(dicts, ndicts, &c->patterns, err);
+        rc = cli_load_patterns(dicts, &c->patterns, err);
     if (rc == 0)
         rc = eg_matcher_build(&c->matcher, &c->dict, warn, err);
     if (rc == 0 && !(c->found = eg_registry_new(&c->dict)))
@@ -101,7 +107,7 @@ int cli_corpus_count(cli_corpus_t *c, char *const *inputs, size_t ninputs,
                      const cli_input_options_t *in, eg_window_t window, unsigned evidence,
                      int quiet, const eg_warner_t *warn, eg_error_t *err)
 {
-    int rc = eg_input_expand(&c->inputs, inputs, ninputs, warn, err);
+    int rc = eg_input_expand_select(&c->inputs, inputs, ninputs, &in->select, warn, err);
     if (rc)
         return rc;
     eg_cooc_options_t copt = {.evidence = evidence,

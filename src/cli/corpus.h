@@ -10,6 +10,7 @@
 #include "../tag/eg_dict.h"
 #include "../tag/eg_matcher.h"
 #include "../tag/eg_patterns.h"
+#include "cli.h"
 #include "opt_input.h"
 
 #include <stdio.h>
@@ -31,10 +32,10 @@ typedef struct cli_corpus {
 void cli_corpus_init(cli_corpus_t *c);
 void cli_corpus_free(cli_corpus_t *c);
 
-/* Load the -d paths (or the shipped dict/ when ndicts is 0) with their
- * patterns and compile the matcher. */
-int cli_corpus_load(cli_corpus_t *c, const char *const *dicts, size_t ndicts,
-                    const eg_warner_t *warn, eg_error_t *err);
+/* Load the dictionaries (cli_load_dicts) with their patterns and
+ * compile the matcher. */
+int cli_corpus_load(cli_corpus_t *c, const cli_dicts_t *dicts, const eg_warner_t *warn,
+                    eg_error_t *err);
 
 /* Count the inputs (after cli_corpus_load). quiet turns the automatic
  * progress bar off. */

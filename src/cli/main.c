@@ -13,16 +13,21 @@
 static void print_help(FILE *out)
 {
     fputs("usage: entgraph COMMAND [options] INPUT...\n"
+          "       entgraph --version | --help\n"
           "\n"
           "Turn a corpus of text into a network of the people, places and\n"
           "organisations it mentions.\n"
           "\n"
           "commands:\n"
-          "  build    corpus -> graph file(s) (GraphML, JSON)\n"
+          "  build    corpus -> graph file(s): GraphML, GEXF, JSON (node-link,\n"
+          "           graphology, cytoscape, vosviewer), CSV, an HTML page\n"
           "  tag      corpus -> mentions (JSON lines, or CoNLL for evaluation)\n"
-          "  dict     check, stats, lookup: inspect dictionaries\n"
+          "  dict     check, stats, lookup, suggest: inspect and grow dictionaries\n"
           "  count    corpus -> partial counts (a shard), the map step\n"
           "  merge    partial counts -> graph file(s), the reduce step\n"
+          "\n"
+          "  -h, --help       this help\n"
+          "  -V, --version    the version\n"
           "\n"
           "Run 'entgraph COMMAND --help' for the options.\n"
           "Exit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad data.\n",
@@ -87,7 +92,7 @@ int main(int argc, char **argv)
         print_help(stdout);
         return 0;
     }
-    if (strcmp(cmd, "--version") == 0) {
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
         printf("entgraph %s\n", EG_VERSION);
         return 0;
     }

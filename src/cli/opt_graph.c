@@ -2,6 +2,7 @@
  * Values are checked here, so the library sees only valid options. */
 #include "opt_graph.h"
 
+#include "../base/eg_list.h"
 #include "cli.h"
 
 #include <errno.h>
@@ -26,6 +27,7 @@ enum {
     OPT_SEED,
     OPT_JSON_STYLE,
     OPT_GEXF_VERSION,
+    OPT_TYPES,
 };
 
 const struct option cli_graph_longopts[] = {
@@ -46,6 +48,7 @@ const struct option cli_graph_longopts[] = {
     {"seed", required_argument, NULL, OPT_SEED},
     {"json-style", required_argument, NULL, OPT_JSON_STYLE},
     {"gexf-version", required_argument, NULL, OPT_GEXF_VERSION},
+    {"types", required_argument, NULL, OPT_TYPES},
     {NULL, 0, NULL, 0},
 };
 
@@ -94,7 +97,8 @@ static int choice_option(int code, const char *arg, cli_graph_options_t *o)
     static const char *const comms[] = {"none", "leiden", "louvain", NULL};
     static const char *const layouts[] = {"none", "auto", "fr", "drl", NULL};
     static const char *const colors[] = {"type", "community", NULL};
-    static const char *const styles[] = {"node-link", "graphology", "cytoscape", NULL};
+    static const char *const styles[] = {"node-link", "graphology", "cytoscape", "vosviewer",
+                                         NULL};
     static const char *const gexf[] = {"1.3", "1.2", "1.2draft", NULL};
     int i;
     switch (code) {
@@ -119,7 +123,7 @@ static int choice_option(int code, const char *arg, cli_graph_options_t *o)
         return 0;
     case OPT_JSON_STYLE:
         if ((i = pick(arg, styles)) < 0)
-            return bad("--json-style", arg, "use node-link, graphology or cytoscape");
+            return bad("--json-style", arg, "use node-link, graphology, cytoscape or vosviewer");
         o->export.json_style = (eg_json_style_t)i;
         return 0;
     case OPT_GEXF_VERSION:
@@ -150,6 +154,12 @@ int cli_graph_option(int code, const char *arg, cli_graph_options_t *o)
         if (errno || end == arg || *end || !(n->backbone > 0 && n->backbone < 1) ||
             !(arg[0] == '.' || (arg[0] >= '0' && arg[0] <= '9')) || strpbrk(arg, "xX"))
             return bad("--backbone", arg, "use a significance level between 0 and 1, e.g. 0.05");
+        return 0;
+    case OPT_TYPES:
+        if (!eg_list_valid(arg))
+            return bad("--types", arg, "give entity types separated by commas, e.g. "
+                                       "person,organisation");
+        n->types = arg;
         return 0;
     case OPT_FOCUS:
         if (!*arg)
@@ -192,6 +202,9 @@ void cli_graph_help(FILE *out)
     fputs("\ngraph options:\n"
           "      --measure M       edge weight: count (default), pmi, npmi, dice,\n"
           "                        jaccard, assoc or llr (all are written)\n"
+          "      --types LIST      keep the entities of these types only (e.g.\n"
+          "                        person,organisation); the measures still count\n"
+          "                        the windows of every type\n"
           "      --min-count N     drop edges seen in fewer than N windows\n"
           "      --min-mentions N  drop entities mentioned fewer than N times\n"
           "      --top-nodes N     keep the N most mentioned entities\n"
@@ -210,7 +223,8 @@ void cli_graph_help(FILE *out)
           "      --seed N          random seed of communities and layout (default 1)\n"
           "\nformat options:\n"
           "      --json-style S    node-link (default, networkx/D3), graphology\n"
-          "                        (sigma.js) or cytoscape (Cytoscape.js elements)\n"
+          "                        (sigma.js), cytoscape (Cytoscape.js elements) or\n"
+          "                        vosviewer (VOSviewer Online's map and network)\n"
           "      --gexf-version V  1.3 (default) or 1.2 (1.2draft, for networkx)\n",
           out);
 }

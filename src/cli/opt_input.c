@@ -35,6 +35,7 @@ const struct option cli_input_longopts[] = {
     {"stats", required_argument, NULL, OPT_STATS},
     {"rules", required_argument, NULL, OPT_RULES},
     {"max-window-entities", required_argument, NULL, OPT_MAX_WINDOW_ENTITIES},
+    CLI_SELECT_LONGOPTS,
     {NULL, 0, NULL, 0},
 };
 
@@ -50,8 +51,36 @@ void cli_input_options_init(cli_input_options_t *o)
     o->max_window_entities = EG_COOC_MAX_WINDOW_ENTITIES;
 }
 
+int cli_select_option(int code, const char *arg, eg_input_select_t *sel)
+{
+    if (code != CLI_OPT_INCLUDE && code != CLI_OPT_EXCLUDE)
+        return 1;
+    const char *name = code == CLI_OPT_INCLUDE ? "--include" : "--exclude";
+    const char *why = eg_input_pattern_problem(arg);
+    if (why)
+        return cli_usage_error("%s '%s': %s", name, arg, why);
+    size_t *n = code == CLI_OPT_INCLUDE ? &sel->ninclude : &sel->nexclude;
+    if (*n == EG_INPUT_MAX_PATTERNS)
+        return cli_usage_error("more than %d %s patterns", EG_INPUT_MAX_PATTERNS, name);
+    (code == CLI_OPT_INCLUDE ? sel->include : sel->exclude)[(*n)++] = arg;
+    return 0;
+}
+
+void cli_select_help(FILE *out)
+{
+    fputs("      --include GLOB    in folders, read only the files that match (repeatable;\n"
+          "                        '*.txt': by name at any depth; 'a/**/*.txt': by path\n"
+          "                        in the folder; '**' crosses folders)\n"
+          "      --exclude GLOB    in folders, skip the files and folders that match\n"
+          "                        (repeatable; wins over --include)\n",
+          out);
+}
+
 int cli_input_option(int code, const char *arg, cli_input_options_t *o)
 {
+    int r = cli_select_option(code, arg, &o->select);
+    if (r != 1)
+        return r;
     switch (code) {
     case OPT_INPUT:
         if (eg_input_mode_parse(arg, &o->source.mode))
@@ -114,7 +143,10 @@ void cli_input_help(FILE *out)
           "      --id-field F      jsonl: field with the document id (default id)\n"
           "      --date-field F    jsonl: field with an ISO-8601 date (default date)\n"
           "      --skip-bad        skip malformed JSONL lines (counted, warned)\n"
-          "                        instead of stopping with exit code 3\n"
+          "                        instead of stopping with exit code 3\n",
+          out);
+    cli_select_help(out);
+    fputs(
           "      --rules LIST      tagging rules: default (all but embedded), all,\n"
           "                        none, discovery, resolution or rule names\n"
           "                        (`entgraph tag --help` lists them); -NAME\n"

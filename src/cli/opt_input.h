@@ -12,8 +12,24 @@
 #define CLI_INPUT_OPT_BASE 2000
 #define CLI_INPUT_SHORTOPTS "j:"
 
+/* --include GLOB and --exclude GLOB: the option codes, for the commands
+ * with a parser of their own (tag, dict suggest) to list in their tables
+ * and hand to cli_select_option. */
+enum { CLI_OPT_INCLUDE = CLI_INPUT_OPT_BASE + 100, CLI_OPT_EXCLUDE };
+#define CLI_SELECT_LONGOPTS                                       \
+    {"include", required_argument, NULL, CLI_OPT_INCLUDE},        \
+        {"exclude", required_argument, NULL, CLI_OPT_EXCLUDE}
+
+/* 0 handled, 1 not --include/--exclude, or exit code 2 after a message
+ * (a malformed pattern, more than EG_INPUT_MAX_PATTERNS). */
+int cli_select_option(int code, const char *arg, eg_input_select_t *sel);
+
+/* The help lines of --include and --exclude. */
+void cli_select_help(FILE *out);
+
 typedef struct cli_input_options {
     eg_source_options_t source;
+    eg_input_select_t select; /* --include, --exclude */
     unsigned jobs;          /* default: the number of online cores */
     unsigned rules;         /* eg_tagger_resolve rules */
     int progress;           /* -1 auto (a terminal and not -q), 0 off, 1 on */

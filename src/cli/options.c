@@ -14,7 +14,7 @@
 #define DEFAULT_OUTPUT "out/graph.graphml"
 
 
-enum { OPT_EVIDENCE = 256, OPT_DATE };
+enum { OPT_EVIDENCE = 256, OPT_DATE, OPT_NO_DEFAULT_DICT };
 
 static const char *const USAGE[] = {
     [CLI_BUILD] = "usage: entgraph build [options] INPUT...\n"
@@ -38,10 +38,8 @@ static const char *const USAGE[] = {
 static void print_help(cli_command_t cmd)
 {
     fputs(USAGE[cmd], stdout);
-    fputs("\noptions:\n"
-          "  -d, --dict PATH       dictionary file or folder of .tsv files\n"
-          "                        (repeatable; default: the shipped dict/)\n",
-          stdout);
+    fputs("\noptions:\n", stdout);
+    cli_dicts_help(stdout, 24);
     if (cmd == CLI_COUNT)
         fputs("  -o, --output FILE     counts file (default: standard output)\n", stdout);
     else
@@ -104,6 +102,7 @@ int cli_parse_options(cli_command_t cmd, int argc, char **argv, cli_options_t *o
         {"help", no_argument, NULL, 'h'},
         {"evidence", required_argument, NULL, OPT_EVIDENCE},
         {"date", required_argument, NULL, OPT_DATE},
+        {"no-default-dict", no_argument, NULL, OPT_NO_DEFAULT_DICT},
     };
     memset(o, 0, sizeof *o);
     o->command = cmd;
@@ -136,13 +135,18 @@ static int common_option(int c, cli_options_t *o)
     cli_command_t cmd = o->command;
     switch (c) {
     case 'd':
-        if (o->ndicts == MAX_LIST)
-            return cli_usage_error("more than %d dictionaries", MAX_LIST);
-        o->dicts[o->ndicts++] = optarg;
+        return cli_dicts_add(&o->dicts, optarg);
+    case OPT_NO_DEFAULT_DICT:
+        o->dicts.no_default = 1;
         return -1;
     case 'o':
         if (o->noutputs == MAX_LIST || (cmd == CLI_COUNT && o->noutputs == 1))
             return cli_usage_error("too many outputs");
+        /* a shard named x.html would be no page, and merge would read it */
+        if (cmd == CLI_COUNT && eg_format_from_path(optarg) != EG_FORMAT_UNKNOWN)
+            return cli_usage_error("output '%s': count writes partial counts, not a graph; "
+                                   "name them X.counts and run 'entgraph merge X.counts -o %s'",
+                                   optarg, optarg);
         if (cmd != CLI_COUNT && eg_format_from_path(optarg) == EG_FORMAT_UNKNOWN)
             return cli_usage_error("output '%s': unknown format (use .graphml, .gexf, .json, .csv or .html)",
                                    optarg);
@@ -186,6 +190,18 @@ static int common_option(int c, cli_options_t *o)
     }
 }
 
+/* An option the command does not take, by its name: argv[optind - 1]
+ * is its value when the value was a word of its own ("-j 2"). */
+static int not_here(cli_command_t cmd, int c, const struct option *longopts)
+{
+    static const char *const names[] = {[CLI_BUILD] = "build", [CLI_COUNT] = "count",
+                                        [CLI_MERGE] = "merge"};
+    for (const struct option *l = longopts; l->name; l++)
+        if (l->val == c)
+            return cli_usage_error("option '--%s' does not apply to %s", l->name, names[cmd]);
+    return cli_usage_error("option '-%c' does not apply to %s", c, names[cmd]);
+}
+
 static int parse_option_loop(int argc, char **argv, cli_options_t *o,
                              const struct option *longopts)
 {
@@ -210,7 +226,7 @@ static int parse_option_loop(int argc, char **argv, cli_options_t *o,
         if (r == 1 && o->command != CLI_COUNT)
             r = cli_graph_option(c, optarg, &o->graph);
         if (r == 1)
-            return cli_usage_error("option '%s' does not apply here", argv[optind - 1]);
+            return not_here(o->command, c, longopts);
         if (r != 0)
             return r;
     }

@@ -6,6 +6,7 @@
 #ifndef EG_CLI_OPTIONS_H
 #define EG_CLI_OPTIONS_H
 
+#include "cli.h"
 #include "opt_graph.h"
 #include "opt_input.h"
 
@@ -21,8 +22,7 @@ typedef enum cli_command {
 
 typedef struct cli_options {
     cli_command_t command;
-    const char *dicts[MAX_LIST];
-    size_t ndicts;
+    cli_dicts_t dicts;
     const char *outputs[MAX_LIST];
     size_t noutputs;
     eg_window_t window;

@@ -112,7 +112,9 @@ int cli_graph_command(cli_command_t command, int argc, char **argv, cli_counts_f
     eg_warner_t warn = cli_warner(&quiet);
     cli_corpus_t c;
     cli_corpus_init(&c);
-    rc = cli_corpus_load(&c, o.dicts, o.ndicts, &warn, &err);
+    rc = cli_corpus_load(&c, &o.dicts, &warn, &err);
+    if (rc == 0)
+        cli_types_check(o.graph.network.types, &c.dict, &warn);
     if (rc == 0)
         rc = counts(&o, &c, argv + first, (size_t)(argc - first), &warn, &err);
     if (rc == 0)

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int cli_tagging_load(cli_tagging_t *t, const char *const *paths, size_t n, unsigned rules,
+int cli_tagging_load(cli_tagging_t *t, const cli_dicts_t *dicts, unsigned rules,
                      const eg_warner_t *warn, eg_error_t *err)
 {
     memset(t, 0, sizeof *t);
@@ -20,9 +20,9 @@ int cli_tagging_load(cli_tagging_t *t, const char *const *paths, size_t n, unsig
     }
     eg_dict_init(t->dict);
     eg_patterns_init(t->patterns);
-    int rc = cli_load_dicts(paths, n, t->dict, warn, err);
+    int rc = cli_load_dicts(dicts, t->dict, warn, err);
     if (rc == 0 && (rules & EG_RULE_PATTERNS))
-        rc = cli_load_patterns(paths, n, t->patterns, err);
+        rc = cli_load_patterns(dicts, t->patterns, err);
     if (rc == 0)
         rc = eg_matcher_build(&t->matcher, t->dict, warn, err);
     if (rc == 0)

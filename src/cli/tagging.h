@@ -9,6 +9,7 @@
 #include "../ingest/eg_input.h"
 #include "../ingest/eg_source.h"
 #include "../tag/eg_tagger.h"
+#include "cli.h"
 
 typedef struct cli_tagging {
     eg_dict_t *dict;
@@ -17,10 +18,10 @@ typedef struct cli_tagging {
     eg_tagger_t *tagger;
 } cli_tagging_t;
 
-/* Load the -d paths (the shipped dict/ when n is 0), their patterns when
- * rules ask for them, and build the tagger with these rules. Free t with
+/* Load the dictionaries (cli_load_dicts), their patterns when rules ask
+ * for them, and build the tagger with these rules. Free t with
  * cli_tagging_free, also on error (a zeroed t frees as nothing). */
-int cli_tagging_load(cli_tagging_t *t, const char *const *paths, size_t n, unsigned rules,
+int cli_tagging_load(cli_tagging_t *t, const cli_dicts_t *dicts, unsigned rules,
                      const eg_warner_t *warn, eg_error_t *err);
 void cli_tagging_free(cli_tagging_t *t);
 

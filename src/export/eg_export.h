@@ -41,6 +41,7 @@ typedef enum eg_json_style {
     EG_JSON_NODE_LINK = 0,
     EG_JSON_GRAPHOLOGY,
     EG_JSON_CYTOSCAPE,
+    EG_JSON_VOSVIEWER, /* eg_export_vosviewer */
 } eg_json_style_t;
 
 typedef enum eg_gexf_version {
@@ -83,6 +84,16 @@ int eg_export_json(const igraph_t *g, FILE *out, eg_error_t *err);
  * The r, g, b attributes become "color" in both. */
 int eg_export_json_style(const igraph_t *g, eg_json_style_t style, FILE *out,
                          eg_error_t *err);
+
+/* VOSviewer's JSON file (VOSviewer Online, VOSviewer 1.6.17+):
+ *   {"network": {"items": [{"id", "label", "description", "url", "x", "y",
+ *    "cluster", "weights": {"Links", "Total link strength", "Mentions",
+ *    "Documents"}, "scores": {"PageRank", "Betweenness"}}],
+ *    "links": [{"source_id", "target_id", "strength"}],
+ *    "clusters": [{"cluster", "label"}]}}
+ * cluster = community + 1 (up to 1000), strength = the edge weight with
+ * negative values as 0; see eg_export_vosviewer.c. */
+int eg_export_vosviewer(const igraph_t *g, FILE *out, eg_error_t *err);
 
 /* GEXF 1.3 (or 1.2draft) with libxml2's xmlwriter: node and edge
  * attributes declared with their types (long, double, string), label and

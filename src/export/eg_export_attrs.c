@@ -74,6 +74,8 @@ int eg_attr_is_whole(const igraph_t *g, char kind, const char *name,
 {
     for (igraph_integer_t i = 0; i < count; i++) {
         igraph_real_t v = eg_attr_num(g, kind, name, i);
+        if (isnan(v))
+            continue; /* no value (left out of the file) */
         if (!isfinite(v) || v != floor(v) || fabs(v) > 9.0e15)
             return 0;
     }

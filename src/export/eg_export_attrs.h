@@ -31,7 +31,9 @@ const char *eg_attr_str(const igraph_t *g, char kind, const char *name,
                         igraph_integer_t i);
 
 /* 1 when every value of a numeric attribute over count elements is a
- * whole number below 2^53 (declare "long"), else 0 ("double"). */
+ * whole number below 2^53 (declare "long"), else 0 ("double"). NaN
+ * (no value: a dictionary number column an entity leaves empty) is
+ * left out of every file and so does not count. */
 int eg_attr_is_whole(const igraph_t *g, char kind, const char *name,
                      igraph_integer_t count);
 

@@ -264,6 +264,8 @@ int eg_export_json(const igraph_t *g, FILE *out, eg_error_t *err)
 int eg_export_json_style(const igraph_t *g, eg_json_style_t style, FILE *out,
                          eg_error_t *err)
 {
+    if (style == EG_JSON_VOSVIEWER)
+        return eg_export_vosviewer(g, out, err);
     attr_list_t ga, va, ea;
     if (eg_attr_lists_init(g, &ga, &va, &ea))
         return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "cannot list graph attributes");

@@ -3,6 +3,8 @@
  * rest, so attributes follow their elements and the order stays. */
 #include "eg_filter.h"
 
+#include "../base/eg_list.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +74,19 @@ static int keep_top(const igraph_t *g, igraph_integer_t count, uint64_t n,
         keep[order[i]] = keep[order[i]] && (uint64_t)i < n;
     free(order);
     return 0;
+}
+
+static int filter_types(igraph_t *g, const char *types)
+{
+    igraph_integer_t nv = igraph_vcount(g);
+    char *keep = malloc((size_t)nv + 1);
+    if (!keep)
+        return -1;
+    for (igraph_integer_t v = 0; v < nv; v++)
+        keep[v] = (char)eg_list_has(types, VAS(g, "type", v));
+    int rc = delete_unkept(g, 'v', keep, nv);
+    free(keep);
+    return rc;
 }
 
 static int filter_nodes(igraph_t *g, const eg_network_options_t *opt)
@@ -248,7 +263,9 @@ static int filter_focus(igraph_t *g, const eg_dict_t *d, const eg_network_option
 int eg_filter_apply(igraph_t *g, const eg_dict_t *dict, const eg_network_options_t *opt,
                     eg_error_t *err)
 {
-    int rc = filter_nodes(g, opt);
+    int rc = opt->types ? filter_types(g, opt->types) : 0;
+    if (rc == 0)
+        rc = filter_nodes(g, opt);
     if (rc == 0)
         rc = filter_edges(g, opt);
     if (rc == 0 && opt->focus) {

@@ -1,6 +1,9 @@
 /* eg_filter.h — cutting the network down to what an analyst can read.
  *
  * Applied in this order, each on what the previous one left:
+ *   0. --types LIST: the entities of these types (eg_list_has); the
+ *      counts are not changed, so the measures of the edges that stay
+ *      still count the windows of every type (W, n_i: eg_measures.h);
  *   1. nodes: --min-mentions N (mentions >= N), --top-nodes N (the N
  *      most mentioned; ties by id);
  *   2. edges: --min-count N (count >= N), --backbone ALPHA (the disparity

@@ -4,7 +4,10 @@
 
 #include "../base/eg_buf.h"
 #include "eg_analytics.h"
+#include "eg_columns.h"
 #include "eg_filter.h"
+
+#include <math.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,7 +166,29 @@ static int join_aliases(const eg_dict_t *d, const uint32_t *order, const long *v
     return rc;
 }
 
-static int set_vertex_attributes(igraph_t *g, const eg_dict_t *d,
+/* The dictionary's columns (eg_columns.h): numbers as numeric
+ * attributes (NaN: no value), the rest as strings ("" : no value). */
+static int set_columns(igraph_t *g, const eg_dict_t *d, const eg_columns_t *cols,
+                       const uint32_t *order, size_t nv)
+{
+    for (size_t k = 0; k < cols->n; k++) {
+        const eg_column_t *col = &cols->items[k];
+        for (size_t i = 0; i < nv; i++) {
+            const char *val = eg_columns_value(col, &d->entities[order[i]]);
+            igraph_integer_t v = (igraph_integer_t)i;
+            double x = NAN;
+            int whole;
+            if (col->type != EG_COLUMN_STRING && val && eg_column_number(val, &x, &whole))
+                x = NAN; /* cannot happen: the plan checked every value */
+            if (col->type == EG_COLUMN_STRING ? SETVAS(g, col->name, v, val ? val : "")
+                                              : SETVAN(g, col->name, v, x))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static int set_vertex_attributes(igraph_t *g, const eg_dict_t *d, const eg_columns_t *cols,
                                  const eg_cooc_t *c, const uint32_t *order,
                                  const long *vertex_of, size_t nv)
 {
@@ -189,16 +214,10 @@ static int set_vertex_attributes(igraph_t *g, const eg_dict_t *d,
     }
     free(off);
     eg_buf_free(&aliases);
-    if (rc)
+    if (rc || set_columns(g, d, cols, order, nv))
         return -1;
     for (size_t i = 0; i < nv; i++) {
-        const eg_entity_t *e = &d->entities[order[i]];
         igraph_integer_t v = (igraph_integer_t)i;
-        for (size_t k = 0; k < d->nattrs; k++) {
-            const char *val = eg_entity_attr(e, k);
-            if (SETVAS(g, d->attr_names[k], v, val ? val : ""))
-                return -1;
-        }
         if (dated && (set_date(g, 1, v, "first", c->first[order[i]]) ||
                       set_date(g, 1, v, "last", c->last[order[i]])))
             return -1;
@@ -267,8 +286,8 @@ static int add_edges(igraph_t *g, const eg_cooc_t *c, const eg_pair_t *pairs,
     return rc;
 }
 
-int eg_network_build(igraph_t *g, const eg_dict_t *d, const eg_cooc_t *c,
-                     const eg_network_options_t *opt, eg_error_t *err)
+static int build_graph(igraph_t *g, const eg_dict_t *d, const eg_columns_t *cols,
+                       const eg_cooc_t *c, const eg_network_options_t *opt, eg_error_t *err)
 {
     size_t ne = d->nentities;
     uint32_t *order = malloc((ne + 1) * sizeof *order);
@@ -297,7 +316,7 @@ int eg_network_build(igraph_t *g, const eg_dict_t *d, const eg_cooc_t *c,
         if (SETGAS(g, "window", eg_window_name(opt->window)) ||
             SETGAN(g, "documents", (igraph_real_t)c->ndocuments) ||
             SETGAN(g, "windows", (igraph_real_t)c->windows_with_entities) ||
-            set_vertex_attributes(g, d, c, order, vertex_of, nv) ||
+            set_vertex_attributes(g, d, cols, c, order, vertex_of, nv) ||
             add_edges(g, c, pairs, np, vertex_of, opt->measure)) {
             igraph_destroy(g);
             rc = -1;
@@ -315,4 +334,15 @@ int eg_network_build(igraph_t *g, const eg_dict_t *d, const eg_cooc_t *c,
         return rc;
     }
     return 0;
+}
+
+int eg_network_build(igraph_t *g, const eg_dict_t *d, const eg_cooc_t *c,
+                     const eg_network_options_t *opt, eg_error_t *err)
+{
+    eg_columns_t cols;
+    int rc = eg_columns_plan(&cols, d, err);
+    if (rc == 0)
+        rc = build_graph(g, d, &cols, c, opt, err);
+    eg_columns_free(&cols);
+    return rc;
 }

@@ -79,6 +79,7 @@ typedef struct eg_network_options {
     eg_window_t window;
     eg_measure_t measure;   /* which measure becomes "weight" */
     /* filters (eg_filter.h), 0 = off */
+    const char *types;      /* comma-separated entity types to keep; NULL: all */
     uint64_t min_count;     /* edges with count < min_count go */
     uint64_t min_mentions;  /* nodes with mentions < min_mentions go */
     uint64_t top_nodes;     /* keep the N most mentioned nodes */

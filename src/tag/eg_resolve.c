@@ -13,15 +13,23 @@
 #define MAX_COUNTRIES 64
 #define MAX_SENSES 64
 
+/* Is column `column` the attribute `name`, with or without a type
+ * suffix ("population:long")? */
+static int column_is(const char *column, const char *name)
+{
+    size_t n = strlen(name);
+    return strncasecmp(column, name, n) == 0 && (column[n] == '\0' || column[n] == ':');
+}
+
 void eg_resolve_attrs_init(eg_resolve_attrs_t *a, const eg_dict_t *d)
 {
     a->country = a->kind = a->population = -1;
     for (size_t k = 0; k < d->nattrs; k++) {
-        if (strcasecmp(d->attr_names[k], "country") == 0)
+        if (column_is(d->attr_names[k], "country"))
             a->country = (long)k;
-        else if (strcasecmp(d->attr_names[k], "kind") == 0)
+        else if (column_is(d->attr_names[k], "kind"))
             a->kind = (long)k;
-        else if (strcasecmp(d->attr_names[k], "population") == 0)
+        else if (column_is(d->attr_names[k], "population"))
             a->population = (long)k;
     }
 }

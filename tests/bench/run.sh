@@ -159,6 +159,7 @@ eg_cmd() {
 	[ "$HAS_J" = 1 ] && c+=" -j $1"
 	[ "$HAS_LINES" = 1 ] && c+=" --input lines"
 	[ "$HAS_STATS" = 1 ] && c+=" --stats '$WORK/out-$4.stats.json'"
+	grep -q -- '--no-default-dict' <<<"$help" && c+=" --no-default-dict"
 	printf '%s' "$c -d '$2' -o '$WORK/out-$4.graphml' '$3'"
 }
 

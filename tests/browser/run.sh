@@ -35,20 +35,20 @@ rm -rf "$out"/*.html "$out"/*.json "$out"/*.png "$out/big"
 "$bin" build -q --evidence 2 -o "$out/wikinews.html" -o "$out/wikinews.json" tests/data/wikinews/
 
 # names, notes and evidence with </script>, <!--, quotes, \u003c, U+2028
-"$bin" build -q -d tests/browser/data/markup --evidence 2 -o "$out/markup.html" -o "$out/markup.json" \
+"$bin" build -q --no-default-dict -d tests/browser/data/markup --evidence 2 -o "$out/markup.html" -o "$out/markup.json" \
 	tests/browser/data/markup/doc.txt
 # types, ids and names that are members of Object.prototype
 # ("constructor", "__proto__", "toString", an entity called Constructor)
-"$bin" build -q -d tests/browser/data/proto --evidence 2 -o "$out/proto.html" -o "$out/proto.json" \
+"$bin" build -q --no-default-dict -d tests/browser/data/proto --evidence 2 -o "$out/proto.html" -o "$out/proto.json" \
 	tests/browser/data/proto/doc.txt
 # names found in the text beside dictionary names: the Source filter
-"$bin" build -q -d tests/data/dict/rules --evidence 2 -o "$out/found.html" -o "$out/found.json" \
+"$bin" build -q --no-default-dict -d tests/data/dict/rules --evidence 2 -o "$out/found.html" -o "$out/found.json" \
 	tests/browser/data/found.txt
 # no entity at all: an empty page that still loads
-printf 'Nothing to see here.\n' | "$bin" build -q -d tests/browser/data/markup -o "$out/empty.html" -o "$out/empty.json" -
+printf 'Nothing to see here.\n' | "$bin" build -q --no-default-dict -d tests/browser/data/markup -o "$out/empty.html" -o "$out/empty.json" -
 # 23,032 nodes and 102,563 edges (big_graph.py): it must load and draw
 "${PYTHON:-/usr/bin/python3}" "$here/big_graph.py" "$out/big"
-"$bin" build -q -d "$out/big/dict" --input lines --window document -o "$out/big.html" \
+"$bin" build -q --no-default-dict -d "$out/big/dict" --input lines --window document -o "$out/big.html" \
 	-o "$out/big.json" "$out/big/corpus.txt"
 
 status=0

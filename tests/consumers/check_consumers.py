@@ -14,7 +14,11 @@ writing GraphML and JSON into a temporary directory, then checks:
   - all three agree on the node id set, and on each node's label, type,
     mentions and documents;
   - all three agree on the edge set and each edge's count (and weight);
-  - the expected seed entities and links are there.
+  - the expected seed entities and links are there;
+  - the shipped dictionary's number columns (lat, lon, population) reach
+    every reader as numbers: GraphML keys of type double/long (types of
+    the GraphML specification), floats and integers in networkx and
+    igraph, JSON numbers; an entity without a value has none (no "").
 
 One line per check, `PASS name` or `FAIL name: reason`, then the closing
 line `N passed, M failed`; exit 1 when anything failed.
@@ -184,10 +188,70 @@ def expected_seed(loaded):
     return None
 
 
+GRAPHML_TYPES = {"boolean", "int", "long", "float", "double", "string"}
+TYPED = {"lat": "double", "lon": "double", "population": "long"}
+
+
+def dictionary_numbers(root):
+    """{entity id: {lat, lon, population}} as the shipped dictionary gives them."""
+    import csv
+    import glob
+    out = {}
+    for path in sorted(glob.glob(os.path.join(root, "dict", "*.tsv"))):
+        with open(path, encoding="utf-8") as f:
+            rows = csv.reader((l for l in f if not l.startswith("#")), delimiter="\t",
+                              quoting=csv.QUOTE_NONE)
+            head = next(rows, [])
+            if "id" not in head or not set(TYPED) & set(head):
+                continue
+            for r in rows:
+                got = {k: float(r[head.index(k)]) for k in TYPED
+                       if k in head and head.index(k) < len(r) and r[head.index(k)]}
+                if got:
+                    out.setdefault(r[head.index("id")], {}).update(got)
+    return out
+
+
+def typed_columns(graphml, loaded, root):
+    import xml.etree.ElementTree as ET
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    keys = {k.get("attr.name"): k.get("attr.type")
+            for k in ET.parse(graphml).getroot().findall(ns + "key") if k.get("for") == "node"}
+    bad = sorted(t for t in keys.values() if t not in GRAPHML_TYPES)
+    if bad:
+        return "GraphML key types outside the specification: %s" % bad
+    for name, want in TYPED.items():
+        if keys.get(name) != want:
+            return "GraphML key %s is %r, want %r" % (name, keys.get(name), want)
+    truth = dictionary_numbers(root)
+    seen = 0
+    for reader, (nodes, _) in loaded.items():
+        for nid, attrs in nodes.items():
+            for name in TYPED:
+                v = attrs.get(name)
+                if v is None or (isinstance(v, float) and v != v):
+                    continue  # no value (igraph fills NaN)
+                if isinstance(v, bool) or not isinstance(v, (int, float)):
+                    return "%s: node %s %s is %r, not a number" % (reader, nid, name, v)
+                if name == "population" and v != int(v):
+                    return "%s: node %s population %r is not whole" % (reader, nid, v)
+                want = truth.get(nid, {}).get(name)
+                if want is None or abs(v - want) > 1e-9 * max(1.0, abs(want)):
+                    return "%s: node %s %s is %r, the dictionary says %r" % (reader, nid, name, v, want)
+                seen += 1
+        missing = [n for n in nodes if n not in truth and any(
+            isinstance(nodes[n].get(k), str) for k in TYPED)]
+        if missing:
+            return "%s: nodes without a value have a string: %s" % (reader, missing[:3])
+    if not seen:
+        return "no node has a lat, lon or population"
+    return None
+
+
 def run_corpus(rep, binary, root, tmp, name, inputs):
     graphml = os.path.join(tmp, name + ".graphml")
     js = os.path.join(tmp, name + ".json")
-    argv = [binary, "build", "-q", "-d", os.path.join(root, "dict"),
+    argv = [binary, "build", "-q", "--no-default-dict", "-d", os.path.join(root, "dict"),
             "-o", graphml, "-o", js] + inputs
 
     def build():
@@ -229,6 +293,8 @@ def run_corpus(rep, binary, root, tmp, name, inputs):
               lambda: compare(loaded, name))
     if name.startswith("seed"):
         rep.check("%s: expected seed nodes and edges" % name, lambda: expected_seed(loaded))
+    rep.check("%s: lat, lon and population are numbers in every reader" % name,
+              lambda: typed_columns(graphml, loaded, root))
 
 
 def main():

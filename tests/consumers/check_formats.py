@@ -13,11 +13,19 @@ there, else tests/data/wikinews. Checks:
     (tests/schemas/gexf-1.3, xmllint --relaxng); every node has
     viz:position, viz:size and viz:color, every node and edge a spell;
   - GEXF 1.2draft (--gexf-version 1.2) loads in networkx.read_gexf with
-    the node-link JSON's nodes, labels, edges and weights;
+    the node-link JSON's nodes, labels, edges and weights, and the
+    dictionary's lat, lon and population as the same numbers;
   - GraphML declares label, x, y, size, r, g, b (nodes) and weight
     (edges) under the names Gephi's importer maps, and community;
   - the CSV pair has Gephi's Id/Label and Source/Target/Type/Weight
     columns and the same nodes and edges;
+  - --json-style vosviewer is a VOSviewer JSON file with the fields
+    VOSviewer Online's documentation lists (app.vosviewer.com/docs/
+    file-types/json-file-type/): items with id, label, description, x,
+    y, cluster (1..1000), non-negative weights and scores; links with
+    source_id, target_id and a non-negative strength; the node-link
+    JSON's nodes, edges, positions, communities and weights; and names
+    with markup are escaped in the HTML description;
   - --evidence 2 puts on the Beslan -- Russia edge of the seed graph the
     sentence that links them;
   - the JavaScript consumers (tests/consumers/js/check.js: graphology-gexf,
@@ -138,12 +146,85 @@ def check_gexf12(path, json_path):
             return "node %s label %r, want %r" % (n, d.get("label"), nodes[n]["label"])
         if "viz" not in d or "position" not in d["viz"]:
             return "node %s: networkx read no viz position" % n
+        for k in ("lat", "lon", "population"):  # typed dictionary columns
+            want = nodes[n].get(k)
+            if want is not None and (type(d.get(k)) is not type(want) or d.get(k) != want):
+                return "node %s: %s is %r in GEXF, %r in the JSON" % (n, k, d.get(k), want)
     got = {frozenset((a, b)): d for a, b, d in g.edges(data=True)}
     if set(got) != set(edges):
         return "edges differ from the JSON (%d vs %d)" % (len(got), len(edges))
     for k, d in got.items():
         if abs(float(d["weight"]) - float(edges[k]["weight"])) > 1e-9:
             return "edge %s weight %s, want %s" % (sorted(k), d["weight"], edges[k]["weight"])
+    return None
+
+
+VOS_WEIGHTS = ["Links", "Total link strength", "Mentions", "Documents"]
+VOS_TAGS = re.compile(r"</?b>|<br>")
+
+
+def is_num(v):
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def vos_items(items, nodes):
+    """The items against the node-link nodes; returns the problem or None."""
+    if sorted(i.get("id") for i in items) != sorted(nodes):
+        return "item ids differ from the JSON's nodes"
+    for it in items:
+        n = nodes[it["id"]]
+        if it.get("label") != n["label"] or not isinstance(it.get("description"), str):
+            return "item %s: label %r or description %r" % (it["id"], it.get("label"), it.get("description"))
+        if "<" in VOS_TAGS.sub("", it["description"]):
+            return "item %s: description has unescaped markup: %r" % (it["id"], it["description"])
+        if not (is_num(it.get("x")) and is_num(it.get("y"))) or (it["x"], it["y"]) != (n["x"], n["y"]):
+            return "item %s at (%r, %r), want (%r, %r)" % (it["id"], it.get("x"), it.get("y"), n["x"], n["y"])
+        c = it.get("cluster")
+        if type(c) is not int or not 1 <= c <= 1000 or c != n["community"] + 1:
+            return "item %s: cluster %r, community %r" % (it["id"], c, n["community"])
+        w, s = it.get("weights", {}), it.get("scores", {})
+        if sorted(w) != sorted(VOS_WEIGHTS) or not all(is_num(v) and v >= 0 for v in w.values()):
+            return "item %s: weights %r" % (it["id"], w)
+        if (w["Links"], w["Mentions"], w["Documents"]) != (n["degree"], n["mentions"], n["documents"]):
+            return "item %s: weights %r, node %r" % (it["id"], w, n)
+        if not s or not all(is_num(v) for v in s.values()):
+            return "item %s: scores %r" % (it["id"], s)
+    return None
+
+
+def check_vosviewer(path, json_path):
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    net = doc.get("network") if isinstance(doc, dict) else None
+    if not isinstance(net, dict) or not isinstance(net.get("items"), list) or not isinstance(net.get("links"), list):
+        return "no network.items and network.links"
+    nodes, edges = node_link(json_path)
+    items, links = net["items"], net["links"]
+    r = vos_items(items, nodes)
+    if r:
+        return r
+    total = {i["id"]: 0.0 for i in items}
+    got = {}
+    for l in links:
+        a, b, s = l.get("source_id"), l.get("target_id"), l.get("strength")
+        if a not in total or b not in total or not is_num(s) or s < 0:
+            return "link %r" % l
+        got[frozenset((a, b))] = s
+        total[a] += s
+        total[b] += s
+    if set(got) != set(edges):
+        return "links differ from the JSON's edges (%d vs %d)" % (len(got), len(edges))
+    for k, s in got.items():
+        if abs(s - max(0.0, float(edges[k]["weight"]))) > 1e-9:
+            return "link %s strength %r, weight %r" % (sorted(k), s, edges[k]["weight"])
+    for it in items:
+        if abs(it["weights"]["Total link strength"] - total[it["id"]]) > 1e-6:
+            return "item %s: total link strength %r, links add up to %r" % (
+                it["id"], it["weights"]["Total link strength"], total[it["id"]])
+    used = {i["cluster"] for i in items}
+    labels = {c.get("cluster"): c.get("label") for c in net.get("clusters", [])}
+    if set(labels) != used or not all(isinstance(v, str) and v for v in labels.values()):
+        return "clusters %r for the clusters in use %r" % (labels, sorted(used))
     return None
 
 
@@ -262,6 +343,18 @@ def main():
         report.check("GraphML of the Wikinews sample has Gephi's names and community",
                      lambda: (run(binary, ["-q", "-o", "sample.graphml", sample], tmp),
                               check_graphml_gephi(j("sample.graphml")))[-1])
+        report.check("VOSviewer JSON has VOSviewer Online's fields and the JSON's graph",
+                     lambda: (run(binary, common + ["--json-style", "vosviewer", "--measure", "npmi",
+                                                    "-o", "graph.vos.json", corpus], tmp),
+                              run(binary, common + ["--measure", "npmi", "-o", "graph.npmi.json", corpus], tmp),
+                              check_vosviewer(j("graph.vos.json"), j("graph.npmi.json")))[-1])
+        markup = os.path.join(root, "tests", "browser", "data", "markup")
+        report.check("VOSviewer JSON escapes markup in names and descriptions",
+                     lambda: [run(binary, ["-q", "--no-default-dict", "-d", markup, "-o", out]
+                                  + style + [os.path.join(markup, "doc.txt")], tmp)
+                              for out, style in (("markup.vos.json", ["--json-style", "vosviewer"]),
+                                                 ("markup.json", []))]
+                     and check_vosviewer(j("markup.vos.json"), j("markup.json")))
         report.check("--evidence 2 shows the sentence linking Beslan and Russia",
                      lambda: (run(binary, ["-q", "--evidence", "2", "-o", "seed.json",
                                            os.path.join(data, "seed", "beslan-echr.txt")], tmp),

@@ -145,7 +145,7 @@ def run_tagger(binary, dicts, text, rules):
                 f.write(d)
             bases[p] = base
             base += len(d) + 2
-        cmd = [binary, "tag", "-q", "--rules", rules]
+        cmd = [binary, "tag", "-q", "--rules", rules, "--no-default-dict"]
         for d in dicts:
             cmd += ["-d", d]
         out = subprocess.run(cmd + [tmp], check=True, capture_output=True).stdout
@@ -276,7 +276,7 @@ def top_nodes(binary, dict_path, data):
         judged[r[0]] = set(r[2].split("|"))
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "g.json")
-        subprocess.run([binary, "build", "-q", "-d", dict_path, "--input", "jsonl",
+        subprocess.run([binary, "build", "-q", "--no-default-dict", "-d", dict_path, "--input", "jsonl",
                         "--layout", "none", "--communities", "none", "-o", out,
                         os.path.join(data, "wikinews-articles.jsonl")], check=True)
         with open(out, encoding="utf-8") as f:

@@ -42,9 +42,9 @@ run() {
 # --- a 50 MB line with no spaces: one token, no hang, no crash -----------
 section_long-line() {
 $PY -c 'import sys; sys.stdout.write("Beslan " + "x" * 50_000_000 + " Russia.\n")' >long.txt
-run long-line-text 120 "$BIN" build -q -d "$DICT" -o long.json long.txt
+run long-line-text 120 "$BIN" build -q --no-default-dict -d "$DICT" -o long.json long.txt
 if [ $rc = 0 ] && grep -q '"source": "beslan"' long.json; then ok "50 MB line (text mode) is one token"; else ko "50 MB line (text mode)" "exit $rc: $(head -c 300 long-line-text.out)"; fi
-run long-line-lines 120 "$BIN" build -q --input lines -d "$DICT" -o long2.json long.txt
+run long-line-lines 120 "$BIN" build -q --input lines --no-default-dict -d "$DICT" -o long2.json long.txt
 if [ $rc = 0 ] && grep -q '"source": "beslan"' long2.json; then ok "50 MB line (lines mode) is one document"; else ko "50 MB line (lines mode)" "exit $rc: $(head -c 300 long-line-lines.out)"; fi
 rm -f long.txt
 }
@@ -58,7 +58,7 @@ for i in range(100_000):
     with open(f"many/{i:06d}.txt", "w") as f:
         f.write("Beslan and Russia." if i % 1000 == 0 else "x")
 PY
-run many-files 120 "$BIN" build -q -d "$DICT" --stats many.stats -o many.json many
+run many-files 120 "$BIN" build -q --no-default-dict -d "$DICT" --stats many.stats -o many.json many
 if [ $rc = 0 ] && grep -q '"documents": 100000' many.stats && grep -q '"count": 100,' many.json; then
 	ok "100,000 tiny files are 100,000 documents"
 else ko "100,000 tiny files" "exit $rc: $(head -c 300 many-files.out)"; fi
@@ -69,12 +69,12 @@ rm -rf many
 section_aliases() {
 $PY -c 'print("name\taliases"); print("Big\t" + "|".join("A%d" % i for i in range(100_000)))' >big.tsv
 echo "Big met A99999 and A5." >big.txt
-run many-aliases 30 "$BIN" tag -d big.tsv big.txt
+run many-aliases 30 "$BIN" tag --no-default-dict -d big.tsv big.txt
 if [ $rc = 0 ] && [ "$(grep -c '"id":"big"' many-aliases.out)" = 3 ]; then ok "100,000 aliases on one row load and match"; else ko "100,000 aliases on one row" "exit $rc: $(head -c 300 many-aliases.out)"; fi
 
 # --- an alias of 10,000 bytes: refused at the limit, FILE:LINE ----------
 $PY -c 'print("name\taliases"); print("Beslan\t" + "a" * 10_000)' >long-alias.tsv
-run long-alias 30 "$BIN" build -d long-alias.tsv -o la.json big.txt
+run long-alias 30 "$BIN" build --no-default-dict -d long-alias.tsv -o la.json big.txt
 if [ $rc = 3 ] && grep -q '^entgraph: long-alias.tsv:2: alias of 10000 bytes (limit 1024)$' long-alias.out && [ ! -e la.json ]; then
 	ok "alias of 10,000 bytes exits 3 at the limit"
 else ko "alias of 10,000 bytes" "exit $rc: $(head -c 300 long-alias.out)"; fi
@@ -99,7 +99,7 @@ if [ -z "$ro_how" ] || touch ro/probe 2>/dev/null; then
 	rm -f ro/probe 2>/dev/null
 	skip "output in a read-only folder" "cannot make a read-only folder here (root without chattr or mount)"
 else
-	run read-only 30 "$BIN" build -d "$DICT" -o ro/g.json doc.txt
+	run read-only 30 "$BIN" build --no-default-dict -d "$DICT" -o ro/g.json doc.txt
 	if [ $rc = 1 ] && grep -q '^entgraph: ro/g.json: ' read-only.out && [ "$(cat ro/g.json)" = previous ] &&
 		[ "$(ls -A ro)" = g.json ]; then
 		ok "output in a read-only folder exits 1, previous output intact ($ro_how)"
@@ -125,10 +125,10 @@ if mount -t tmpfs -o size=64k tmpfs full 2>/dev/null; then
 	MOUNTS+=("$T/full")
 	echo previous >full/g.graphml
 	how="64 KB tmpfs"
-	run full-disk 60 "$BIN" build -w document --layout none -d full-dict.tsv -o full/g.graphml full-doc.txt
+	run full-disk 60 "$BIN" build -w document --layout none --no-default-dict -d full-dict.tsv -o full/g.graphml full-doc.txt
 else
 	how="ulimit -f 16"
-	run full-disk 60 bash -c "ulimit -f 16; exec \"$BIN\" build -w document --layout none -d full-dict.tsv -o full/g.graphml full-doc.txt"
+	run full-disk 60 bash -c "ulimit -f 16; exec \"$BIN\" build -w document --layout none --no-default-dict -d full-dict.tsv -o full/g.graphml full-doc.txt"
 fi
 if [ $rc = 0 ]; then
 	ko "full disk ($how)" "the output fit; make it bigger"
@@ -151,7 +151,7 @@ timeout 20 cat tg/g.json >tg-g.got &
 r1=$!
 timeout 20 cat tg/s.json >tg-s.got &
 r2=$!
-run tg-fifo 30 "$BIN" build -q -d "$DICT" -o tg/g.json --stats tg/s.json doc.txt
+run tg-fifo 30 "$BIN" build -q --no-default-dict -d "$DICT" -o tg/g.json --stats tg/s.json doc.txt
 wait $r1 $r2
 if [ $rc = 0 ] && [ -p tg/g.json ] && [ -p tg/s.json ] && grep -q '"source": "beslan"' tg-g.got &&
 	grep -q '"documents": 1' tg-s.got && [ "$(ls -A tg | tr '\n' ' ')" = "g.json s.json " ]; then
@@ -160,7 +160,7 @@ else ko "FIFO as output and --stats" "exit $rc, read $(wc -c <tg-g.got) + $(wc -
 # A character device (a /dev/null of our own, so the real one is never at
 # stake): written to, not replaced. Needs mknod (root).
 if mknod tg/null.json c 1 3 2>/dev/null; then
-	run tg-dev 30 "$BIN" build -q -d "$DICT" -o tg/null.json --stats tg/null.json doc.txt
+	run tg-dev 30 "$BIN" build -q --no-default-dict -d "$DICT" -o tg/null.json --stats tg/null.json doc.txt
 	if [ $rc = 0 ] && [ -c tg/null.json ] && [ "$(ls -A tg | wc -l)" = 3 ]; then
 		ok "character device as output and --stats: written, not replaced"
 	else ko "character device as output" "exit $rc, $(ls -lA tg | tr '\n' ' '), $(head -c 300 tg-dev.out)"; fi
@@ -168,14 +168,14 @@ else skip "character device as output" "mknod not permitted here"; fi
 rm -f tg/null.json
 # A socket cannot be opened as a file: exit 1, the socket stays.
 "$PY" -c 'import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' tg/sock.json
-run tg-sock 30 "$BIN" build -q -d "$DICT" -o tg/sock.json doc.txt
+run tg-sock 30 "$BIN" build -q --no-default-dict -d "$DICT" -o tg/sock.json doc.txt
 if [ $rc = 1 ] && [ -S tg/sock.json ] && grep -q '^entgraph: tg/sock.json: cannot write output: ' tg-sock.out; then
 	ok "socket as output: exit 1, the socket stays"
 else ko "socket as output" "exit $rc, $(ls -lA tg | tr '\n' ' '), $(head -c 300 tg-sock.out)"; fi
 # A regular file keeps its mode.
 echo previous >tg/m.json
 chmod 0640 tg/m.json
-run tg-mode 30 "$BIN" build -q -d "$DICT" -o tg/m.json doc.txt
+run tg-mode 30 "$BIN" build -q --no-default-dict -d "$DICT" -o tg/m.json doc.txt
 mode=$(stat -c %a tg/m.json)
 if [ $rc = 0 ] && [ "$mode" = 640 ] && grep -q beslan tg/m.json; then
 	ok "a replaced output keeps its mode (0640)"
@@ -199,12 +199,12 @@ if mount -t tmpfs -o size=64k tmpfs set-full 2>/dev/null; then
 	how="64 KB tmpfs"
 	echo previous >set-full/g.nodes.csv
 	echo previous >set-full/g.edges.csv
-	run set-full 60 "$BIN" build -w document --layout none -d set-dict.tsv -o set-full/g.csv set-doc.txt
+	run set-full 60 "$BIN" build -w document --layout none --no-default-dict -d set-dict.tsv -o set-full/g.csv set-doc.txt
 else
 	how="ulimit -f 16"
 	echo previous >set-full/g.nodes.csv
 	echo previous >set-full/g.edges.csv
-	run set-full 60 bash -c "ulimit -f 16; exec \"$BIN\" build -w document --layout none -d set-dict.tsv -o set-full/g.csv set-doc.txt"
+	run set-full 60 bash -c "ulimit -f 16; exec \"$BIN\" build -w document --layout none --no-default-dict -d set-dict.tsv -o set-full/g.csv set-doc.txt"
 fi
 if [ $rc = 1 ] && [ "$(cat set-full/g.nodes.csv)" = previous ] && [ "$(cat set-full/g.edges.csv)" = previous ] &&
 	[ "$(ls -A set-full | tr '\n' ' ')" = "g.edges.csv g.nodes.csv " ]; then
@@ -214,7 +214,7 @@ for m in "${MOUNTS[@]}"; do umount "$m" 2>/dev/null; done
 MOUNTS=()
 # --stats into a missing folder: refused before anything is replaced.
 rm -rf set-stats && mkdir set-stats && echo previous >set-stats/g.json
-run set-stats 30 "$BIN" build -q -d "$DICT" -o set-stats/g.json --stats set-stats/missing/s.json doc.txt
+run set-stats 30 "$BIN" build -q --no-default-dict -d "$DICT" -o set-stats/g.json --stats set-stats/missing/s.json doc.txt
 if [ $rc = 1 ] && [ "$(cat set-stats/g.json)" = previous ] && [ "$(ls -A set-stats)" = g.json ] &&
 	grep -q '^entgraph: set-stats/missing/s.json: cannot write output: ' set-stats.out; then
 	ok "--stats into a missing folder: exit 1, the graph untouched"
@@ -225,7 +225,7 @@ rm -rf set-many && mkdir set-many
 args=()
 for i in $(seq 64); do args+=(-o "set-many/g$i.csv"); done
 mkfifo set-many.in
-"$BIN" build -q -d "$DICT" "${args[@]}" --stats set-many/s.json - <set-many.in >set-many.out 2>&1 &
+"$BIN" build -q --no-default-dict -d "$DICT" "${args[@]}" --stats set-many/s.json - <set-many.in >set-many.out 2>&1 &
 pid=$!
 exec 9>set-many.in
 for _ in $(seq 500); do
@@ -248,7 +248,7 @@ section_fds() {
 # fd 2 closed: the warning (a binary file in the folder) must not land in
 # an output that took descriptor 2.
 rm -rf fds && mkdir -p fds/in && cp doc.txt fds/in/a.txt && printf 'x\0y' >fds/in/b.bin
-"$BIN" build -d "$DICT" -o fds/g.json fds/in 2>&-
+"$BIN" build --no-default-dict -d "$DICT" -o fds/g.json fds/in 2>&-
 rc=$?
 if [ $rc = 0 ] && "$PY" -c 'import json, sys; json.load(open(sys.argv[1]))' fds/g.json 2>/dev/null &&
 	! grep -q 'entgraph' fds/g.json; then
@@ -257,7 +257,7 @@ else ko "standard error closed" "exit $rc: $(head -c 200 fds/g.json)"; fi
 # fd 0 closed and INPUT `-`: a read error, exit 1, the previous output
 # intact (the temp file used to be read as standard input).
 echo previous >fds/h.json
-run fds-stdin 30 bash -c "exec \"$BIN\" build -q -d \"$DICT\" -o fds/h.json - <&-"
+run fds-stdin 30 bash -c "exec \"$BIN\" build -q --no-default-dict -d \"$DICT\" -o fds/h.json - <&-"
 if [ $rc = 1 ] && [ "$(cat fds/h.json)" = previous ] && grep -q '^entgraph: -: cannot read input' fds-stdin.out; then
 	ok "standard input closed: reading - fails with exit 1, previous output intact"
 else ko "standard input closed" "exit $rc: $(head -c 200 fds-stdin.out)"; fi
@@ -268,7 +268,7 @@ section_names() {
 rm -rf names && mkdir names
 # A missing INPUT whose name holds a line break and a fake message: one
 # error line, the break escaped.
-run names-missing 30 "$BIN" build -q -d "$DICT" -o names/g.json $'names/x\nentgraph: all is well'
+run names-missing 30 "$BIN" build -q --no-default-dict -d "$DICT" -o names/g.json $'names/x\nentgraph: all is well'
 if [ $rc = 1 ] && [ "$(wc -l <names-missing.out)" = 1 ] && ! grep -q '^entgraph: all is well' names-missing.out &&
 	grep -qF 'names/x\nentgraph: all is well: cannot read input' names-missing.out; then
 	ok "a file name with a line break prints one escaped error line"
@@ -276,13 +276,13 @@ else ko "a file name with a line break" "exit $rc: $(head -c 300 names-missing.o
 # A binary file in a folder, named with an ESC sequence: the warning
 # carries no control byte.
 mkdir -p names/in && cp doc.txt names/in/a.txt && printf 'x\0y' >names/in/$'\e[2J\e[31mred.bin'
-run names-esc 30 "$BIN" build -d "$DICT" -o names/g.json names/in
+run names-esc 30 "$BIN" build --no-default-dict -d "$DICT" -o names/g.json names/in
 if [ $rc = 0 ] && ! grep -q $'\e' names-esc.out && grep -qF '\x1b[2J\x1b[31mred.bin: binary file' names-esc.out; then
 	ok "a file name with ESC sequences is escaped in a warning"
 else ko "a file name with ESC sequences" "exit $rc: $(head -c 300 names-esc.out | od -c | head -5)"; fi
 # dict check names the file of each bad row: escaped too.
 printf 'name\n\n\tno name\n' >names/$'bad\rdict.tsv'
-run names-dict 30 "$BIN" dict check -d names/$'bad\rdict.tsv'
+run names-dict 30 "$BIN" dict check --no-default-dict -d names/$'bad\rdict.tsv'
 if [ $rc = 3 ] && ! grep -q $'\r' names-dict.out && grep -qF 'names/bad\rdict.tsv:3: ' names-dict.out; then
 	ok "dict check escapes the file name of a bad row"
 else ko "dict check escapes the file name" "exit $rc: $(head -c 300 names-dict.out | od -c | head -5)"; fi
@@ -303,11 +303,11 @@ for top, name, text in (("deep", "doc.txt", "Beslan and Russia.\n"),
     with open(path + "/" + name, "w") as f:
         f.write(text)
 PY
-run deep-input 60 "$BIN" build -q -d "$DICT" -o deep.json deep
+run deep-input 60 "$BIN" build -q --no-default-dict -d "$DICT" -o deep.json deep
 if [ $rc = 0 ] && grep -q '"source": "beslan"' deep.json; then
 	ok "a folder 1,800 deep as INPUT is read to the bottom"
 else ko "a folder 1,800 deep as INPUT" "exit $rc: $(head -c 300 deep-input.out)"; fi
-run deep-dict 60 "$BIN" build -q -d deep-dict -o deep2.json doc.txt
+run deep-dict 60 "$BIN" build -q --no-default-dict -d deep-dict -o deep2.json doc.txt
 if [ $rc = 0 ] && grep -q '"source": "beslan"' deep2.json; then
 	ok "a folder 1,800 deep as -d is read to the bottom"
 else ko "a folder 1,800 deep as -d" "exit $rc: $(head -c 300 deep-dict.out)"; fi
@@ -316,11 +316,11 @@ rm -rf deep deep-dict
 
 # --- endless and huge binary inputs: judged on their first block -------
 section_binary() {
-run bin-zero 20 "$BIN" build -q -d "$DICT" -o zero.json /dev/zero
+run bin-zero 20 "$BIN" build -q --no-default-dict -d "$DICT" -o zero.json /dev/zero
 if [ $rc = 3 ] && grep -q '^entgraph: /dev/zero: binary file (NUL byte at offset 0), not text$' bin-zero.out; then
 	ok "/dev/zero as INPUT: exit 3 at once (binary)"
 else ko "/dev/zero as INPUT" "exit $rc: $(head -c 300 bin-zero.out)"; fi
-run bin-zero-lines 20 "$BIN" build -q --input lines -d "$DICT" -o zero.json /dev/zero
+run bin-zero-lines 20 "$BIN" build -q --input lines --no-default-dict -d "$DICT" -o zero.json /dev/zero
 if [ $rc = 3 ] && grep -q '^entgraph: /dev/zero: binary file (NUL byte at offset 0)' bin-zero-lines.out; then
 	ok "/dev/zero as INPUT in lines mode: exit 3 at once (binary)"
 else ko "/dev/zero as INPUT in lines mode" "exit $rc: $(head -c 300 bin-zero-lines.out)"; fi
@@ -328,7 +328,7 @@ else ko "/dev/zero as INPUT in lines mode" "exit $rc: $(head -c 300 bin-zero-lin
 # goes on (it used to be read whole, then stop the run as too long)
 rm -rf bin-img && mkdir bin-img && cp doc.txt bin-img/a.txt
 if truncate -s 4500M bin-img/disk.img 2>/dev/null; then
-	run bin-img 60 "$BIN" build -d "$DICT" -o bin-img.json bin-img
+	run bin-img 60 "$BIN" build --no-default-dict -d "$DICT" -o bin-img.json bin-img
 	if [ $rc = 0 ] && grep -q 'bin-img/disk.img: binary file (NUL byte at offset 0) skipped' bin-img.out &&
 		grep -q '"source": "beslan"' bin-img.json; then
 		ok "a 4.5 GB sparse image in a folder is skipped as binary"
@@ -337,19 +337,19 @@ else skip "a 4.5 GB sparse image in a folder" "cannot make a sparse file here"; 
 rm -rf bin-img
 # a device as -d is refused (it was read until memory ran out); a FIFO
 # inside a dictionary folder is not a file: passed over, no hang
-run bin-dict 20 "$BIN" build -q -d /dev/zero -o zero.json doc.txt
+run bin-dict 20 "$BIN" build -q --no-default-dict -d /dev/zero -o zero.json doc.txt
 if [ $rc = 1 ] && grep -q '^entgraph: /dev/zero: cannot read dictionary: a device or socket' bin-dict.out; then
 	ok "-d /dev/zero: exit 1 at once"
 else ko "-d /dev/zero" "exit $rc: $(head -c 300 bin-dict.out)"; fi
 rm -rf bin-dict && mkdir bin-dict && printf 'name\nBeslan\nRussia\n' >bin-dict/names.tsv && mkfifo bin-dict/more.tsv
-run bin-fifo 20 "$BIN" build -q -d bin-dict -o fifo.json doc.txt
+run bin-fifo 20 "$BIN" build -q --no-default-dict -d bin-dict -o fifo.json doc.txt
 if [ $rc = 0 ] && grep -q '"source": "beslan"' fifo.json; then
 	ok "a FIFO in a dictionary folder is passed over"
 else ko "a FIFO in a dictionary folder" "exit $rc: $(head -c 300 bin-fifo.out)"; fi
 # a FIFO named patterns.tsv in a dictionary folder: passed over too (tag
 # opened it and waited for a writer forever)
 rm -rf bin-dict && mkdir bin-dict && printf 'name\nBeslan\nRussia\n' >bin-dict/names.tsv && mkfifo bin-dict/patterns.tsv
-run bin-pfifo 20 "$BIN" tag -d bin-dict doc.txt
+run bin-pfifo 20 "$BIN" tag --no-default-dict -d bin-dict doc.txt
 if [ $rc = 0 ] && [ "$(grep -c '"source":"dictionary"' bin-pfifo.out)" = 2 ]; then
 	ok "a FIFO named patterns.tsv in a dictionary folder is passed over"
 else ko "a FIFO named patterns.tsv in a dictionary folder" "exit $rc: $(head -c 300 bin-pfifo.out)"; fi
@@ -357,7 +357,7 @@ rm -rf bin-dict
 # endless dictionaries and patterns through a FIFO (-d <(...)): a NUL byte
 # stops the read at the first block, text at the file limit (both used to
 # be read until memory ran out)
-run bin-dzero 20 "$BIN" build -q -d <(cat /dev/zero) -o zero.json doc.txt
+run bin-dzero 20 "$BIN" build -q --no-default-dict -d <(cat /dev/zero) -o zero.json doc.txt
 if [ $rc = 3 ] && grep -q 'binary file (NUL byte), not a dictionary$' bin-dzero.out; then
 	ok "an endless binary dictionary (-d <(cat /dev/zero)): exit 3 at once"
 else ko "an endless binary dictionary" "exit $rc: $(head -c 300 bin-dzero.out)"; fi
@@ -365,13 +365,13 @@ t0=$(date +%s.%N)
 run bin-dyes 60 "$PY" -c 'import resource, subprocess, sys
 r = subprocess.run(sys.argv[1:], close_fds=False)
 print("peak", resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024, "MB")
-sys.exit(r.returncode)' "$BIN" build -q -d <(yes Beslan) -o zero.json doc.txt
+sys.exit(r.returncode)' "$BIN" build -q --no-default-dict -d <(yes Beslan) -o zero.json doc.txt
 if [ $rc = 3 ] && grep -q 'dictionary file larger than 1024 MiB$' bin-dyes.out; then
 	ok "an endless text dictionary (-d <(yes Beslan)): exit 3 at 1 GiB ($(grep -o 'peak.*' bin-dyes.out))"
 else ko "an endless text dictionary" "exit $rc: $(head -c 300 bin-dyes.out)"; fi
 rm -rf bin-pat && mkdir bin-pat && mkfifo bin-pat/patterns.tsv
 timeout 20 sh -c 'yes "pattern	type	name" >bin-pat/patterns.tsv' 2>/dev/null &
-run bin-pyes 20 "$BIN" tag -d "$DICT" -d bin-pat/patterns.tsv doc.txt
+run bin-pyes 20 "$BIN" tag --no-default-dict -d "$DICT" -d bin-pat/patterns.tsv doc.txt
 wait
 if [ $rc = 3 ] && grep -q '^entgraph: bin-pat/patterns.tsv: patterns file larger than 16 MiB$' bin-pyes.out; then
 	ok "an endless patterns FIFO: exit 3 at 16 MiB"
@@ -381,9 +381,9 @@ rm -rf bin-pat
 # partial line for every 1 MiB block: 4.3 s against 1.1 s in text mode).
 $PY -c 'import sys; sys.stdout.write("Beslan " + "x" * (256 << 20) + " Russia.\n")' >bin-line.txt
 t0=$(date +%s.%N)
-run bin-line-text 120 "$BIN" build -q -d "$DICT" -o line1.json bin-line.txt
+run bin-line-text 120 "$BIN" build -q --no-default-dict -d "$DICT" -o line1.json bin-line.txt
 t1=$(date +%s.%N)
-run bin-line-lines 120 "$BIN" build -q --input lines -d "$DICT" -o line2.json bin-line.txt
+run bin-line-lines 120 "$BIN" build -q --input lines --no-default-dict -d "$DICT" -o line2.json bin-line.txt
 t2=$(date +%s.%N)
 rm -f bin-line.txt
 times=$($PY -c "import sys; a, b, c = map(float, sys.argv[1:]); print('%.2f %.2f' % (b - a, c - b))" $t0 $t1 $t2)
@@ -404,9 +404,9 @@ with open("sh-long.counts", "w") as f:
     f.write("E\tbeslan\trussia\td\t0\tBeslan " + "x" * ((256 << 20) - 100) + "\nZ\t6\n")'
 $PY -c 'import sys; sys.stdout.write("Beslan " + "x" * (256 << 20) + " Russia.\n")' >sh-long.txt
 t0=$(date +%s.%N)
-run sh-long-text 120 "$BIN" build -q -d "$DICT" -o sh1.json sh-long.txt
+run sh-long-text 120 "$BIN" build -q --no-default-dict -d "$DICT" -o sh1.json sh-long.txt
 t1=$(date +%s.%N)
-run sh-long 120 "$BIN" merge -q -d "$DICT" -o sh2.json sh-long.counts
+run sh-long 120 "$BIN" merge -q --no-default-dict -d "$DICT" -o sh2.json sh-long.counts
 t2=$(date +%s.%N)
 rm -f sh-long.txt sh-long.counts
 times=$($PY -c "import sys; a, b, c = map(float, sys.argv[1:]); print('%.2f %.2f' % (b - a, c - b))" $t0 $t1 $t2)
@@ -418,7 +418,7 @@ else ko "a 256 MiB shard line" "exit $rc, text build and merge: $times s: $(head
 $PY -c '
 with open("sh-over.counts", "w") as f:
     f.write("H\tentgraph-counts\t2\twindow=sentence\tevidence=2\nE\tbeslan\trussia\td\t0\t" + "x" * (257 << 20) + "\n")'
-run sh-over 60 "$BIN" merge -q -d "$DICT" -o sh3.json sh-over.counts
+run sh-over 60 "$BIN" merge -q --no-default-dict -d "$DICT" -o sh3.json sh-over.counts
 rm -f sh-over.counts
 if [ $rc = 3 ] && grep -q '^entgraph: sh-over.counts:2: line longer than 256 MiB' sh-over.out && [ ! -e sh3.json ]; then
 	ok "a shard line past 256 MiB: exit 3 FILE:LINE"
@@ -442,7 +442,7 @@ print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@
 with open("ev-desc.jsonl", "w") as f:
     for i in range(500000, 0, -1):
         f.write("{\"id\": \"doc-%08d\", \"text\": \"Beslan and Russia met in a long sentence, %d.\"}\n" % (i, i))'
-peak "$BIN" build -q -j1 --input jsonl --evidence 2 -d "$DICT" -o ev-desc.json ev-desc.jsonl
+peak "$BIN" build -q -j1 --input jsonl --evidence 2 --no-default-dict -d "$DICT" -o ev-desc.json ev-desc.jsonl
 if [ "$rc" = 0 ] && [ "$kb" -lt 60000 ] && grep -q '"doc": "doc-00000001"' ev-desc.json; then
 	ok "evidence pushed out by descending ids is reclaimed (peak $((kb / 1024)) MB)"
 else ko "evidence pushed out by descending ids" "exit $rc, peak $kb KB"; fi
@@ -450,7 +450,7 @@ rm -f ev-desc.jsonl
 # a 90 MB token of U+FDFA, which folds to 18 letters: longer than any
 # alias could fold from, so not folded (it took 3.26 GB)
 $PY -c 'open("fdfa.txt", "w").write("Beslan and Russia. " + "\ufdfa" * 30_000_000 + " Russia.\n")'
-peak "$BIN" build -q -d "$DICT" -o fdfa.json fdfa.txt
+peak "$BIN" build -q --no-default-dict -d "$DICT" -o fdfa.json fdfa.txt
 rm -f fdfa.txt
 if [ "$rc" = 0 ] && [ "$kb" -lt 400000 ] && grep -q '"source": "beslan"' fdfa.json; then
 	ok "a 90 MB token is not folded (peak $((kb / 1024)) MB)"
@@ -464,7 +464,7 @@ with open("ev-1m.counts", "w") as f:
     for i in range(1000000, 0, -1):
         f.write("E\tbeslan\trussia\tdoc-%08d\t0\tBeslan and Russia met in a long sentence, %d.\n" % (i, i))
     f.write("Z\t1000005\n")'
-peak "$BIN" merge -q -d "$DICT" -o ev-1m.json ev-1m.counts
+peak "$BIN" merge -q --no-default-dict -d "$DICT" -o ev-1m.json ev-1m.counts
 if [ "$rc" = 0 ] && [ "$kb" -lt 80000 ] && grep -q '"doc": "doc-00000002"' ev-1m.json; then
 	ok "a million evidence records of one pair merge in bounded memory (peak $((kb / 1024)) MB)"
 else ko "a million evidence records of one pair" "exit $rc, peak $kb KB"; fi
@@ -474,7 +474,7 @@ rm -f ev-1m.counts
 "$PY" -c '
 with open("ev-id.jsonl", "w") as f:
     f.write("{\"id\": \"%s\", \"text\": \"Beslan and Russia.\"}\n" % ("x" * 1000000))'
-run ev-id 30 "$BIN" build -q --input jsonl --evidence 1 -d "$DICT" -o ev-id.json ev-id.jsonl
+run ev-id 30 "$BIN" build -q --input jsonl --evidence 1 --no-default-dict -d "$DICT" -o ev-id.json ev-id.jsonl
 size=$(wc -c <ev-id.json)
 if [ $rc = 0 ] && [ "$size" -lt 5000 ] && grep -q 'xxx…"' ev-id.json; then
 	ok "a 1 MB document id is cut to the evidence limit (output $size bytes)"
@@ -492,7 +492,7 @@ for sig in INT TERM; do
 	mkdir -p sig-$sig
 	echo previous >sig-$sig/g.json
 	mkfifo sig-$sig/in
-	"$BIN" build -d "$DICT" -o sig-$sig/g.json -o sig-$sig/g.graphml - <sig-$sig/in >sig-$sig.out 2>&1 &
+	"$BIN" build --no-default-dict -d "$DICT" -o sig-$sig/g.json -o sig-$sig/g.graphml - <sig-$sig/in >sig-$sig.out 2>&1 &
 	pid=$!
 	exec 9>sig-$sig/in
 	echo "Beslan and Russia." >&9
@@ -519,7 +519,7 @@ for sig in INT TERM; do
 	code=$((128 + $(kill -l $sig)))
 	rm -rf sigw && mkdir sigw && echo previous >sigw/g.json
 	"$BIN" build -q -w document --max-window-entities 0 --layout none --communities none \
-		--no-betweenness -d sig-dict.tsv -o sigw/g.json -o sigw/g.graphml sig-doc.txt >sigw.out 2>&1 &
+		--no-betweenness --no-default-dict -d sig-dict.tsv -o sigw/g.json -o sigw/g.graphml sig-doc.txt >sigw.out 2>&1 &
 	pid=$!
 	# wait for a temporary output to appear, then signal
 	for _ in $(seq 400); do

@@ -29,7 +29,7 @@ def main():
     bin_, dict_, folder, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     os.makedirs(folder, exist_ok=True)
     names = ["g%d.json" % i for i in range(OUTPUTS)]
-    args = [bin_, "build", "-q", "--layout", "none", "-d", dict_]
+    args = [bin_, "build", "-q", "--layout", "none", "--no-default-dict", "-d", dict_]
     for n in names:
         args += ["-o", os.path.join(folder, n)]
     args.append(SEED)

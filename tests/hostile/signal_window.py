@@ -53,7 +53,7 @@ def main():
     bin_, dict_, folder, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
     os.makedirs(folder, exist_ok=True)
     prev = os.path.join(folder, "g0.nodes.csv")
-    args = [bin_, "build", "-q", "-d", dict_]
+    args = [bin_, "build", "-q", "--no-default-dict", "-d", dict_]
     for i in range(OUTPUTS):
         args += ["-o", os.path.join(folder, "g%d.csv" % i)]
     args.append("-")

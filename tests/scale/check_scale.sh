@@ -35,7 +35,7 @@ same() { # the -o outputs of two runs, named by prefix
 build() { # prefix, then options and inputs
     local p=$1
     shift
-    "$BIN" build -q -d "$DICT" --evidence 2 -o "$TMP/$p.json" -o "$TMP/$p.graphml" "$@"
+    "$BIN" build -q --no-default-dict -d "$DICT" --evidence 2 -o "$TMP/$p.json" -o "$TMP/$p.graphml" "$@"
 }
 
 JSONL=$DATA/corpus/wikinews-8.jsonl
@@ -59,13 +59,13 @@ check "a .gz input gives the same bytes as the plain file" \
 split -n l/4 -d "$JSONL" "$TMP/part."
 count_parts() {
     for p in "$TMP"/part.0?; do
-        "$BIN" count -q -d "$DICT" --input jsonl --evidence 2 -o "$p.counts" "$p" || return 1
+        "$BIN" count -q --no-default-dict -d "$DICT" --input jsonl --evidence 2 -o "$p.counts" "$p" || return 1
     done
 }
 merge() { # prefix, then shard arguments
     local p=$1
     shift
-    "$BIN" merge -q -d "$DICT" -o "$TMP/$p.json" -o "$TMP/$p.graphml" "$@"
+    "$BIN" merge -q --no-default-dict -d "$DICT" -o "$TMP/$p.json" -o "$TMP/$p.graphml" "$@"
 }
 check "4 shards counted then merged equal one build" \
     bash -c "$(declare -f count_parts merge same); BIN='$BIN' DICT='$DICT' TMP='$TMP'; \
@@ -83,40 +83,40 @@ check "whole shards concatenated in one file, as Hadoop's part-* files are, equa
              merge m6 $TMP/part-00000 $TMP/part-00001 && same j1 m6"
 check "a shard cut at a line end is refused, naming the file" \
     bash -c "head -n -3 $TMP/part.01.counts > $TMP/cut.counts; \
-             '$BIN' merge -q -d '$DICT' -o $TMP/c.json $TMP/part.00.counts $TMP/cut.counts 2> $TMP/err; \
+             '$BIN' merge -q --no-default-dict -d '$DICT' -o $TMP/c.json $TMP/part.00.counts $TMP/cut.counts 2> $TMP/err; \
              test \$? -eq 3 && grep -q 'cut.counts: no Z line' $TMP/err && test ! -e $TMP/c.json"
 check "count writes to stdout by default and merge reads gzip-compressed shards" \
     bash -c "$(declare -f merge same); BIN='$BIN' DICT='$DICT' TMP='$TMP'; \
-             '$BIN' count -q -d '$DICT' --input jsonl --evidence 2 $JSONL | gzip > $TMP/all.counts.gz && \
+             '$BIN' count -q --no-default-dict -d '$DICT' --input jsonl --evidence 2 $JSONL | gzip > $TMP/all.counts.gz && \
              merge m4 $TMP/all.counts.gz && same j1 m4"
 if command -v parallel >/dev/null 2>&1; then
     check "GNU parallel: one count per shard, then merge, equals one build" \
         bash -c "$(declare -f merge same); BIN='$BIN' DICT='$DICT' TMP='$TMP'; \
-                 parallel --will-cite -j2 '$BIN' count -q -d '$DICT' --input jsonl --evidence 2 \
+                 parallel --will-cite -j2 '$BIN' count -q --no-default-dict -d '$DICT' --input jsonl --evidence 2 \
                      -o {}.pcounts {} ::: $TMP/part.0? && merge m5 $TMP/part.0?.pcounts && same j1 m5"
 else
     echo "FAIL GNU parallel is not installed (make check installs it: .ci/deps.sh check)"
     failed=$((failed + 1))
 fi
 check "merge refuses shards made with different windows" \
-    bash -c "'$BIN' count -q -d '$DICT' --window paragraph $DATA/seed/beslan-echr.txt > $TMP/para.counts; \
-             '$BIN' merge -q -d '$DICT' -o $TMP/x.json $TMP/part.00.counts $TMP/para.counts 2> $TMP/err; \
+    bash -c "'$BIN' count -q --no-default-dict -d '$DICT' --window paragraph $DATA/seed/beslan-echr.txt > $TMP/para.counts; \
+             '$BIN' merge -q --no-default-dict -d '$DICT' -o $TMP/x.json $TMP/part.00.counts $TMP/para.counts 2> $TMP/err; \
              test \$? -eq 3 && grep -q 'window=paragraph cannot merge with window=sentence' $TMP/err && \
              test ! -e $TMP/x.json"
 check "merge names FILE:LINE of a malformed counts line" \
     bash -c "printf 'H\tentgraph-counts\t2\twindow=sentence\tevidence=0\nP\tonly-two\n' > $TMP/bad.counts; \
-             '$BIN' merge -q -d '$DICT' -o $TMP/y.json $TMP/bad.counts 2> $TMP/err; \
+             '$BIN' merge -q --no-default-dict -d '$DICT' -o $TMP/y.json $TMP/bad.counts 2> $TMP/err; \
              test \$? -eq 3 && grep -q 'bad.counts:2: a P line has 7 fields' $TMP/err"
 
 check "shards kept with different evidence sizes merge with the smallest, and say so" \
-    bash -c "'$BIN' count -q -d '$DICT' --input jsonl --evidence 1 -o $TMP/e1.counts $TMP/part.00 && \
-             '$BIN' merge -d '$DICT' -o $TMP/e.json $TMP/e1.counts $TMP/part.01.counts 2> $TMP/err && \
+    bash -c "'$BIN' count -q --no-default-dict -d '$DICT' --input jsonl --evidence 1 -o $TMP/e1.counts $TMP/part.00 && \
+             '$BIN' merge --no-default-dict -d '$DICT' -o $TMP/e.json $TMP/e1.counts $TMP/part.01.counts 2> $TMP/err && \
              grep -q 'using the smallest, 1' $TMP/err && \
-             '$BIN' merge -d '$DICT' --evidence 5 -o $TMP/e.json $TMP/part.01.counts 2> $TMP/err && \
+             '$BIN' merge --no-default-dict -d '$DICT' --evidence 5 -o $TMP/e.json $TMP/part.01.counts 2> $TMP/err && \
              grep -q -- '--evidence 5: the counts hold at most 2 per edge' $TMP/err"
 check "merge refuses a counts line with a NUL byte instead of cutting it" \
     bash -c "printf 'H\tentgraph-counts\t2\twindow=sentence\tevidence=0\nD\t1\0002\t3\n' > $TMP/nul.counts; \
-             '$BIN' merge -q -d '$DICT' -o $TMP/z.json $TMP/nul.counts 2> $TMP/err; \
+             '$BIN' merge -q --no-default-dict -d '$DICT' -o $TMP/z.json $TMP/nul.counts 2> $TMP/err; \
              test \$? -eq 3 && grep -q 'nul.counts:2: NUL byte' $TMP/err"
 
 echo "scale: $passed passed, $failed failed"

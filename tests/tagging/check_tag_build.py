@@ -28,7 +28,7 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 INPUTS = [os.path.join(ROOT, "tests/data/wikinews"), os.path.join(ROOT, "tests/data/seed")]
 # the shipped dictionary and one pattern of our own (Novichok, a substance)
-DICTS = ["-d", os.path.join(ROOT, "dict"), "-d", os.path.join(ROOT, "tests/tagging/patterns.tsv")]
+DICTS = ["--no-default-dict", "-d", os.path.join(ROOT, "dict"), "-d", os.path.join(ROOT, "tests/tagging/patterns.tsv")]
 
 
 def tag_counts(binary, rules):

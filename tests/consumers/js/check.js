@@ -69,23 +69,50 @@ function checkGraphology(g, colorRx) {
   return bad;
 }
 
+// The dictionary's number columns are numbers, as in the node-link JSON.
+function checkTyped(g) {
+  let seen = 0;
+  for (const n of nodeLink.nodes) {
+    for (const k of ['lat', 'lon', 'population']) {
+      if (typeof n[k] !== 'number') continue;
+      const got = g.getNodeAttribute(n.id, k);
+      if (typeof got !== 'number' || got !== n[k]) return `node ${n.id}: ${k} is ${JSON.stringify(got)}, want ${n[k]}`;
+      seen++;
+    }
+  }
+  return seen ? undefined : 'no node has a number lat, lon or population';
+}
+
 check('graphology-gexf loads GEXF 1.3 with positions, sizes and colours', () =>
   checkGraphology(gexf.parse(Graph, read('graph.gexf')), /^rgb\(\d+,\d+,\d+\)$/));
 
 check('graphology Graph.from loads the graphology JSON style', () =>
   checkGraphology(Graph.from(JSON.parse(read('graph.graphology.json'))), /^#[0-9a-f]{6}$/));
 
-check('cytoscape loads the cytoscape JSON style', () => {
+check('graphology reads lat, lon and population as numbers from GEXF and JSON', () =>
+  checkTyped(gexf.parse(Graph, read('graph.gexf'))) ||
+  checkTyped(Graph.from(JSON.parse(read('graph.graphology.json')))));
+
+// As the README's recipe: without layout {name: 'preset'} Cytoscape runs
+// its default layout and every node lands at (0, 0) in a headless run.
+check('cytoscape loads the cytoscape JSON style at entgraph\'s positions', () => {
   const data = JSON.parse(read('graph.cytoscape.json'));
-  const cy = cytoscape({headless: true, elements: data.elements});
+  const cy = cytoscape({headless: true, elements: data.elements, layout: {name: 'preset'}});
   const r = sameList('nodes', cy.nodes().map((n) => n.id()), wantNodes) ||
     sameList('edges', cy.edges().map((e) => pairKey(e.source().id(), e.target().id())), wantEdges);
   if (r) return r;
+  const at = new Map(nodeLink.nodes.map((n) => [n.id, [n.x, n.y]]));
+  const spots = new Set();
   for (const n of cy.nodes()) {
     const p = n.position();
-    if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) return `node ${n.id()} has no position`;
+    const [x, y] = at.get(n.id());
+    if (Math.abs(p.x - x) > 1e-9 * Math.max(1, Math.abs(x)) ||
+        Math.abs(p.y - y) > 1e-9 * Math.max(1, Math.abs(y)))
+      return `node ${n.id()} at (${p.x}, ${p.y}), want (${x}, ${y})`;
+    spots.add(`${p.x},${p.y}`);
     if (!/^#[0-9a-f]{6}$/.test(n.data('color'))) return `node ${n.id()}: colour ${n.data('color')}`;
   }
+  if (cy.nodes().length > 1 && spots.size < 2) return 'every node at one position';
   return undefined;
 });
 
