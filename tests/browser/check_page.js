@@ -18,10 +18,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { chromium } = require("playwright-core");
-
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const { CHROMIUM, ARGS, checker } = require("./harness");
 
 const argv = process.argv.slice(2);
 const [pagePath, jsonPath, shotPath] = argv;
@@ -31,11 +28,7 @@ if (!pagePath || !jsonPath || !shotPath) {
   process.exit(2);
 }
 
-let passed = 0, failed = 0;
-function check(ok, what, detail) {
-  if (ok) { passed++; console.log("PASS " + what); } else { failed++; console.log("FAIL " + what + (detail ? ": " + detail : "")); }
-  return ok;
-}
+const { check, done } = checker();
 
 (async () => {
   const expect = JSON.parse(fs.readFileSync(jsonPath, "utf8"));
@@ -203,6 +196,5 @@ function check(ok, what, detail) {
     await context.close();
     fs.rmSync(userDir, { recursive: true, force: true });
   }
-  console.log(`browser: ${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  done();
 })();

@@ -2,7 +2,8 @@
 # run.sh ENTGRAPH [OUTDIR] — the HTML page in a real browser (make check).
 #
 # Writes pages of the seed article (document window, so that Dmitry
-# Peskov has neighbours, and --evidence 2), of the Wikinews sample, of
+# Peskov has neighbours, and --evidence 2), of the Wikinews sample (and
+# its -o FILE.svg picture, for check_svg.js), of
 # names full of markup, of types and names such as "constructor" and
 # "__proto__", of no entity and of a synthetic 20,000-node graph,
 # each with its node-link JSON, and has check_page.js open them in
@@ -29,10 +30,11 @@ if [ ! -d "$here/node_modules/playwright-core" ]; then
 fi
 
 mkdir -p "$out"
-rm -rf "$out"/*.html "$out"/*.json "$out"/*.png "$out/big"
+rm -rf "$out"/*.html "$out"/*.json "$out"/*.png "$out"/*.svg "$out/big"
 "$bin" build -q --window document --evidence 2 -o "$out/seed.html" -o "$out/seed.json" \
 	tests/data/seed/beslan-echr.txt
-"$bin" build -q --evidence 2 -o "$out/wikinews.html" -o "$out/wikinews.json" tests/data/wikinews/
+"$bin" build -q --evidence 2 -o "$out/wikinews.html" -o "$out/wikinews.json" -o "$out/wikinews.svg" \
+	tests/data/wikinews/
 
 # names, notes and evidence with </script>, <!--, quotes, \u003c, U+2028
 "$bin" build -q -d tests/browser/data/markup --evidence 2 -o "$out/markup.html" -o "$out/markup.json" \
@@ -59,4 +61,6 @@ node "$here/check_page.js" "$out/proto.html" "$out/proto.json" "$out/proto.png" 
 node "$here/check_page.js" "$out/found.html" "$out/found.json" "$out/found.png" --search Albright --require-sources || status=1
 node "$here/check_page.js" "$out/empty.html" "$out/empty.json" "$out/empty.png" || status=1
 node "$here/check_page.js" "$out/big.html" "$out/big.json" "$out/big.png" --load-only || status=1
+# the static picture (-o FILE.svg): drawn, texts inside, labels apart
+node "$here/check_svg.js" "$out/wikinews.svg" "$out/wikinews.json" "$out/wikinews-svg.png" --min-labels 30 || status=1
 exit $status
