@@ -17,10 +17,8 @@
 "use strict";
 
 const fs = require("fs");
-const os = require("os");
 const path = require("path");
-const { chromium } = require("playwright-core");
-const { CHROMIUM, ARGS, checker } = require("./harness");
+const { checker, launch, oneLine } = require("./harness");
 
 const argv = process.argv.slice(2);
 const [svgPath, jsonPath, shotPath] = argv;
@@ -79,10 +77,7 @@ function overlap(a, b) {
 (async () => {
   const expect = JSON.parse(fs.readFileSync(jsonPath, "utf8"));
   const text = fs.readFileSync(svgPath, "utf8");
-  const userDir = fs.mkdtempSync(path.join(os.tmpdir(), "entgraph-chromium-"));
-  const context = await chromium.launchPersistentContext(userDir, {
-    executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1200, height: 900 },
-  });
+  const browser = await launch({ width: 1200, height: 900 }), context = browser.context;
   const errors = [], requests = [];
   try {
     const page = context.pages()[0] || (await context.newPage());
@@ -114,10 +109,9 @@ function overlap(a, b) {
     check(errors.length === 0, "no error in the page", errors.join(" | "));
     check(requests.length === 0, "nothing loaded from the network", requests.join(" "));
   } catch (e) {
-    check(false, "picture test", e && e.stack ? e.stack.split("\n").slice(0, 3).join(" ") : String(e));
+    check(false, "picture test", oneLine(e));
   } finally {
-    await context.close();
-    fs.rmSync(userDir, { recursive: true, force: true });
+    await browser.close();
   }
   done();
 })();
