@@ -95,6 +95,17 @@ const { check, done } = checker();
         const back = await page.textContent("#counts");
         check(back.includes(nn + " of " + nn + " nodes"), "ticking it again shows them", back);
       }
+      // selecting a node that a type filter hides ticks its type again
+      const hidden = expect.nodes.find((x) => x.source === "discovered");
+      const typeBox = "#types label:has-text('" + hidden.type + "') input";
+      await page.uncheck(typeBox);
+      await page.waitForTimeout(150);
+      const chosen = await page.evaluate((key) => {
+        try { window.entgraph.selectNode(key); return document.querySelector("#details h3").textContent; } catch (e) { return String(e); }
+      }, hidden.id);
+      check(chosen.includes(hidden.label) && await page.isChecked(typeBox), /* the list is new */
+            "selecting " + hidden.id + " while its type is hidden shows it and ticks the type", chosen);
+      await page.click("#close");
     }
 
     // 2. search with suggestions: by alias, then by name

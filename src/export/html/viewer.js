@@ -575,13 +575,6 @@
     if (changed) {
       checkboxList(document.getElementById("types"), typeItems, typeOn, refresh);
       if (sourceNames.length > 1) checkboxList(document.getElementById("sources"), sourceItems, sourceOn, refresh);
-  var sourceItems = sourceNames.map(function (s, k) {
-    return { label: s || "(no source)", count: sourceCount[k], color: null };
-  });
-  if (sourceNames.length > 1)
-    checkboxList(document.getElementById("sources"), sourceItems, sourceOn, refresh);
-  else
-    document.getElementById("sources-section").hidden = true;
       if (hasCommunity) checkboxList(document.getElementById("communities"), communityGroups, communityOn, refresh);
       applyFilters();
     }
