@@ -250,7 +250,7 @@ static int by_rank(const void *a, const void *b, void *nodes)
 }
 
 /* Font size of a node's label: 11 px for the smallest, 16 for the largest. */
-static double font_px(const picture_t *p, const node_t *d, double rmax)
+static double font_px(const node_t *d, double rmax)
 {
     return 11 + 5 * (rmax > 1 ? (d->r - 1) / (rmax - 1) : 1);
 }
@@ -287,7 +287,7 @@ static int put_labels(picture_t *p)
     qsort_r(order, (size_t)p->n, sizeof *order, by_rank, p->nodes);
     for (size_t k = 0; k < n; k++) {
         const node_t *d = &p->nodes[order[k]];
-        double font = font_px(p, d, rmax);
+        double font = font_px(d, rmax);
         req[k] = (eg_label_req_t){d->x, d->y, d->r, label_width(d->label, font), font * 1.25};
     }
     eg_labels_place(req, n, AREA, LABEL_MAX, spots);
