@@ -47,8 +47,7 @@ static void print_help(cli_command_t cmd)
     else
         fputs("  -o, --output FILE     output file, format from the extension:\n"
               "                        .graphml .gexf .json .csv .html .svg .png\n"
-              "                        (repeatable; default\n"
-              "                        " DEFAULT_OUTPUT ")\n",
+              "                        (repeatable; default " DEFAULT_OUTPUT ")\n",
               stdout);
     if (cmd != CLI_MERGE)
         fputs("  -w, --window KIND     co-occurrence window: sentence (default),\n"
