@@ -16,7 +16,12 @@ PKGS    := igraph jansson libpcre2-8 libutf8proc libxxhash libxml-2.0 zlib
 CSTD    := -std=c17 -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Wshadow -Wno-unused-parameter
 CFLAGS  ?= -O2 -g
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# -o FILE.png renders the SVG picture with librsvg (librsvg2-dev) when
+# pkg-config finds it; without it the binary is built all the same and
+# -o FILE.png says what to install (src/export/eg_export_png.c).
+RSVG    := $(shell pkg-config --exists librsvg-2.0 2>/dev/null && echo librsvg-2.0)
+PKGS    += $(RSVG)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(if $(RSVG),-DEG_HAVE_RSVG)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
 DATADIR := $(PREFIX)/share/entgraph
 
@@ -119,6 +124,7 @@ check-tagging: entgraph
 check-consumers: entgraph
 	$(PYTHON) tests/consumers/check_consumers.py --bin ./entgraph
 	$(PYTHON) tests/consumers/check_formats.py --bin ./entgraph
+	$(PYTHON) tests/consumers/check_picture.py --bin ./entgraph
 
 # The -o FILE.html page in Debian's headless chromium (playwright-core):
 # search, click, neighbours, evidence, screenshots in build/browser/.
@@ -148,6 +154,8 @@ bench: entgraph
 	@bash tests/bench/run.sh
 
 # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
+# LSAN_OPTIONS: the font caches of -o FILE.png (tests/valgrind/lsan.supp).
+check-asan: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/valgrind/lsan.supp
 check-asan: build/asan/entgraph $(asan_UNIT)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  bash tests/run_unit.sh $(asan_UNIT)

@@ -3,7 +3,8 @@
 #
 #   build  compiler, make, pkg-config and the -dev libraries (default)
 #   check  build + what the tests need: cmocka, python3-networkx,
-#          python3-igraph (for /usr/bin/python3), xmllint, and node +
+#          python3-igraph (for /usr/bin/python3), xmllint, rsvg-convert
+#          (a second renderer of the -o FILE.svg picture), and node +
 #          npm for the JavaScript consumer tests (tests/consumers/js);
 #          as root also chromium, for the browser test of the HTML page
 #          (tests/browser; without chromium it is skipped, so a non-root
@@ -37,6 +38,7 @@ build_deps=(
 	"libpcre2-dev|pc:libpcre2-8"
 	"libutf8proc-dev|pc:libutf8proc"
 	"libxml2-dev|pc:libxml-2.0"
+	"librsvg2-dev|pc:librsvg-2.0"
 	"libxxhash-dev|pc:libxxhash"
 	"zlib1g-dev|pc:zlib"
 )
@@ -45,6 +47,7 @@ check_deps=(
 	"python3-networkx|py:networkx"
 	"python3-igraph|py:igraph"
 	"libxml2-utils|cmd:xmllint"
+	"librsvg2-bin|cmd:rsvg-convert"
 	"parallel|cmd:parallel"
 	"valgrind|cmd:valgrind"
 	"nodejs|cmd:node"

@@ -75,7 +75,7 @@ Checking files:
   == contains-not       lines `PATH REGEX`: the regex does NOT match PATH.
   == wellformed [PATH...]  the listed outputs (default: every -o output that
                         exists) parse: .json as strict UTF-8 JSON, .graphml
-                        (and any other) as XML 1.0.
+                        (and any other) as XML 1.0, .png as a whole PNG.
 
 Checking the graph (JSON node-link output):
   == json               PATH of the JSON output to check; default: the first
@@ -483,6 +483,10 @@ def check_wellformed(sec, env, outs):
                 json.loads(raw.decode("utf-8"))
             except (UnicodeDecodeError, ValueError) as e:
                 raise Fail("%s: not well-formed JSON: %s" % (show, e))
+        elif p.endswith(".png"):
+            if not (raw.startswith(b"\x89PNG\r\n\x1a\n") and raw[12:16] == b"IHDR"
+                    and raw.endswith(b"IEND\xaeB`\x82")):
+                raise Fail("%s: not a whole PNG" % show)
         else:
             try:
                 ET.fromstring(raw)

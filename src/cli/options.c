@@ -44,8 +44,8 @@ static void print_help(cli_command_t cmd)
         fputs("  -o, --output FILE     counts file (default: standard output)\n", stdout);
     else
         fputs("  -o, --output FILE     output file, format from the extension:\n"
-              "                        .graphml .gexf .json .csv .html (repeatable; default\n"
-              "                        " DEFAULT_OUTPUT ")\n",
+              "                        .graphml .gexf .json .csv .html .svg .png\n"
+              "                        (repeatable; default " DEFAULT_OUTPUT ")\n",
               stdout);
     if (cmd != CLI_MERGE)
         fputs("  -w, --window KIND     co-occurrence window: sentence (default),\n"
@@ -148,12 +148,12 @@ static int common_option(int c, cli_options_t *o)
                                    "name them X.counts and run 'entgraph merge X.counts -o %s'",
                                    optarg, optarg);
         if (cmd != CLI_COUNT && eg_format_from_path(optarg) == EG_FORMAT_UNKNOWN)
-            return cli_usage_error("output '%s': unknown format (use .graphml, .gexf, .json, .csv or .html)",
+            return cli_usage_error("output '%s': unknown format (use .graphml, .gexf, .json, .csv, .html, .svg or .png)",
                                    optarg);
         /* before the corpus is read, not after */
-        if (cmd != CLI_COUNT && eg_format_from_path(optarg) == EG_FORMAT_HTML &&
-            eg_export_html_missing())
-            return cli_usage_error("output '%s': %s", optarg, eg_export_html_missing());
+        if (cmd != CLI_COUNT && eg_format_missing(eg_format_from_path(optarg)))
+            return cli_usage_error("output '%s': %s", optarg,
+                                   eg_format_missing(eg_format_from_path(optarg)));
         o->outputs[o->noutputs++] = optarg;
         return -1;
     case 'w':

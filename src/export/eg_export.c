@@ -27,6 +27,10 @@ eg_format_t eg_format_from_path(const char *path)
         return EG_FORMAT_GEXF;
     if (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0)
         return EG_FORMAT_HTML;
+    if (strcasecmp(dot, ".svg") == 0)
+        return EG_FORMAT_SVG;
+    if (strcasecmp(dot, ".png") == 0)
+        return EG_FORMAT_PNG;
     if (strcasecmp(dot, ".csv") == 0) {
         const char *base = slash ? slash + 1 : path;
         if (ends_with(base, ".nodes.csv") && strlen(base) > strlen(".nodes.csv"))
@@ -36,6 +40,13 @@ eg_format_t eg_format_from_path(const char *path)
         return EG_FORMAT_CSV;
     }
     return EG_FORMAT_UNKNOWN;
+}
+
+const char *eg_format_missing(eg_format_t format)
+{
+    return format == EG_FORMAT_HTML ? eg_export_html_missing()
+           : format == EG_FORMAT_PNG ? eg_export_png_missing()
+                                     : NULL;
 }
 
 int eg_export_parts(const char *path, char paths[][4096], eg_format_t *formats)
@@ -70,6 +81,8 @@ int eg_export_with(const igraph_t *g, eg_format_t format, const eg_export_option
     case EG_FORMAT_CSV_NODES: return eg_export_csv_nodes(g, out, err);
     case EG_FORMAT_CSV_EDGES: return eg_export_csv_edges(g, out, err);
     case EG_FORMAT_HTML: return eg_export_html(g, out, err);
+    case EG_FORMAT_SVG: return eg_export_svg(g, out, err);
+    case EG_FORMAT_PNG: return eg_export_png(g, out, err);
     default: return eg_error_set(err, EG_ERR_USAGE, NULL, 0, "unknown output format");
     }
 }

@@ -35,6 +35,8 @@ typedef enum eg_format {
     EG_FORMAT_CSV_NODES, /* X.nodes.csv alone */
     EG_FORMAT_CSV_EDGES, /* X.edges.csv alone */
     EG_FORMAT_HTML,      /* a page to explore the graph (eg_export_html) */
+    EG_FORMAT_SVG,       /* a static picture (eg_export_svg) */
+    EG_FORMAT_PNG,       /* the same picture as PNG (eg_export_png) */
 } eg_format_t;
 
 typedef enum eg_json_style {
@@ -56,9 +58,13 @@ typedef struct eg_export_options {
 } eg_export_options_t;
 
 /* Format from the path's extension (case-insensitive): .graphml .json
- * .gexf .csv (.nodes.csv and .edges.csv: that table only) .html .htm;
- * UNKNOWN if none. */
+ * .gexf .csv (.nodes.csv and .edges.csv: that table only) .html .htm
+ * .svg .png; UNKNOWN if none. */
 eg_format_t eg_format_from_path(const char *path);
+
+/* NULL when this binary can write the format, else one line naming what
+ * it was built without (eg_export_html_missing, eg_export_png_missing). */
+const char *eg_format_missing(eg_format_t format);
 
 #define EG_EXPORT_MAX_PARTS 2
 
@@ -124,6 +130,26 @@ int eg_export_html(const igraph_t *g, FILE *out, eg_error_t *err);
 /* NULL when this binary can write HTML pages, else one line naming the
  * missing build step. Static storage; thread-safe. */
 const char *eg_export_html_missing(void);
+
+/* SVG: the laid-out graph as one static picture, 1200 x 900 units, plain
+ * SVG 1.1 (no script, no external resource): edges as lines, lighter
+ * first, width by weight (log scale); nodes as discs at x/y (a circle
+ * without a layout), radius from size, colour from r/g/b, hubs drawn
+ * last; the names of the most central nodes (pagerank, else mentions),
+ * at most 60, where they overlap no other name and no more central disc
+ * and stay inside the drawing area (eg_labels.h); a legend of the
+ * colours (types, or communities when colours mix types) with counts.
+ * Deterministic like the others. */
+int eg_export_svg(const igraph_t *g, FILE *out, eg_error_t *err);
+
+/* PNG: the SVG picture rendered by librsvg at twice its size (2400 x
+ * 1800 pixels). Fails with EG_ERR_USAGE and eg_export_png_missing()'s
+ * message when the binary was built without librsvg. */
+int eg_export_png(const igraph_t *g, FILE *out, eg_error_t *err);
+
+/* NULL when this binary can write PNG, else one line saying what to
+ * install. Static storage; thread-safe. */
+const char *eg_export_png_missing(void);
 
 /* The edge evidence attribute (see eg_network.h) as one readable string
  * for formats without lists: "doc: text | doc: text". Appends to out;

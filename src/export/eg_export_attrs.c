@@ -55,6 +55,14 @@ void eg_attr_lists_destroy(eg_attr_list_t *ga, eg_attr_list_t *va, eg_attr_list_
     list_destroy(ea);
 }
 
+int eg_attr_type(const eg_attr_list_t *l, const char *name)
+{
+    for (igraph_integer_t k = 0; k < igraph_strvector_size(&l->names); k++)
+        if (strcmp(igraph_strvector_get(&l->names, k), name) == 0)
+            return (int)VECTOR(l->types)[k];
+    return -1;
+}
+
 igraph_real_t eg_attr_num(const igraph_t *g, char kind, const char *name,
                           igraph_integer_t i)
 {

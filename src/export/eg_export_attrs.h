@@ -24,6 +24,10 @@ int eg_attr_lists_init(const igraph_t *g, eg_attr_list_t *ga, eg_attr_list_t *va
                        eg_attr_list_t *ea);
 void eg_attr_lists_destroy(eg_attr_list_t *ga, eg_attr_list_t *va, eg_attr_list_t *ea);
 
+/* The type of the attribute called name in l (IGRAPH_ATTRIBUTE_NUMERIC,
+ * _STRING, ...), or -1 when l has none of that name. */
+int eg_attr_type(const eg_attr_list_t *l, const char *name);
+
 igraph_real_t eg_attr_num(const igraph_t *g, char kind, const char *name,
                           igraph_integer_t i);
 /* Never NULL ("" for none). */

@@ -18,10 +18,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { chromium } = require("playwright-core");
-
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const { CHROMIUM, ARGS, checker } = require("./harness");
 
 const argv = process.argv.slice(2);
 const [pagePath, jsonPath, shotPath] = argv;
@@ -31,11 +28,7 @@ if (!pagePath || !jsonPath || !shotPath) {
   process.exit(2);
 }
 
-let passed = 0, failed = 0;
-function check(ok, what, detail) {
-  if (ok) { passed++; console.log("PASS " + what); } else { failed++; console.log("FAIL " + what + (detail ? ": " + detail : "")); }
-  return ok;
-}
+const { check, done } = checker();
 
 (async () => {
   const expect = JSON.parse(fs.readFileSync(jsonPath, "utf8"));
@@ -102,6 +95,17 @@ function check(ok, what, detail) {
         const back = await page.textContent("#counts");
         check(back.includes(nn + " of " + nn + " nodes"), "ticking it again shows them", back);
       }
+      // selecting a node that a type filter hides ticks its type again
+      const hidden = expect.nodes.find((x) => x.source === "discovered");
+      const typeBox = "#types label:has-text('" + hidden.type + "') input";
+      await page.uncheck(typeBox);
+      await page.waitForTimeout(150);
+      const chosen = await page.evaluate((key) => {
+        try { window.entgraph.selectNode(key); return document.querySelector("#details h3").textContent; } catch (e) { return String(e); }
+      }, hidden.id);
+      check(chosen.includes(hidden.label) && await page.isChecked(typeBox), /* the list is new */
+            "selecting " + hidden.id + " while its type is hidden shows it and ticks the type", chosen);
+      await page.click("#close");
     }
 
     // 2. search with suggestions: by alias, then by name
@@ -203,6 +207,5 @@ function check(ok, what, detail) {
     await context.close();
     fs.rmSync(userDir, { recursive: true, force: true });
   }
-  console.log(`browser: ${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  done();
 })();

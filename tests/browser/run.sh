@@ -2,9 +2,11 @@
 # run.sh ENTGRAPH [OUTDIR] — the HTML page in a real browser (make check).
 #
 # Writes pages of the seed article (document window, so that Dmitry
-# Peskov has neighbours, and --evidence 2), of the Wikinews sample, of
+# Peskov has neighbours, and --evidence 2), of the Wikinews sample (and
+# its -o FILE.svg picture, for check_svg.js), of
 # names full of markup, of types and names such as "constructor" and
-# "__proto__", of no entity and of a synthetic 20,000-node graph,
+# "__proto__", of no entity, of a synthetic 3,000-node graph (for
+# check_big_page.js) and of a 20,000-node one,
 # each with its node-link JSON, and has check_page.js open them in
 # Debian's headless chromium (playwright-core from npm, pinned in
 # package-lock.json; no browser is downloaded): nodes drawn, search with
@@ -29,10 +31,11 @@ if [ ! -d "$here/node_modules/playwright-core" ]; then
 fi
 
 mkdir -p "$out"
-rm -rf "$out"/*.html "$out"/*.json "$out"/*.png "$out/big"
+rm -rf "$out"/*.html "$out"/*.json "$out"/*.png "$out"/*.svg "$out/big" "$out/big3k"
 "$bin" build -q --window document --evidence 2 -o "$out/seed.html" -o "$out/seed.json" \
 	tests/data/seed/beslan-echr.txt
-"$bin" build -q --evidence 2 -o "$out/wikinews.html" -o "$out/wikinews.json" tests/data/wikinews/
+"$bin" build -q --evidence 2 -o "$out/wikinews.html" -o "$out/wikinews.json" -o "$out/wikinews.svg" \
+	tests/data/wikinews/
 
 # names, notes and evidence with </script>, <!--, quotes, \u003c, U+2028
 "$bin" build -q --no-default-dict -d tests/browser/data/markup --evidence 2 -o "$out/markup.html" -o "$out/markup.json" \
@@ -50,6 +53,11 @@ printf 'Nothing to see here.\n' | "$bin" build -q --no-default-dict -d tests/bro
 "${PYTHON:-/usr/bin/python3}" "$here/big_graph.py" "$out/big"
 "$bin" build -q --no-default-dict -d "$out/big/dict" --input lines --window document -o "$out/big.html" \
 	-o "$out/big.json" "$out/big/corpus.txt"
+# 2,939 nodes of three types in mixed communities, 16,553 edges: the page
+# at real size (check_big_page.js) and its picture
+"${PYTHON:-/usr/bin/python3}" "$here/big_graph.py" "$out/big3k" --nodes 3000 --docs 4000 --types
+"$bin" build -q --no-default-dict -d "$out/big3k/dict" --input lines --window document -o "$out/big3k.html" \
+	-o "$out/big3k.json" -o "$out/big3k.svg" "$out/big3k/corpus.txt"
 
 status=0
 node "$here/check_page.js" "$out/seed.html" "$out/seed.json" "$out/seed.png" --search Peskov || status=1
@@ -59,4 +67,10 @@ node "$here/check_page.js" "$out/proto.html" "$out/proto.json" "$out/proto.png" 
 node "$here/check_page.js" "$out/found.html" "$out/found.json" "$out/found.png" --search Albright --require-sources || status=1
 node "$here/check_page.js" "$out/empty.html" "$out/empty.json" "$out/empty.png" || status=1
 node "$here/check_page.js" "$out/big.html" "$out/big.json" "$out/big.png" --load-only || status=1
+# the static picture (-o FILE.svg): drawn, texts inside, labels apart
+node "$here/check_svg.js" "$out/wikinews.svg" "$out/wikinews.json" "$out/wikinews-svg.png" --min-labels 30 || status=1
+node "$here/check_svg.js" "$out/big3k.svg" "$out/big3k.json" "$out/big3k-svg.png" --min-labels 30 || status=1
+# 3,000 nodes: labels apart and on the hubs, a click picks the node on
+# top, no hollow legend swatch
+node "$here/check_big_page.js" "$out/big3k.html" "$out/big3k.json" "$out/big3k.png" || status=1
 exit $status

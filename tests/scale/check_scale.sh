@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # check_scale.sh BIN — the promises of the scale features, end to end:
-#   - -j1, -j2 and -j3 write byte-identical files;
+#   - -j1, -j2 and -j3 write byte-identical files (JSON, GraphML, SVG);
 #   - a .gz input gives the same bytes as the plain one;
 #   - counting 4 shards and merging them gives the same bytes as one build,
 #     whether the shards are merged as files, concatenated, sorted line by
@@ -29,13 +29,14 @@ check() { # name, then a command that must succeed
 }
 
 same() { # the -o outputs of two runs, named by prefix
-    cmp "$TMP/$1.json" "$TMP/$2.json" && cmp "$TMP/$1.graphml" "$TMP/$2.graphml"
+    cmp "$TMP/$1.json" "$TMP/$2.json" && cmp "$TMP/$1.graphml" "$TMP/$2.graphml" &&
+        cmp "$TMP/$1.svg" "$TMP/$2.svg"
 }
 
 build() { # prefix, then options and inputs
     local p=$1
     shift
-    "$BIN" build -q --no-default-dict -d "$DICT" --evidence 2 -o "$TMP/$p.json" -o "$TMP/$p.graphml" "$@"
+    "$BIN" build -q --no-default-dict -d "$DICT" --evidence 2 -o "$TMP/$p.json" -o "$TMP/$p.graphml" -o "$TMP/$p.svg" "$@"
 }
 
 JSONL=$DATA/corpus/wikinews-8.jsonl
@@ -65,7 +66,7 @@ count_parts() {
 merge() { # prefix, then shard arguments
     local p=$1
     shift
-    "$BIN" merge -q --no-default-dict -d "$DICT" -o "$TMP/$p.json" -o "$TMP/$p.graphml" "$@"
+    "$BIN" merge -q --no-default-dict -d "$DICT" -o "$TMP/$p.json" -o "$TMP/$p.graphml" -o "$TMP/$p.svg" "$@"
 }
 check "4 shards counted then merged equal one build" \
     bash -c "$(declare -f count_parts merge same); BIN='$BIN' DICT='$DICT' TMP='$TMP'; \

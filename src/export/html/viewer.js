@@ -93,7 +93,10 @@
     ids.set(id, i);
     labels[i] = String(nval(i, "label") || id);
     colors[i] = nodeColor(i);
-    graph.addNode(gkey(i), { x: x, y: y, size: nodeSize(i), color: colors[i], label: labels[i], i: i });
+    /* zIndex: the bigger node is drawn over the smaller, and so picked by a
+       click where they overlap (sigma picks what it drew on top) */
+    graph.addNode(gkey(i), { x: x, y: y, size: nodeSize(i), zIndex: nodeSize(i), color: colors[i],
+                             label: labels[i], i: i });
   }
   var weights = new Float64Array(m), src = new Int32Array(m), dst = new Int32Array(m);
   var wmin = Infinity, wmax = -Infinity;
@@ -186,16 +189,19 @@
     });
   }
 
+  /* above every size (at most 25 px): the selection, then its neighbours */
+  var Z_SELECTED = 2000, Z_NEIGHBOUR = 1000;
+
   function nodeReducer(key, a) {
     var i = a.i;
     if (!nodeVisible[i]) return Object.assign({}, a, { hidden: true });
     if (selNode >= 0) {
-      if (i === selNode) return Object.assign({}, a, { highlighted: true, forceLabel: true, zIndex: 2 });
-      if (neighbours.has(i)) return Object.assign({}, a, { forceLabel: true, zIndex: 1 });
-      return Object.assign({}, a, { color: DIM_NODE, label: "", zIndex: 0 });
+      if (i === selNode) return Object.assign({}, a, { highlighted: true, forceLabel: true, zIndex: Z_SELECTED });
+      if (neighbours.has(i)) return Object.assign({}, a, { forceLabel: true, zIndex: Z_NEIGHBOUR + a.size });
+      return Object.assign({}, a, { color: DIM_NODE, label: "" });
     }
     if (selEdge >= 0 && (i === src[selEdge] || i === dst[selEdge]))
-      return Object.assign({}, a, { highlighted: true, forceLabel: true, zIndex: 2 });
+      return Object.assign({}, a, { highlighted: true, forceLabel: true, zIndex: Z_SELECTED });
     return a;
   }
 
@@ -208,6 +214,106 @@
       return Object.assign({}, a, { color: EDGE_HI, zIndex: 1 });
     }
     return a;
+  }
+
+  /* ---- labels ----------------------------------------------------------
+   * sigma's own choice (the biggest node of each 80-px cell, once its disc
+   * is 8 px wide) let the long names of neighbouring cells run into each
+   * other, right where the hubs of a big graph crowd, and showed no name
+   * at all at the first view of a few thousand nodes. So the page draws
+   * the labels itself after each frame, on sigma's label layer: first
+   * those of the selection (its neighbours, the ends of the selected
+   * edge), then the others from the biggest node down; each to the right
+   * of its node, else to the left, above, below or at a corner (the
+   * first of eight spots that is free), only inside the view and where it
+   * overlaps no label drawn before it (and, if a spot allows, no disc of
+   * the LABEL_HUBS biggest nodes in view), at most one per LABEL_AREA square
+   * pixels of the view (the selection's do not count). Widths are measured
+   * once per node. Hovered and highlighted nodes keep sigma's boxed label,
+   * whose place is reserved first. labelBoxes() gives the last frame's
+   * labels to tests. */
+  var LABEL_SIZE = 12, LABEL_FONT = "system-ui, sans-serif", LABEL_AREA = 14000, LABEL_GAP = 3;
+  var byBigness = Array.from({ length: n }, function (x, i) { return i; });
+  byBigness.sort(function (a, b) { return nodeSize(b) - nodeSize(a) || a - b; });
+  var labelWidth = new Float64Array(n).fill(-1), labelBoxes = [];
+
+  var LABEL_HUBS = 40; /* the discs labels keep clear of when they can */
+  var hubDiscs = [];
+
+  function labelFits(b, w, h, avoidDiscs) {
+    if (b.x < 0 || b.y < 0 || b.x + b.w > w || b.y + b.h > h) return false;
+    for (var k = 0; k < labelBoxes.length; k++) {
+      var o = labelBoxes[k];
+      if (b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h) return false;
+    }
+    for (k = 0; avoidDiscs && k < hubDiscs.length; k++) {
+      var c = hubDiscs[k];
+      var dx = c.x - Math.max(b.x, Math.min(c.x, b.x + b.w)), dy = c.y - Math.max(b.y, Math.min(c.y, b.y + b.h));
+      if (c.i !== b.i && dx * dx + dy * dy < c.r * c.r) return false;
+    }
+    return true;
+  }
+
+  /* Place node i's label if it fits, clear of the hubs' discs if it can
+   * be; draw it unless sigma does. */
+  function placeLabel(ctx, i, d, dim) {
+    var text = d.label;
+    if (!text) return false;
+    if (labelWidth[i] < 0) labelWidth[i] = ctx.measureText(text).width;
+    var v = renderer.framedGraphToViewport(d), r = renderer.scaleSize(d.size);
+    var w = labelWidth[i], h = LABEL_SIZE * 1.05, top = v.y + LABEL_SIZE / 3 - LABEL_SIZE * 0.8;
+    if (d.highlighted) { /* sigma's hover label */
+      labelBoxes.push({ i: i, x: v.x + r + LABEL_GAP, y: top, w: w, h: h });
+      return true;
+    }
+    /* right, left, above, below, then the four corners */
+    var a = r * 0.7, up = v.y - r - LABEL_GAP - h, down = v.y + r + LABEL_GAP;
+    var spots = [[v.x + r + LABEL_GAP, top], [v.x - r - LABEL_GAP - w, top], [v.x - w / 2, up], [v.x - w / 2, down],
+                 [v.x + a, v.y - a - h], [v.x + a, v.y + a], [v.x - a - w, v.y - a - h], [v.x - a - w, v.y + a]];
+    for (var pass = 0; pass < 2; pass++)
+      for (var k = 0; k < spots.length; k++) {
+        var b = { i: i, x: spots[k][0], y: spots[k][1], w: w, h: h };
+        if (!labelFits(b, dim.width, dim.height, pass === 0)) continue;
+        labelBoxes.push(b);
+        ctx.strokeText(text, b.x, b.y + LABEL_SIZE * 0.8);
+        ctx.fillText(text, b.x, b.y + LABEL_SIZE * 0.8);
+        return true;
+      }
+    return false;
+  }
+
+  /* The screen discs of the LABEL_HUBS biggest nodes in view. */
+  function findHubDiscs(dim) {
+    hubDiscs = [];
+    for (var k = 0; k < n && hubDiscs.length < LABEL_HUBS; k++) {
+      var d = renderer.getNodeDisplayData(gkey(byBigness[k]));
+      if (!d || d.hidden) continue;
+      var v = renderer.framedGraphToViewport(d), r = renderer.scaleSize(d.size);
+      if (v.x + r > 0 && v.y + r > 0 && v.x - r < dim.width && v.y - r < dim.height)
+        hubDiscs.push({ i: byBigness[k], x: v.x, y: v.y, r: r });
+    }
+  }
+
+  function drawLabels() {
+    labelBoxes = [];
+    var cap = renderer.getMouseCaptor();
+    if (n > 5000 && (renderer.getCamera().isAnimated() || cap.isMoving || cap.draggedEvents)) return;
+    var ctx = renderer.getCanvases().labels.getContext("2d"), dim = renderer.getDimensions();
+    ctx.font = LABEL_SIZE + "px " + LABEL_FONT;
+    ctx.lineWidth = 3;
+    ctx.lineJoin = "round";
+    ctx.strokeStyle = "rgba(255,255,255,0.9)";
+    ctx.fillStyle = "#222";
+    findHubDiscs(dim);
+    var budget = Math.floor(dim.width * dim.height / LABEL_AREA), k, d;
+    for (k = 0; k < n; k++) { /* the selection's first */
+      d = renderer.getNodeDisplayData(gkey(byBigness[k]));
+      if (d && !d.hidden && (d.forceLabel || d.highlighted)) placeLabel(ctx, byBigness[k], d, dim);
+    }
+    for (k = 0; k < n && budget > 0; k++) {
+      d = renderer.getNodeDisplayData(gkey(byBigness[k]));
+      if (d && !d.hidden && !d.forceLabel && !d.highlighted && placeLabel(ctx, byBigness[k], d, dim)) budget--;
+    }
   }
 
   /* ---- the renderer ----------------------------------------------------- */
@@ -224,16 +330,16 @@
     enableEdgeEvents: EDGE_EVENTS,
     hideEdgesOnMove: m > 20000,
     hideLabelsOnMove: n > 5000,
-    labelRenderedSizeThreshold: n <= 100 ? 0 : n <= 1000 ? 5 : 8,
-    labelDensity: 0.8,
-    labelGridCellSize: 80,
-    labelFont: "system-ui, sans-serif",
-    labelSize: 12,
+    renderLabels: false, /* the page draws them: drawLabels below */
+    labelFont: LABEL_FONT, /* for the hovered and highlighted nodes' */
+    labelSize: LABEL_SIZE,
     minCameraRatio: 0.005,
     maxCameraRatio: 20,
     defaultEdgeColor: EDGE,
   });
 
+  renderer.on("afterRender", drawLabels);
+  drawLabels(); /* the frame sigma drew while starting */
   mark("sigma");
 
   /* Frame the bulk of the graph, not its outliers: a layout of thousands
@@ -271,15 +377,25 @@
   }
   function dot(color) { var d = el("span", "dot"); d.style.background = color || "transparent"; return d; }
 
-  /* one colour for a group when every member has it (the legend), else none */
+  /* A group's swatch in the legend: its colour when every member has it,
+   * else a pie of its members' colours, most frequent first, in their
+   * shares (a community of people and places when nodes are coloured by
+   * type), so that no swatch is left empty. */
   function groupColor(groupOf, g) {
-    var c = null;
+    var count = new Map(), total = 0;
     for (var i = 0; i < n; i++) {
       if (groupOf[i] !== g) continue;
-      if (c === null) c = colors[i];
-      else if (c !== colors[i]) return null;
+      count.set(colors[i], (count.get(colors[i]) || 0) + 1);
+      total++;
     }
-    return c;
+    var mix = Array.from(count.entries()).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
+    if (mix.length < 2) return mix.length ? mix[0][0] : null;
+    var at = 0, stops = mix.map(function (c) {
+      var from = at;
+      at += 100 * c[1] / total;
+      return c[0] + " " + from.toFixed(1) + "% " + at.toFixed(1) + "%";
+    });
+    return "conic-gradient(" + stops.join(", ") + ")";
   }
 
   function checkboxList(ul, items, on, onChange) {
@@ -459,13 +575,6 @@
     if (changed) {
       checkboxList(document.getElementById("types"), typeItems, typeOn, refresh);
       if (sourceNames.length > 1) checkboxList(document.getElementById("sources"), sourceItems, sourceOn, refresh);
-  var sourceItems = sourceNames.map(function (s, k) {
-    return { label: s || "(no source)", count: sourceCount[k], color: null };
-  });
-  if (sourceNames.length > 1)
-    checkboxList(document.getElementById("sources"), sourceItems, sourceOn, refresh);
-  else
-    document.getElementById("sources-section").hidden = true;
       if (hasCommunity) checkboxList(document.getElementById("communities"), communityGroups, communityOn, refresh);
       applyFilters();
     }
@@ -624,6 +733,11 @@
       return { x: r.left + p.x, y: r.top + p.y };
     },
     selectNode: function (id) { selectNode(ids.get(id)); },
+    /* the labels drawn in the last frame: entity id and box, in CSS
+       pixels from the graph's top left */
+    labelBoxes: function () {
+      return labelBoxes.map(function (b) { return { id: keys[b.i], x: b.x, y: b.y, w: b.w, h: b.h }; });
+    },
     /* the entity ids, in the data's order */
     ids: function () { return keys.slice(); },
   };
