@@ -42,13 +42,11 @@ static void print_suggest_help(void)
           "                          (default 2)\n"
           "      --types LIST        only these types (person,organisation,...)\n"
           "      --limit N           at most N rows\n"
-          "      --input MODE        text (default: a document per file), lines,\n"
-          "                          jsonl (field text, id; --text-field F)\n"
-          "      --text-field F      jsonl: the text field (default text)\n"
           "      --rules LIST        tagging rules, as for build\n"
           "  -q, --quiet             no warnings\n"
           "  -h, --help              this help\n",
           stdout);
+    cli_source_help(stdout);
     cli_select_help(stdout);
     fputs("\nExit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad data.\n", stdout);
 }
@@ -69,15 +67,14 @@ static int parse_count(const char *arg, const char *name, uint64_t *out)
 /* Returns -1 to go on, or an exit code. */
 static int parse_suggest_options(int argc, char **argv, suggest_options_t *o, int *first)
 {
-    enum { O_MIN = 256, O_TYPES, O_LIMIT, O_INPUT, O_TEXT_FIELD, O_RULES, O_NO_DEFAULT };
+    enum { O_MIN = 256, O_TYPES, O_LIMIT, O_RULES, O_NO_DEFAULT };
     static const struct option longopts[] = {
         {"dict", required_argument, NULL, 'd'},       {"output", required_argument, NULL, 'o'},
         {"min-mentions", required_argument, NULL, O_MIN},
         {"types", required_argument, NULL, O_TYPES},  {"limit", required_argument, NULL, O_LIMIT},
-        {"input", required_argument, NULL, O_INPUT},
-        {"text-field", required_argument, NULL, O_TEXT_FIELD},
         {"rules", required_argument, NULL, O_RULES},  {"quiet", no_argument, NULL, 'q'},
         {"no-default-dict", no_argument, NULL, O_NO_DEFAULT}, CLI_SELECT_LONGOPTS,
+        CLI_SOURCE_LONGOPTS,
         {"help", no_argument, NULL, 'h'},             {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
@@ -106,11 +103,6 @@ static int parse_suggest_options(int argc, char **argv, suggest_options_t *o, in
                 return code;
             o->rows.limit = (size_t)n;
             break;
-        case O_INPUT:
-            if (eg_input_mode_parse(optarg, &o->source.mode))
-                return cli_usage_error("--input '%s': use text, lines or jsonl", optarg);
-            break;
-        case O_TEXT_FIELD: o->source.text_field = optarg; break;
         case O_RULES:
             if (eg_rules_parse(optarg, &o->rules))
                 return cli_usage_error("--rules '%s': use %s", optarg, eg_rules_names());
@@ -119,8 +111,10 @@ static int parse_suggest_options(int argc, char **argv, suggest_options_t *o, in
         case 'h': print_suggest_help(); return 0;
         case ':': return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
         case '?': return cli_usage_error("unknown option '%s'", argv[optind - 1]);
-        default: /* --include, --exclude */
-            if ((code = cli_select_option(c, optarg, &o->select)) != 0)
+        default: /* --include, --exclude; --input and its fields */
+            if ((code = cli_select_option(c, optarg, &o->select)) == 1)
+                code = cli_source_option(c, optarg, &o->source);
+            if (code != 0)
                 return code == 1 ? cli_usage_error("unknown option '%s'", argv[optind - 1])
                                  : code;
         }

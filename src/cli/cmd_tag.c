@@ -21,6 +21,7 @@ typedef struct tag_options {
     unsigned rules;
     const char *types; /* --types: the mentions of these types only; NULL: all */
     eg_input_select_t select; /* --include, --exclude */
+    eg_source_options_t source; /* --input and its fields */
     int quiet;
 } tag_options_t;
 
@@ -30,9 +31,11 @@ static void print_tag_help(void)
            "\n"
            "Find the dictionary's entities in the corpus and write one line per\n"
            "mention: JSON lines {doc, start, end, text, id, label, type, sentence,\n"
-           "source, why} (source: dictionary or discovered; why: the evidence that\n"
-           "decided, such as alias, context, given-name, partial)\n"
-           "(byte offsets into the document) or CoNLL token/IOB2 columns.\n"
+           "source, why} (doc: the file, the file and line with --input lines, the\n"
+           "id field with --input jsonl; start, end: byte offsets into the\n"
+           "document's text; source: dictionary or discovered; why: the evidence\n"
+           "that decided, such as alias, context, given-name, partial) or CoNLL\n"
+           "token/IOB2 columns.\n"
            "\n"
            "options:\n");
     cli_dicts_help(stdout, 24);
@@ -46,6 +49,7 @@ static void print_tag_help(void)
            "  -q, --quiet           no warnings\n"
            "  -h, --help            this help\n",
            eg_rules_names());
+    cli_source_help(stdout);
     cli_select_help(stdout);
     printf("\nExit codes: 0 ok, 1 runtime failure, 2 usage error, 3 bad data.\n");
 }
@@ -73,11 +77,13 @@ static int parse_tag_options(int argc, char **argv, tag_options_t *o, int *first
         {"format", required_argument, NULL, 'f'}, {"rules", required_argument, NULL, 'r'},
         {"quiet", no_argument, NULL, 'q'},        {"help", no_argument, NULL, 'h'},
         {"no-default-dict", no_argument, NULL, 'n'}, {"types", required_argument, NULL, 't'},
-        CLI_SELECT_LONGOPTS, {NULL, 0, NULL, 0},
+        CLI_SELECT_LONGOPTS, CLI_SOURCE_LONGOPTS, {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
     o->format = -1;
     o->rules = EG_RULES_DEFAULT;
+    o->source.mode = EG_INPUT_TEXT;
+    o->source.default_date = EG_NO_DATE;
     opterr = 0;
     optind = 1;
     int c, code;
@@ -111,8 +117,10 @@ static int parse_tag_options(int argc, char **argv, tag_options_t *o, int *first
         case 'h': print_tag_help(); return 0;
         case ':': return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
         case '?': return cli_usage_error("unknown option '%s'", argv[optind - 1]);
-        default: /* --include, --exclude */
-            if ((code = cli_select_option(c, optarg, &o->select)) != 0)
+        default: /* --include, --exclude; --input and its fields */
+            if ((code = cli_select_option(c, optarg, &o->select)) == 1)
+                code = cli_source_option(c, optarg, &o->source);
+            if (code != 0)
                 return code == 1 ? cli_usage_error("unknown option '%s'", argv[optind - 1])
                                  : code;
         }
@@ -207,13 +215,12 @@ static int run_tag(const tag_options_t *o, char **args, size_t nargs, FILE *fp,
     if (rc == 0)
         rc = cli_tagging_load(&tg, &o->dicts, o->rules, &warn, err);
     /* Documents come from the same reader as build's (binary files,
-     * invalid UTF-8 and .gz handled alike), one file per document. */
-    eg_source_options_t sopt = {.mode = EG_INPUT_TEXT, .default_date = EG_NO_DATE};
+     * invalid UTF-8, .gz, lines and JSONL handled alike). */
     tag_state_t st = {.o = o, .tagger = tg.tagger, .fp = fp};
     if (rc == 0)
         cli_types_check(o->types, tg.dict, &warn);
     if (rc == 0)
-        rc = cli_tag_each(&inputs, &sopt, tg.tagger, write_document, &st, &warn, err);
+        rc = cli_tag_each(&inputs, &o->source, tg.tagger, write_document, &st, &warn, err);
     free(st.views);
     free(st.kept.items);
     cli_tagging_free(&tg);

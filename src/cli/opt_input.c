@@ -11,12 +11,7 @@
 #include <unistd.h>
 
 enum {
-    OPT_INPUT = CLI_INPUT_OPT_BASE,
-    OPT_TEXT_FIELD,
-    OPT_ID_FIELD,
-    OPT_DATE_FIELD,
-    OPT_SKIP_BAD,
-    OPT_PROGRESS,
+    OPT_PROGRESS = CLI_INPUT_OPT_BASE,
     OPT_NO_PROGRESS,
     OPT_STATS,
     OPT_RULES,
@@ -24,11 +19,7 @@ enum {
 };
 
 const struct option cli_input_longopts[] = {
-    {"input", required_argument, NULL, OPT_INPUT},
-    {"text-field", required_argument, NULL, OPT_TEXT_FIELD},
-    {"id-field", required_argument, NULL, OPT_ID_FIELD},
-    {"date-field", required_argument, NULL, OPT_DATE_FIELD},
-    {"skip-bad", no_argument, NULL, OPT_SKIP_BAD},
+    CLI_SOURCE_LONGOPTS,
     {"jobs", required_argument, NULL, 'j'},
     {"progress", no_argument, NULL, OPT_PROGRESS},
     {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
@@ -76,28 +67,42 @@ void cli_select_help(FILE *out)
           out);
 }
 
+int cli_source_option(int code, const char *arg, eg_source_options_t *src)
+{
+    switch (code) {
+    case CLI_OPT_INPUT:
+        if (eg_input_mode_parse(arg, &src->mode))
+            return cli_usage_error("--input '%s': use text, lines or jsonl", arg);
+        return 0;
+    case CLI_OPT_TEXT_FIELD: src->text_field = arg; return 0;
+    case CLI_OPT_ID_FIELD: src->id_field = arg; return 0;
+    case CLI_OPT_DATE_FIELD: src->date_field = arg; return 0;
+    case CLI_OPT_SKIP_BAD: src->skip_bad = 1; return 0;
+    default: return 1;
+    }
+}
+
+void cli_source_help(FILE *out)
+{
+    fputs("      --input MODE      text (a file is a document, default), lines (a\n"
+          "                        line is a document) or jsonl (a line is a JSON\n"
+          "                        object); files ending in .gz are decompressed\n"
+          "      --text-field F    jsonl: field with the text (default text)\n"
+          "      --id-field F      jsonl: field with the document id (default id)\n"
+          "      --date-field F    jsonl: field with an ISO-8601 date (default date)\n"
+          "      --skip-bad        skip malformed JSONL lines (counted, warned)\n"
+          "                        instead of stopping with exit code 3\n",
+          out);
+}
+
 int cli_input_option(int code, const char *arg, cli_input_options_t *o)
 {
     int r = cli_select_option(code, arg, &o->select);
+    if (r == 1)
+        r = cli_source_option(code, arg, &o->source);
     if (r != 1)
         return r;
     switch (code) {
-    case OPT_INPUT:
-        if (eg_input_mode_parse(arg, &o->source.mode))
-            return cli_usage_error("--input '%s': use text, lines or jsonl", arg);
-        return 0;
-    case OPT_TEXT_FIELD:
-        o->source.text_field = arg;
-        return 0;
-    case OPT_ID_FIELD:
-        o->source.id_field = arg;
-        return 0;
-    case OPT_DATE_FIELD:
-        o->source.date_field = arg;
-        return 0;
-    case OPT_SKIP_BAD:
-        o->source.skip_bad = 1;
-        return 0;
     case 'j': {
         uint64_t v;
         if (cli_parse_count(arg, EG_CORPUS_MAX_JOBS, &v) || v < 1)
@@ -135,16 +140,8 @@ int cli_input_option(int code, const char *arg, cli_input_options_t *o)
 
 void cli_input_help(FILE *out)
 {
-    fputs("\ncorpus:\n"
-          "      --input MODE      text (a file is a document, default), lines (a\n"
-          "                        line is a document) or jsonl (a line is a JSON\n"
-          "                        object); files ending in .gz are decompressed\n"
-          "      --text-field F    jsonl: field with the text (default text)\n"
-          "      --id-field F      jsonl: field with the document id (default id)\n"
-          "      --date-field F    jsonl: field with an ISO-8601 date (default date)\n"
-          "      --skip-bad        skip malformed JSONL lines (counted, warned)\n"
-          "                        instead of stopping with exit code 3\n",
-          out);
+    fputs("\ncorpus:\n", out);
+    cli_source_help(out);
     cli_select_help(out);
     fputs(
           "      --rules LIST      tagging rules: default (all but embedded), all,\n"

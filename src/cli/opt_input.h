@@ -27,6 +27,29 @@ int cli_select_option(int code, const char *arg, eg_input_select_t *sel);
 /* The help lines of --include and --exclude. */
 void cli_select_help(FILE *out);
 
+/* --input, --text-field, --id-field, --date-field, --skip-bad: how
+ * documents are read, for the commands with a parser of their own (tag,
+ * dict suggest) as for build and count. */
+enum {
+    CLI_OPT_INPUT = CLI_INPUT_OPT_BASE + 110,
+    CLI_OPT_TEXT_FIELD,
+    CLI_OPT_ID_FIELD,
+    CLI_OPT_DATE_FIELD,
+    CLI_OPT_SKIP_BAD,
+};
+#define CLI_SOURCE_LONGOPTS                                                    \
+    {"input", required_argument, NULL, CLI_OPT_INPUT},                         \
+        {"text-field", required_argument, NULL, CLI_OPT_TEXT_FIELD},           \
+        {"id-field", required_argument, NULL, CLI_OPT_ID_FIELD},               \
+        {"date-field", required_argument, NULL, CLI_OPT_DATE_FIELD},           \
+        {"skip-bad", no_argument, NULL, CLI_OPT_SKIP_BAD}
+
+/* 0 handled, 1 not one of these, or exit code 2 after a message. */
+int cli_source_option(int code, const char *arg, eg_source_options_t *src);
+
+/* Their help lines. */
+void cli_source_help(FILE *out);
+
 typedef struct cli_input_options {
     eg_source_options_t source;
     eg_input_select_t select; /* --include, --exclude */
