@@ -107,7 +107,7 @@ print("out/graph.graphml, out/graph.json: %d nodes, %d edges" % (len(g["nodes"])
 
 check: deps-check
 	@$(MAKE) --no-print-directory entgraph $(release_UNIT)
-	@$(MAKE) --no-print-directory check-unit check-cases check-tagging check-consumers check-scale check-browser check-hostile
+	@$(MAKE) --no-print-directory check-unit check-cases check-tagging check-consumers check-scale check-browser check-hostile check-docs
 	@$(MAKE) --no-print-directory check-valgrind
 	@$(MAKE) --no-print-directory check-asan check-fuzz
 
@@ -140,6 +140,10 @@ check-scale: entgraph
 # a full disk, signals (README "Hostile input").
 check-hostile: entgraph
 	bash tests/hostile/run.sh ./entgraph
+
+# The man page against every command's --help (tests/docs/check_man.py).
+check-docs: entgraph
+	python3 tests/docs/check_man.py --bin ./entgraph --page docs/entgraph.1
 
 # The end-to-end cases again under valgrind's memcheck (tests/valgrind/):
 # an invalid access, uninitialised value or definite leak fails the case.
@@ -192,7 +196,7 @@ build/fuzz/libentgraph.a: $(FUZZ_LIB)
 build/fuzz/fuzz_%: build/fuzz/tests/fuzz/fuzz_%.o build/fuzz/tests/fuzz/fuzz_util.o build/fuzz/libentgraph.a
 	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer $^ $(PKG_LIBS) -o $@
 
-.PHONY: fuzz fuzz-build check-fuzz check-hostile check-valgrind
+.PHONY: fuzz fuzz-build check-fuzz check-hostile check-valgrind check-docs
 fuzz-build: $(FUZZ:%=build/fuzz/fuzz_%)
 
 fuzz: fuzz-build
@@ -217,9 +221,11 @@ install: entgraph
 	install -m 755 entgraph $(DESTDIR)$(PREFIX)/bin/entgraph
 	install -m 644 dict/*.tsv dict/*.txt $(DESTDIR)$(DATADIR)/dict/
 	test ! -f dict/README.md || install -m 644 dict/README.md $(DESTDIR)$(DATADIR)/dict/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 docs/entgraph.1 $(DESTDIR)$(PREFIX)/share/man/man1/entgraph.1
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/entgraph
+	rm -f $(DESTDIR)$(PREFIX)/bin/entgraph $(DESTDIR)$(PREFIX)/share/man/man1/entgraph.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
 # Tagging quality on WikiGold (tests/eval): baseline vs entgraph, each

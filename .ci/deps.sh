@@ -4,7 +4,8 @@
 #   build  compiler, make, pkg-config and the -dev libraries (default)
 #   check  build + what the tests need: cmocka, python3-networkx,
 #          python3-igraph (for /usr/bin/python3), xmllint, rsvg-convert
-#          (a second renderer of the -o FILE.svg picture), and node +
+#          (a second renderer of the -o FILE.svg picture), groff and man
+#          (the man page's check), and node +
 #          npm for the JavaScript consumer tests (tests/consumers/js);
 #          as root also chromium, for the browser test of the HTML page
 #          (tests/browser; without chromium it is skipped, so a non-root
@@ -48,6 +49,8 @@ check_deps=(
 	"python3-igraph|py:igraph"
 	"libxml2-utils|cmd:xmllint"
 	"librsvg2-bin|cmd:rsvg-convert"
+	"groff-base|cmd:groff"
+	"man-db|cmd:man"
 	"parallel|cmd:parallel"
 	"valgrind|cmd:valgrind"
 	"nodejs|cmd:node"
