@@ -137,7 +137,7 @@ check-scale: entgraph
 	bash tests/scale/check_scale.sh ./entgraph
 
 # Hostile input a .case cannot hold: generated inputs, read-only folders,
-# a full disk, signals (README "Hostile input").
+# a full disk, signals (docs/errors.md, "Hostile input").
 check-hostile: entgraph
 	bash tests/hostile/run.sh ./entgraph
 

@@ -1,7 +1,7 @@
 /* eg_dict.h — gazetteer files: rows of names, aliases and attributes.
  *
  * A dictionary file is UTF-8 tab-separated text with a header row and
- * '#' comment lines (see README.md "Dictionary format"); a file whose
+ * '#' comment lines (see docs/dictionary.md); a file whose
  * name ends in .csv is read as RFC 4180 CSV with the same columns and
  * rules (quoted fields may hold commas, doubled quotes, line breaks). Columns: `name`
  * (required, the label), `id` (default: the slug of the name), `aliases`

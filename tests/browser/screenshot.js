@@ -1,6 +1,6 @@
 // screenshot.js PAGE.html OUT.png [--search NAME] [--neighbour] [--size WxH]
 //
-// A picture of an entgraph page for the README (docs/*.png): the page as
+// A picture of an entgraph page for the documentation (docs/*.png): the page as
 // it opens, or with NAME found through the search box and selected
 // (--search), and then the evidence of its heaviest edge (--neighbour).
 // Same Chromium and flags as check_page.js.

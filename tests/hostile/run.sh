@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tests/hostile/run.sh BIN [SECTION...] — the rows of README "Hostile input" that a
+# tests/hostile/run.sh BIN [SECTION...] — the rows of "Hostile input" (docs/errors.md) that a
 # .case file cannot hold: inputs generated here (a 50 MB line, 100,000
 # files, a 100,000-alias row, a 10,000-byte alias), outputs in read-only
 # folders and on a full disk, and signals in the middle of a run. Each

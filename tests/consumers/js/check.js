@@ -93,7 +93,7 @@ check('graphology reads lat, lon and population as numbers from GEXF and JSON', 
   checkTyped(gexf.parse(Graph, read('graph.gexf'))) ||
   checkTyped(Graph.from(JSON.parse(read('graph.graphology.json')))));
 
-// As the README's recipe: without layout {name: 'preset'} Cytoscape runs
+// As the recipe in docs/output.md: without layout {name: 'preset'} Cytoscape runs
 // its default layout and every node lands at (0, 0) in a headless run.
 check('cytoscape loads the cytoscape JSON style at entgraph\'s positions', () => {
   const data = JSON.parse(read('graph.cytoscape.json'));
