@@ -141,9 +141,11 @@ check-scale: entgraph
 check-hostile: entgraph
 	bash tests/hostile/run.sh ./entgraph
 
-# The man page against every command's --help (tests/docs/check_man.py).
+# The man page against every command's --help (tests/docs/check_man.py),
+# and the links of README.md and docs/ (tests/docs/check_links.py).
 check-docs: entgraph
 	python3 tests/docs/check_man.py --bin ./entgraph --page docs/entgraph.1
+	python3 tests/docs/check_links.py
 
 # The end-to-end cases again under valgrind's memcheck (tests/valgrind/):
 # an invalid access, uninitialised value or definite leak fails the case.
