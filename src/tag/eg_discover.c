@@ -371,8 +371,46 @@ static int swallows(const eg_tokview_t *v, const eg_found_t *found, const eg_men
     return x->ntokens == 1;
 }
 
+/* Is dictionary mention x of a country, a region or a continent? */
+static int large_place(const eg_dict_t *d, long kind_attr, const eg_mention_t *x)
+{
+    const char *kind = kind_attr >= 0 && x->entity < d->nentities
+                           ? eg_entity_attr(&d->entities[x->entity], (size_t)kind_attr)
+                           : NULL;
+    return kind && (strstr(kind, "country") || strstr(kind, "region") || strstr(kind, "continent"));
+}
+
+/* "India Pranab Mukherjee dies", "then-governor of Alaska Sarah Palin": a
+ * found person's name that opens with a country or region, then a given
+ * name and at least one more word, is the person after the place, the
+ * place a modifier ("India" is a given name too). f is cut to the rest,
+ * with the found entity of that label. Returns 0, or -1 when memory runs
+ * out. */
+static int cut_leading_place(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v,
+                             eg_found_t *found, eg_docrules_scratch_t *s, eg_mention_t *f,
+                             const eg_mention_t *x)
+{
+    if (found->items[f->alias].tclass != EG_TC_PERSON || x->entity == EG_ENTITY_FOUND ||
+        x->start != f->start || x->ntokens + 2 > f->ntokens ||
+        eg_tokview_entity_class(v, x->entity) != EG_TC_PLACE || !large_place(d, kind_attr, x))
+        return 0;
+    size_t first = x->first_token + x->ntokens, last = f->first_token + f->ntokens - 1;
+    if (!eg_tokview_cap(v, first) || !eg_tokview_in(v, first, EG_LIST_GIVEN))
+        return 0; /* no name starts again: "Leon van Biljon", "Florida Highway Patrol" */
+    long idx = eg_docrules_found_entity(v, first, last, EG_TYPE_PERSON, f->why, found, s);
+    if (idx == -1)
+        return -1;
+    if (idx < 0)
+        return 0;
+    f->alias = (uint32_t)idx;
+    f->start = v->seg->tokens[first].start;
+    f->first_token = (uint32_t)first;
+    f->ntokens = (uint32_t)(last - first + 1);
+    return 0;
+}
+
 static int merge_found(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v,
-                       const eg_found_t *found, eg_docrules_scratch_t *s, eg_mentions_t *out)
+                       eg_found_t *found, eg_docrules_scratch_t *s, eg_mentions_t *out)
 {
     if (s->extra.n == 0)
         return 0;
@@ -380,7 +418,11 @@ static int merge_found(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v
      * swallows */
     size_t keep = 0, j = 0;
     for (size_t i = 0; i < s->extra.n; i++) {
-        const eg_mention_t *f = &s->extra.items[i];
+        eg_mention_t *f = &s->extra.items[i];
+        while (j < out->n && out->items[j].end <= f->start)
+            j++;
+        if (j < out->n && cut_leading_place(d, kind_attr, v, found, s, f, &out->items[j]))
+            return EG_ERR_RUNTIME;
         while (j < out->n && out->items[j].end <= f->start)
             j++;
         int ok = 1, large = 0;
@@ -388,12 +430,7 @@ static int merge_found(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v
         for (size_t x = j; x < out->n && out->items[x].start < f->end && ok; x++) {
             ok = swallows(v, found, f, &out->items[x], x > 0 ? &out->items[x - 1] : NULL);
             covered += out->items[x].ntokens;
-            const char *kind = kind_attr >= 0 && out->items[x].entity < d->nentities
-                                   ? eg_entity_attr(&d->entities[out->items[x].entity],
-                                                    (size_t)kind_attr)
-                                   : NULL;
-            large |= kind && (strstr(kind, "country") || strstr(kind, "region") ||
-                              strstr(kind, "continent"));
+            large |= large_place(d, kind_attr, &out->items[x]);
         }
         /* "Melbourne Australia's capital": a person made only of places, one
          * of them a country or region, is those places ("Alma Gilbert",

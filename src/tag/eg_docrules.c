@@ -72,12 +72,19 @@ static int make_label(const eg_tokview_t *v, size_t first, size_t last, eg_buf_t
     return 0;
 }
 
-int eg_docrules_add_found(const eg_tokview_t *v, size_t first, size_t last, const char *type,
-                          uint8_t why, eg_found_t *found, eg_docrules_scratch_t *s)
+long eg_docrules_found_entity(const eg_tokview_t *v, size_t first, size_t last,
+                              const char *type, uint8_t why, eg_found_t *found,
+                              eg_docrules_scratch_t *s)
 {
     if (make_label(v, first, last, &s->label))
         return -1;
-    long idx = eg_found_add(found, s->label.data, s->label.len, type, why);
+    return eg_found_add(found, s->label.data, s->label.len, type, why);
+}
+
+int eg_docrules_add_found(const eg_tokview_t *v, size_t first, size_t last, const char *type,
+                          uint8_t why, eg_found_t *found, eg_docrules_scratch_t *s)
+{
+    long idx = eg_docrules_found_entity(v, first, last, type, why, found, s);
     if (idx == -2)
         return 0;
     if (idx < 0)

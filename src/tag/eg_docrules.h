@@ -52,6 +52,12 @@ int eg_docrules_reserve_merged(eg_docrules_scratch_t *s, size_t n);
 int eg_docrules_add_found(const eg_tokview_t *v, size_t first, size_t last, const char *type,
                           uint8_t why, eg_found_t *found, eg_docrules_scratch_t *s);
 
+/* The found entity of that label and type alone, no mention: its index,
+ * -1 when memory runs out, -2 for a label without letter or digit. */
+long eg_docrules_found_entity(const eg_tokview_t *v, size_t first, size_t last,
+                              const char *type, uint8_t why, eg_found_t *found,
+                              eg_docrules_scratch_t *s);
+
 /* Drop mentions by the rules initial and embedded (flags say which). */
 int eg_docrules_drop(const eg_tokview_t *v, eg_docrules_scratch_t *s, eg_mentions_t *mentions,
                      int initial, int embedded);
