@@ -140,7 +140,9 @@ int eg_acronym_long_names(const eg_tokview_t *v, eg_found_t *found, eg_docrules_
     int added = 0;
     for (size_t i = 0; i < v->nbrackets; i++) {
         size_t k = v->brackets[i];
-        if (!is_acronym(v, k + 1))
+        /* "Digital Millennium Copyright Act (DMCA)": a law, an event or
+         * a system spelled out is no organisation */
+        if (!is_acronym(v, k + 1) || eg_tokview_in(v, k - 1, EG_LIST_MISC_HEADS))
             continue;
         size_t first = v->seg->sentences[v->seg->tokens[k].sentence].first_token;
         size_t j = k; /* walk back over name words and joints */

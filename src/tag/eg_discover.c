@@ -236,8 +236,8 @@ static size_t classify(const eg_tokview_t *v, unsigned rules, size_t sent_first,
     }
     trim_non_names(v, &c);
     if (c.words < 2 || eg_tokview_in(v, c.last, EG_LIST_GENERICS) ||
-        eg_tokview_in(v, c.last, EG_LIST_ORG_HEADS))
-        return after;
+        eg_tokview_in(v, c.last, EG_LIST_ORG_HEADS) || eg_tokview_in(v, c.last, EG_LIST_MISC_HEADS))
+        return after; /* "Iran Hostage Crisis" names no person */
     if ((rules & EG_DISCOVER_GIVEN) &&
         (eg_tokview_in(v, c.first, EG_LIST_GIVEN) || middle_initial(v, &c)))
         rc = eg_docrules_add_found(v, c.first, c.last, EG_TYPE_PERSON, EG_WHY_GIVEN_NAME, found, s);

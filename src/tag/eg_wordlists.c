@@ -15,6 +15,7 @@ static const char *const PREFIX[EG_LIST_COUNT] = {
     [EG_LIST_GENERICS] = "generics",
     [EG_LIST_PARTICLES] = "particles",
     [EG_LIST_PLACE_HEADS] = "place-heads",
+    [EG_LIST_MISC_HEADS] = "misc-heads",
 };
 
 int eg_wordlist_of_path(const char *path)

@@ -19,6 +19,10 @@
  *   particles*.txt     lower-case words inside a person's name: de, van
  *   place-heads*.txt   words that end or open a place's name: "Pike
  *                      County", "Crater Lake", "Mount Hood"
+ *   misc-heads*.txt    words that end the name of a thing that is no
+ *                      person, place or organisation: a law, a treaty, an
+ *                      event, an award, a disease ("Copyright Act",
+ *                      "Hostage Crisis", "Nobel Prize")
  *
  * Entries are stored folded (eg_fold), as the matcher folds tokens. The
  * tagger's rules read them through the token view (eg_tokview.h), as
@@ -37,6 +41,7 @@ enum eg_wordlist {
     EG_LIST_GENERICS,
     EG_LIST_PARTICLES,
     EG_LIST_PLACE_HEADS,
+    EG_LIST_MISC_HEADS,
     EG_LIST_COUNT
 };
 

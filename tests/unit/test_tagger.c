@@ -26,6 +26,7 @@ static void test_word_lists_by_file_name(void **state)
     assert_int_equal(eg_wordlist_of_path("org-heads.txt"), EG_LIST_ORG_HEADS);
     assert_int_equal(eg_wordlist_of_path("org-suffixes.txt"), EG_LIST_ORG_SUFFIXES);
     assert_int_equal(eg_wordlist_of_path("place-heads.txt"), EG_LIST_PLACE_HEADS);
+    assert_int_equal(eg_wordlist_of_path("misc-heads.txt"), EG_LIST_MISC_HEADS);
     assert_int_equal(eg_wordlist_of_path("given-names.tsv"), -1);
     assert_int_equal(eg_wordlist_of_path("names.txt"), -1);
 }
