@@ -3,6 +3,7 @@
  * thread, over one line (\r), and erased at the end. */
 #include "corpus.h"
 
+#include "../ingest/eg_namedate.h"
 #include "cli.h"
 
 #include <jansson.h>
@@ -109,9 +110,17 @@ int cli_corpus_count(cli_corpus_t *c, char *const *inputs, size_t ninputs,
     if (eg_cooc_init(&c->counts, c->dict.nentities, &copt))
         return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
     c->have_counts = 1;
-    eg_source_t *src = NULL;
-    if ((rc = eg_source_open(&src, &c->inputs, &in->source, warn, err)) != 0)
+    eg_namedate_t *name_date = NULL;
+    if (in->date_from_name &&
+        (rc = eg_namedate_compile(&name_date, in->date_from_name, err)) != 0)
         return rc;
+    eg_source_options_t sopt = in->source;
+    sopt.date_from_name = name_date;
+    eg_source_t *src = NULL;
+    if ((rc = eg_source_open(&src, &c->inputs, &sopt, warn, err)) != 0) {
+        eg_namedate_free(name_date);
+        return rc;
+    }
     int show = in->progress == 1 || (in->progress == -1 && !quiet && isatty(2));
     eg_corpus_options_t copts = {
         .jobs = in->jobs,
@@ -130,6 +139,7 @@ int cli_corpus_count(cli_corpus_t *c, char *const *inputs, size_t ninputs,
     if (show && rc)
         fputs("\n", stderr);
     eg_source_close(src);
+    eg_namedate_free(name_date);
     if (rc == 0 && c->counts.capped_windows)
         eg_warn(warn, NULL, 0,
                 "%llu window(s) with more than %u entities: only the pairs of their %u most "

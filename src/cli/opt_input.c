@@ -3,6 +3,7 @@
 
 #include "../count/eg_cooc.h"
 #include "../count/eg_corpus.h"
+#include "../ingest/eg_namedate.h"
 #include "../tag/eg_tagger.h"
 #include "cli.h"
 
@@ -21,6 +22,8 @@ enum {
     OPT_STATS,
     OPT_RULES,
     OPT_MAX_WINDOW_ENTITIES,
+    OPT_DATE_FROM_NAME,
+    OPT_STRICT_DATES,
 };
 
 const struct option cli_input_longopts[] = {
@@ -35,6 +38,8 @@ const struct option cli_input_longopts[] = {
     {"stats", required_argument, NULL, OPT_STATS},
     {"rules", required_argument, NULL, OPT_RULES},
     {"max-window-entities", required_argument, NULL, OPT_MAX_WINDOW_ENTITIES},
+    {"date-from-name", required_argument, NULL, OPT_DATE_FROM_NAME},
+    {"strict-dates", no_argument, NULL, OPT_STRICT_DATES},
     {NULL, 0, NULL, 0},
 };
 
@@ -65,6 +70,18 @@ int cli_input_option(int code, const char *arg, cli_input_options_t *o)
         return 0;
     case OPT_DATE_FIELD:
         o->source.date_field = arg;
+        return 0;
+    case OPT_DATE_FROM_NAME: {
+        eg_namedate_t *nd = NULL;
+        eg_error_t err;
+        if (eg_namedate_compile(&nd, arg, &err))
+            return cli_usage_error("%s", err.text);
+        eg_namedate_free(nd);
+        o->date_from_name = arg;
+        return 0;
+    }
+    case OPT_STRICT_DATES:
+        o->source.strict_dates = 1;
         return 0;
     case OPT_SKIP_BAD:
         o->source.skip_bad = 1;
@@ -112,7 +129,12 @@ void cli_input_help(FILE *out)
           "                        object); files ending in .gz are decompressed\n"
           "      --text-field F    jsonl: field with the text (default text)\n"
           "      --id-field F      jsonl: field with the document id (default id)\n"
-          "      --date-field F    jsonl: field with an ISO-8601 date (default date)\n"
+          "      --date-field F    jsonl: field with a date (default date): YYYY,\n"
+          "                        YYYY-MM, YYYY-MM-DD, a timestamp or a year number\n"
+          "      --date-from-name REGEX  date of a file's documents from its name:\n"
+          "                        REGEX's first group (or match) in the base name\n"
+          "      --strict-dates    a date that is not a date stops the run (exit 3;\n"
+          "                        skipped with --skip-bad); default: warn, undated\n"
           "      --skip-bad        skip malformed JSONL lines (counted, warned)\n"
           "                        instead of stopping with exit code 3\n"
           "      --rules LIST      document-level tagging rules: partial, initial,\n"

@@ -19,6 +19,7 @@ typedef struct cli_input_options {
     int progress;           /* -1 auto (a terminal and not -q), 0 off, 1 on */
     const char *stats_path; /* --stats FILE, or NULL */
     unsigned max_window_entities; /* --max-window-entities N (0 = no cap) */
+    const char *date_from_name;   /* --date-from-name REGEX (checked), or NULL */
 } cli_input_options_t;
 
 extern const struct option cli_input_longopts[];

@@ -52,7 +52,8 @@ static void print_help(cli_command_t cmd)
     if (cmd != CLI_MERGE)
         fputs("  -w, --window KIND     co-occurrence window: sentence (default),\n"
               "                        paragraph or document\n"
-              "      --date YYYY-MM-DD date of every document without one\n",
+              "      --date DATE       date of every document without one (YYYY,\n"
+              "                        YYYY-MM or YYYY-MM-DD)\n",
               stdout);
     fputs("      --evidence K      keep the text of K windows per edge, the first by\n"
           "                        document id and position (0-" EG_STR(EG_EVIDENCE_MAX_PER_PAIR) ", default 0;\n"
@@ -179,7 +180,8 @@ static int common_option(int c, cli_options_t *o)
         if (cmd == CLI_MERGE)
             return cli_usage_error("--date applies to build and count");
         if (eg_date_parse(optarg, strlen(optarg), &o->input.source.default_date))
-            return cli_usage_error("--date '%s': use an ISO-8601 date (YYYY-MM-DD)", optarg);
+            return cli_usage_error("--date '%s': use an ISO-8601 date (YYYY, YYYY-MM or "
+                                   "YYYY-MM-DD)", optarg);
         return -1;
     default:
         return 1;
