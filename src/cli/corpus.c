@@ -146,6 +146,12 @@ int cli_corpus_count(cli_corpus_t *c, char *const *inputs, size_t ninputs,
                 "mentioned were counted (--max-window-entities)",
                 (unsigned long long)c->counts.capped_windows, in->max_window_entities,
                 in->max_window_entities);
+    if (rc == 0 && c->counts.unbroken_documents)
+        eg_warn(warn, c->counts.unbroken_id, 0,
+                "no paragraph break in %llu document(s) of more than %d bytes (this is the "
+                "first): their paragraph window is the whole document; use --paragraphs "
+                "line if a line break ends a paragraph, or another --window",
+                (unsigned long long)c->counts.unbroken_documents, EG_COOC_UNBROKEN_BYTES);
     if (rc == 0 && c->stats.skipped)
         eg_warn(warn, NULL, 0, "%llu malformed record(s) skipped",
                 (unsigned long long)c->stats.skipped);

@@ -14,7 +14,7 @@
 #define DEFAULT_OUTPUT "out/graph.graphml"
 
 
-enum { OPT_EVIDENCE = 256, OPT_DATE };
+enum { OPT_EVIDENCE = 256, OPT_DATE, OPT_PARAGRAPHS };
 
 static const char *const USAGE[] = {
     [CLI_BUILD] = "usage: entgraph build [options] INPUT...\n"
@@ -51,7 +51,10 @@ static void print_help(cli_command_t cmd)
               stdout);
     if (cmd != CLI_MERGE)
         fputs("  -w, --window KIND     co-occurrence window: sentence (default),\n"
-              "                        paragraph or document\n"
+              "                        paragraph, document or tokens:N (two mentions at\n"
+              "                        most N words apart in one paragraph)\n"
+              "      --paragraphs P    blank (a blank line ends a paragraph, default)\n"
+              "                        or line (every line is a paragraph)\n"
               "      --date DATE       date of every document without one (YYYY,\n"
               "                        YYYY-MM or YYYY-MM-DD)\n",
               stdout);
@@ -105,6 +108,7 @@ int cli_parse_options(cli_command_t cmd, int argc, char **argv, cli_options_t *o
         {"help", no_argument, NULL, 'h'},
         {"evidence", required_argument, NULL, OPT_EVIDENCE},
         {"date", required_argument, NULL, OPT_DATE},
+        {"paragraphs", required_argument, NULL, OPT_PARAGRAPHS},
     };
     memset(o, 0, sizeof *o);
     o->command = cmd;
@@ -122,6 +126,8 @@ int cli_parse_options(cli_command_t cmd, int argc, char **argv, cli_options_t *o
         return code;
     if (cmd != CLI_COUNT && (code = cli_graph_options_finish(&o->graph)) != 0)
         return code;
+    if (o->line_paragraphs && eg_window_kind(o->window) != EG_WINDOW_DOCUMENT)
+        o->window |= EG_WINDOW_LINES; /* a document window has no paragraphs */
     o->graph.network.window = o->window;
     if (optind >= argc)
         return cli_usage_error(cmd == CLI_MERGE
@@ -156,9 +162,9 @@ static int common_option(int c, cli_options_t *o)
     case 'w':
         if (cmd == CLI_MERGE)
             return cli_usage_error("merge takes the window from the counts; drop --window");
-        if (eg_window_parse(optarg, &o->window))
-            return cli_usage_error("--window '%s': use sentence, paragraph or document",
-                                   optarg);
+        if (strchr(optarg, ',') || eg_window_parse(optarg, &o->window))
+            return cli_usage_error("--window '%s': use sentence, paragraph, document or "
+                                   "tokens:N (N from 1 to %u)", optarg, EG_WINDOW_MAX_TOKENS);
         o->window_given = 1;
         return -1;
     case 'q':
@@ -176,6 +182,14 @@ static int common_option(int c, cli_options_t *o)
         o->evidence_given = 1;
         return -1;
     }
+    case OPT_PARAGRAPHS:
+        if (cmd == CLI_MERGE)
+            return cli_usage_error("merge takes the paragraphs from the counts; drop "
+                                   "--paragraphs");
+        if (strcmp(optarg, "blank") != 0 && strcmp(optarg, "line") != 0)
+            return cli_usage_error("--paragraphs '%s': use blank or line", optarg);
+        o->line_paragraphs = strcmp(optarg, "line") == 0;
+        return -1;
     case OPT_DATE:
         if (cmd == CLI_MERGE)
             return cli_usage_error("--date applies to build and count");

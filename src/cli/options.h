@@ -27,6 +27,7 @@ typedef struct cli_options {
     size_t noutputs;
     eg_window_t window;
     int window_given;
+    int line_paragraphs; /* --paragraphs line */
     int quiet;
     unsigned evidence; /* windows kept per edge */
     int evidence_given;

@@ -107,8 +107,9 @@ int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
     qsort(order, n, sizeof *order, compare_entities);
     qsort(pairs, np, sizeof *pairs, compare_pairs);
 
+    char wname[EG_WINDOW_NAME_MAX];
     fprintf(out, "H\tentgraph-counts\t%d\twindow=%s\tevidence=%u\n", EG_SHARD_VERSION,
-            eg_window_name(window), c->opt.evidence);
+            eg_window_name(window, wname, sizeof wname), c->opt.evidence);
     fprintf(out, "D\t%" PRIu64 "\t%" PRIu64 "\n", c->ndocuments, c->windows_with_entities);
     writer_t w = {out, 2 + n + np};
     if (found && eg_registry_each(found, put_found, &w)) {
@@ -346,10 +347,11 @@ static int header(reader_t *r, char **f, int n)
     if (strncmp(f[4], "evidence=", 9) || number(r, f[4] + 9, &k) || k > UINT_MAX)
         return bad(r, "header has no valid evidence=");
     eg_shard_info_t *in = r->info;
+    char wname[EG_WINDOW_NAME_MAX];
     if (in->have_header && in->window != w)
         return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line,
                             "counts made with window=%s cannot merge with window=%s",
-                            f[3] + 7, eg_window_name(in->window));
+                            f[3] + 7, eg_window_name(in->window, wname, sizeof wname));
     if (in->have_header && k != in->evidence)
         in->evidence_differs = 1;
     if (!in->have_header || k < in->evidence)

@@ -293,8 +293,9 @@ int eg_network_build(igraph_t *g, const eg_dict_t *d, const eg_cooc_t *c,
         vertex_of[order[i]] = (long)i;
 
     int rc = igraph_empty(g, (igraph_integer_t)nv, IGRAPH_UNDIRECTED) == IGRAPH_SUCCESS ? 0 : -1;
+    char wname[EG_WINDOW_NAME_MAX];
     if (rc == 0) {
-        if (SETGAS(g, "window", eg_window_name(opt->window)) ||
+        if (SETGAS(g, "window", eg_window_name(opt->window, wname, sizeof wname)) ||
             SETGAN(g, "documents", (igraph_real_t)c->ndocuments) ||
             SETGAN(g, "windows", (igraph_real_t)c->windows_with_entities) ||
             set_vertex_attributes(g, d, c, order, vertex_of, nv) ||

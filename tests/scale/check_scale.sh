@@ -81,6 +81,15 @@ check "whole shards concatenated in one file, as Hadoop's part-* files are, equa
              cat $TMP/part.00.counts $TMP/part.01.counts > $TMP/part-00000; \
              cat $TMP/part.02.counts $TMP/part.03.counts > $TMP/part-00001; \
              merge m6 $TMP/part-00000 $TMP/part-00001 && same j1 m6"
+# token windows over line paragraphs: the same promises
+WOPT="--window tokens:4 --paragraphs line"
+check "tokens:4 with line paragraphs: -j1 and -j3 agree, and 4 shards merged (sorted) equal one build" \
+    bash -c "$(declare -f build merge same); BIN='$BIN' DICT='$DICT' TMP='$TMP'; \
+             build w1 -j1 $WOPT --input jsonl $JSONL && build w3 -j3 $WOPT --input jsonl $JSONL && \
+             same w1 w3 && grep -q '\"window\": \"tokens:4,paragraphs=line\"' $TMP/w1.json && \
+             for p in $TMP/part.0?; do \
+                 '$BIN' count -q -d '$DICT' $WOPT --input jsonl --evidence 2 -o \$p.wcounts \$p || exit 1; \
+             done && cat $TMP/part.0?.wcounts | LC_ALL=C sort | merge w4 - && same w1 w4"
 check "a shard cut at a line end is refused, naming the file" \
     bash -c "head -n -3 $TMP/part.01.counts > $TMP/cut.counts; \
              '$BIN' merge -q -d '$DICT' -o $TMP/c.json $TMP/part.00.counts $TMP/cut.counts 2> $TMP/err; \
