@@ -80,6 +80,21 @@ int eg_date_from_year(long long year, eg_date_t *out)
     return 0;
 }
 
+eg_date_t eg_date_make(int y, int m, int d)
+{
+    return (eg_date_t)(days_from_civil(y, (unsigned)m, 1) + d - 1);
+}
+
+void eg_date_civil(eg_date_t date, int *y, int *m, int *d)
+{
+    int64_t yy;
+    unsigned mm, dd;
+    civil_from_days(date, &yy, &mm, &dd);
+    *y = (int)yy;
+    *m = (int)mm;
+    *d = (int)dd;
+}
+
 void eg_date_format(eg_date_t days, char out[11])
 {
     int64_t y;

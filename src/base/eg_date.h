@@ -24,6 +24,13 @@ int eg_date_parse(const char *s, size_t n, eg_date_t *out);
 /* An integer year 0..9999 (a JSON number) as its first day; -1 outside. */
 int eg_date_from_year(long long year, eg_date_t *out);
 
+/* The day of year y (0..9999), month m (1..12), day d (1..31; not
+ * checked: day 0 is the last of the month before). */
+eg_date_t eg_date_make(int y, int m, int d);
+
+/* The year, month (1..12) and day (1..31) of a date. */
+void eg_date_civil(eg_date_t date, int *y, int *m, int *d);
+
 /* Write "YYYY-MM-DD" (11 bytes with the NUL). */
 void eg_date_format(eg_date_t d, char out[11]);
 

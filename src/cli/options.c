@@ -14,7 +14,7 @@
 #define DEFAULT_OUTPUT "out/graph.graphml"
 
 
-enum { OPT_EVIDENCE = 256, OPT_DATE, OPT_PARAGRAPHS };
+enum { OPT_EVIDENCE = 256, OPT_DATE, OPT_PARAGRAPHS, OPT_PERIOD };
 
 static const char *const USAGE[] = {
     [CLI_BUILD] = "usage: entgraph build [options] INPUT...\n"
@@ -56,7 +56,9 @@ static void print_help(cli_command_t cmd)
               "      --paragraphs P    blank (a blank line ends a paragraph, default)\n"
               "                        or line (every line is a paragraph)\n"
               "      --date DATE       date of every document without one (YYYY,\n"
-              "                        YYYY-MM or YYYY-MM-DD)\n",
+              "                        YYYY-MM or YYYY-MM-DD)\n"
+              "      --period P        also count per year, quarter, month, week or day\n"
+              "                        of the documents' dates (timelines in the outputs)\n",
               stdout);
     fputs("      --evidence K      keep the text of K windows per edge, the first by\n"
           "                        document id and position (0-" EG_STR(EG_EVIDENCE_MAX_PER_PAIR) ", default 0;\n"
@@ -109,6 +111,7 @@ int cli_parse_options(cli_command_t cmd, int argc, char **argv, cli_options_t *o
         {"evidence", required_argument, NULL, OPT_EVIDENCE},
         {"date", required_argument, NULL, OPT_DATE},
         {"paragraphs", required_argument, NULL, OPT_PARAGRAPHS},
+        {"period", required_argument, NULL, OPT_PERIOD},
     };
     memset(o, 0, sizeof *o);
     o->command = cmd;
@@ -189,6 +192,13 @@ static int common_option(int c, cli_options_t *o)
         if (strcmp(optarg, "blank") != 0 && strcmp(optarg, "line") != 0)
             return cli_usage_error("--paragraphs '%s': use blank or line", optarg);
         o->line_paragraphs = strcmp(optarg, "line") == 0;
+        return -1;
+    case OPT_PERIOD:
+        if (cmd == CLI_MERGE)
+            return cli_usage_error("merge takes the period from the counts; drop --period");
+        if (eg_period_parse(optarg, &o->period))
+            return cli_usage_error("--period '%s': use year, quarter, month, week or day",
+                                   optarg);
         return -1;
     case OPT_DATE:
         if (cmd == CLI_MERGE)

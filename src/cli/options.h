@@ -28,6 +28,7 @@ typedef struct cli_options {
     eg_window_t window;
     int window_given;
     int line_paragraphs; /* --paragraphs line */
+    eg_period_t period;  /* --period P (EG_PERIOD_NONE: not given) */
     int quiet;
     unsigned evidence; /* windows kept per edge */
     int evidence_given;

@@ -14,6 +14,7 @@
 
 #define EMPTY COOC_EMPTY
 #define NONE COOC_NONE
+#define NO_PERIOD INT32_MIN
 
 static eg_pair_t *alloc_table(size_t n)
 {
@@ -88,6 +89,7 @@ void eg_cooc_free(eg_cooc_t *c)
     free(c->runs);
     free(c->marks);
     free(c->unbroken_id);
+    eg_timeline_free(&c->timeline);
     for (size_t i = 0; i < c->ntexts; i++)
         free(c->texts[i]);
     free(c->texts);
@@ -216,6 +218,12 @@ int cooc_count_pair(eg_cooc_t *c, cooc_window_t *w, uint32_t a, uint32_t b)
         p->documents++;
     }
     widen(&p->first, &p->last, w->doc->date);
+    if (c->doc_period != NO_PERIOD) {
+        uint64_t *t = eg_timeline_slot(&c->timeline, a, b, c->doc_period);
+        if (!t)
+            return -1;
+        ++*t;
+    }
     if (c->opt.evidence && might_keep(c, p, w)) {
         eg_evidence_t e = {.window = w->index};
         e.text = (char *)window_text(c, w);
@@ -324,6 +332,12 @@ static int count_mentions(eg_cooc_t *c, const eg_doc_info_t *doc, const eg_menti
             c->documents[e]++;
         }
         widen(&c->first[e], &c->last[e], doc->date);
+        if (c->doc_period != NO_PERIOD) {
+            uint64_t *t = eg_timeline_slot(&c->timeline, e, EG_TIMELINE_NODE, c->doc_period);
+            if (!t)
+                return EG_ERR_RUNTIME;
+            ++*t;
+        }
     }
     return 0;
 }
@@ -393,6 +407,8 @@ int eg_cooc_add_document(eg_cooc_t *c, const eg_doc_info_t *doc,
     if (c->opt.evidence && cooc_maybe_collect(c))
         return EG_ERR_RUNTIME;
     c->ndocuments++;
+    c->doc_period = c->opt.period && doc->date != EG_NO_DATE
+                        ? eg_period_of(c->opt.period, doc->date) : NO_PERIOD;
     if (cooc_grow_u32(&c->scratch, &c->scratch_cap, n) || note_unbroken(c, doc, seg, window) ||
         count_mentions(c, doc, ms, n))
         return EG_ERR_RUNTIME;
@@ -458,6 +474,8 @@ int eg_cooc_merge(eg_cooc_t *dst, eg_cooc_t *src)
         if (!cooc_keep_text(dst, src->texts[i]))
             return EG_ERR_RUNTIME;
     src->ntexts = 0;
+    if (eg_timeline_merge(&dst->timeline, &src->timeline))
+        return EG_ERR_RUNTIME;
     return cooc_maybe_collect(dst) ? EG_ERR_RUNTIME : 0;
 }
 
@@ -517,6 +535,8 @@ int eg_cooc_remap(eg_cooc_t *c, const uint32_t *map, size_t n)
             j = (j + 1) & (old.pair_slots - 1);
         table[j] = p;
     }
+    if (rc == 0 && eg_timeline_remap(&c->timeline, map)) /* last: unchanged if it fails */
+        rc = EG_ERR_RUNTIME;
     if (rc) {
         free(table);
         free(c->mentions), free(c->documents), free(c->windows), free(c->last_doc);

@@ -31,6 +31,10 @@
  *
  * Dates: a document may carry a date (eg_date_t); every entity and pair
  * keeps the first and last date it was seen on (EG_NO_DATE if never).
+ * With options.period, the timeline also counts, per period of a dated
+ * document, each entity's mentions and each pair's count (what a window
+ * adds to count adds to the pair's count in the document's period);
+ * undated documents are in no period.
  *
  * Evidence: with options.evidence = K > 0, each pair keeps the text of
  * K windows it shares, with the document id: white space collapsed,
@@ -48,8 +52,10 @@
 #define EG_COOC_H
 
 #include "../base/eg_date.h"
+#include "../base/eg_period.h"
 #include "../tag/eg_matcher.h"
 #include "../text/eg_segment.h"
+#include "eg_timeline.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -133,6 +139,7 @@ typedef struct eg_doc_info {
 typedef struct eg_cooc_options {
     unsigned evidence; /* windows kept per pair, <= EG_EVIDENCE_MAX_PER_PAIR */
     unsigned max_window_entities; /* 0 = no cap */
+    eg_period_t period; /* EG_PERIOD_NONE: no timeline */
 } eg_cooc_options_t;
 
 typedef struct eg_cooc {
@@ -166,6 +173,9 @@ typedef struct eg_cooc {
                                        paragraph break */
     uint64_t unbroken_first;        /* index + 1 of the first of them, 0: none */
     char *unbroken_id;              /* its id (owned) */
+    eg_timeline_t timeline;         /* per-period counts (opt.period) */
+    int32_t doc_period;             /* internal: the period of the document
+                                       being counted, or INT32_MIN */
 } eg_cooc_t;
 
 /* Returns 0 or EG_ERR_RUNTIME. opt may be NULL (no evidence). */

@@ -37,6 +37,7 @@ typedef struct pending {
 
 typedef struct reader {
     const char *path;
+    const char *what; /* "pair" or "timeline line": for has_node's message */
     long line;
     const eg_dict_t *dict;
     eg_registry_t *found;
@@ -139,13 +140,14 @@ static void widen(eg_date_t *first, eg_date_t *last, eg_date_t f, eg_date_t l)
         *last = l;
 }
 
-/* A P line's entity must have had its N line in this file. */
+/* A P, Q or O line's entity must have had its N line in this file. */
 static int has_node(reader_t *r, uint32_t e, const char *id)
 {
     if (e < r->c->nentities && r->c->last_doc[e] == r->mark)
         return 0;
     return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line,
-                        "a pair names '%s', which has no N line in this file", id);
+                        "a %s names '%s', which has no N line in this file",
+                        r->what, id);
 }
 
 static int pair_of(reader_t *r, const char *x, const char *y, int need_nodes,
@@ -183,11 +185,28 @@ static int expect_pair(reader_t *r, eg_pair_t *p)
     return 0;
 }
 
+/* The optional period= of a header: EG_PERIOD_NONE when absent. */
+static int header_period(reader_t *r, char **f, int n, eg_period_t *out)
+{
+    *out = EG_PERIOD_NONE;
+    if (n == 5)
+        return 0;
+    if (strncmp(f[5], "period=", 7) || eg_period_parse(f[5] + 7, out))
+        return bad(r, "header has no valid period=");
+    eg_shard_info_t *in = r->info;
+    if (in->have_header && in->period != *out)
+        return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line,
+                            "counts made with period=%s cannot merge with period=%s",
+                            eg_period_name(*out), eg_period_name(in->period));
+    return 0;
+}
+
 static int header(reader_t *r, char **f, int n)
 {
     eg_window_t w;
+    eg_period_t period;
     uint64_t k;
-    if (n != 5 || strcmp(f[1], "entgraph-counts") != 0)
+    if ((n != 5 && n != 6) || strcmp(f[1], "entgraph-counts") != 0)
         return bad(r, "not an entgraph counts file (its header is wrong)");
     if (strcmp(f[2], "1") == 0)
         return bad(r, "counts file version 1 (no Z line proves it whole): count again "
@@ -198,7 +217,14 @@ static int header(reader_t *r, char **f, int n)
         return bad(r, "header has no valid window=");
     if (strncmp(f[4], "evidence=", 9) || number(r, f[4] + 9, &k) || k > UINT_MAX)
         return bad(r, "header has no valid evidence=");
+    int rc = header_period(r, f, n, &period);
+    if (rc)
+        return rc;
     eg_shard_info_t *in = r->info;
+    if (in->have_header && in->period != period) /* this one has none */
+        return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line,
+                            "counts made with period=none cannot merge with period=%s",
+                            eg_period_name(in->period));
     char wname[EG_WINDOW_NAME_MAX];
     if (in->have_header && in->window != w)
         return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line,
@@ -209,6 +235,8 @@ static int header(reader_t *r, char **f, int n)
     if (!in->have_header || k < in->evidence)
         in->evidence = (unsigned)k;
     in->window = w;
+    in->period = period;
+    r->c->opt.period = period;
     in->have_header = 1;
     return 0;
 }
@@ -257,6 +285,55 @@ static int pair(reader_t *r, char **f, int n)
     return 0;
 }
 
+/* The period and count of an O or Q line (fields f[0..1]). */
+static int period_count(reader_t *r, char **f, int32_t *period, uint64_t *count)
+{
+    int rc;
+    if (!r->info->have_header || !r->info->period)
+        return bad(r, "a timeline line (O, Q) in counts without period= in the header");
+    if (eg_period_parse_label(r->info->period, f[0], period))
+        return bad(r, "a period is not written as --period writes it");
+    if ((rc = number(r, f[1], count)))
+        return rc;
+    return *count ? 0 : bad(r, "a timeline count is 0");
+}
+
+/* O: an entity's mentions in a period, after its N line. */
+static int node_period(reader_t *r, char **f, int n)
+{
+    uint32_t e;
+    int32_t period;
+    uint64_t count;
+    int rc;
+    if (n != 4)
+        return bad(r, "an O line has 4 fields");
+    r->what = "timeline line";
+    if ((rc = entity(r, f[1], &e)) || (rc = has_node(r, e, f[1])) ||
+        (rc = period_count(r, f + 2, &period, &count)))
+        return rc;
+    uint64_t *slot = eg_timeline_slot(&r->c->timeline, e, EG_TIMELINE_NODE, period);
+    return slot ? add(r, slot, count)
+                : eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
+}
+
+/* Q: a pair's count in a period, after its P line. */
+static int pair_period(reader_t *r, char **f, int n)
+{
+    eg_pair_t *p;
+    int32_t period;
+    uint64_t count;
+    int rc;
+    if (n != 5)
+        return bad(r, "a Q line has 5 fields");
+    if ((rc = pair_of(r, f[1], f[2], 1, &p)) || (rc = period_count(r, f + 3, &period, &count)))
+        return rc;
+    if (p->last_doc != 2 * r->mark)
+        return bad(r, "a Q line names a pair that has no P line in this file");
+    uint64_t *slot = eg_timeline_slot(&r->c->timeline, p->a, p->b, period);
+    return slot ? add(r, slot, count)
+                : eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
+}
+
 static int record(reader_t *r, char *line)
 {
     char *f[MAX_FIELDS];
@@ -265,6 +342,7 @@ static int record(reader_t *r, char *line)
     int rc = 0;
     uint64_t a, b;
     char kind = f[0][0] && !f[0][1] ? f[0][0] : '?';
+    r->what = "pair";
     if (kind != 'Z')
         r->records++;
     switch (kind) {
@@ -293,6 +371,10 @@ static int record(reader_t *r, char *line)
         return 0;
     case 'P':
         return pair(r, f, n);
+    case 'O':
+        return node_period(r, f, n);
+    case 'Q':
+        return pair_period(r, f, n);
     case 'E': {
         eg_pair_t *p;
         if (n != 6)
@@ -312,7 +394,7 @@ static int record(reader_t *r, char *line)
         r->trailers++;
         return (rc = number(r, f[1], &a)) ? rc : add(r, &r->claimed, a);
     default:
-        return bad(r, "unknown record (lines start with H, D, C, N, P, E or Z)");
+        return bad(r, "unknown record (lines start with H, D, C, N, O, P, E, Q or Z)");
     }
 }
 

@@ -80,15 +80,37 @@ static int put_found(void *ctx, const char *id, const char *label, const char *t
     return 0;
 }
 
+/* The O or Q lines of (a, b) (b = EG_TIMELINE_NODE: entity a's O lines),
+ * named lo and hi, from the sorted timeline. */
+static void put_timeline(writer_t *w, const eg_cooc_t *c, const eg_timeline_entry_t *tl,
+                         size_t ntl, uint32_t a, uint32_t b, const char *lo, const char *hi)
+{
+    size_t first, n = eg_timeline_find(tl, ntl, a, b, &first);
+    for (size_t i = first; i < first + n; i++) {
+        char label[EG_PERIOD_LABEL_MAX];
+        eg_period_label(c->opt.period, tl[i].period, label);
+        fputs(hi ? "Q\t" : "O\t", w->out);
+        put_escaped(w->out, lo);
+        if (hi) {
+            fputc('\t', w->out);
+            put_escaped(w->out, hi);
+        }
+        fprintf(w->out, "\t%s\t%" PRIu64 "\n", label, tl[i].count);
+        w->records++;
+    }
+}
+
 int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
                    const eg_cooc_t *c, eg_window_t window, eg_error_t *err)
 {
-    size_t np = 0;
+    size_t np = 0, ntl = 0;
     eg_pair_t *pairs = eg_cooc_sorted_pairs(c, &np);
     uint32_t *order = malloc((c->nentities + 1) * sizeof *order);
-    if (!pairs || !order) {
+    eg_timeline_entry_t *tl = eg_timeline_sorted(&c->timeline, &ntl);
+    if (!pairs || !order || !tl) {
         free(pairs);
         free(order);
+        free(tl);
         return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
     }
     g_dict = dict;
@@ -100,13 +122,17 @@ int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
     qsort(pairs, np, sizeof *pairs, compare_pairs);
 
     char wname[EG_WINDOW_NAME_MAX];
-    fprintf(out, "H\tentgraph-counts\t%d\twindow=%s\tevidence=%u\n", EG_SHARD_VERSION,
+    fprintf(out, "H\tentgraph-counts\t%d\twindow=%s\tevidence=%u", EG_SHARD_VERSION,
             eg_window_name(window, wname, sizeof wname), c->opt.evidence);
+    if (c->opt.period)
+        fprintf(out, "\tperiod=%s", eg_period_name(c->opt.period));
+    fputc('\n', out);
     fprintf(out, "D\t%" PRIu64 "\t%" PRIu64 "\n", c->ndocuments, c->windows_with_entities);
     writer_t w = {out, 2 + n + np};
     if (found && eg_registry_each(found, put_found, &w)) {
         free(pairs);
         free(order);
+        free(tl);
         return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
     }
     for (size_t i = 0; i < n; i++) {
@@ -119,6 +145,7 @@ int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
         fputc('\t', out);
         put_date(out, c->last[e]);
         fputc('\n', out);
+        put_timeline(&w, c, tl, ntl, e, EG_TIMELINE_NODE, dict->entities[e].id, NULL);
     }
     for (size_t i = 0; i < np; i++) {
         const char *lo, *hi;
@@ -145,10 +172,12 @@ int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
             fputc('\n', out);
             w.records++;
         }
+        put_timeline(&w, c, tl, ntl, pairs[i].a, pairs[i].b, lo, hi);
     }
     fprintf(out, "Z\t%" PRIu64 "\n", w.records);
     free(pairs);
     free(order);
+    free(tl);
     if (ferror(out))
         return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "cannot write counts: %s",
                             strerror(errno));

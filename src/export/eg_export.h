@@ -99,6 +99,11 @@ int eg_export_gexf(const igraph_t *g, eg_gexf_version_t version, FILE *out,
  * joined). */
 int eg_export_csv_nodes(const igraph_t *g, FILE *out, eg_error_t *err);
 int eg_export_csv_edges(const igraph_t *g, FILE *out, eg_error_t *err);
+/* With a period (eg_network.h), the long table X.timeline.csv beside
+ * X.edges.csv: kind (node or edge), id (nodes), source and target
+ * (edges), period, count (a node's mentions, an edge's count), one row
+ * per element and period with a count, nodes first, in graph order. */
+int eg_export_csv_timeline(const igraph_t *g, FILE *out, eg_error_t *err);
 
 /* HTML: one self-contained page that works offline, sigma.js and
  * graphology inlined (pinned npm packages compiled into the binary by

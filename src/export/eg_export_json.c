@@ -38,6 +38,24 @@ static json_t *evidence_list(const char *encoded)
     return list;
 }
 
+/* A timeline attribute as {"period": count, ...}, in period order. */
+static json_t *timeline_object(const char *encoded)
+{
+    json_t *obj = json_object();
+    const char *pos = encoded, *period;
+    size_t len;
+    double count;
+    while (obj && eg_timeline_next(&pos, &period, &len, &count)) {
+        char key[EG_PERIOD_LABEL_MAX];
+        snprintf(key, sizeof key, "%.*s", (int)len, period);
+        if (json_object_set_new(obj, key, number(count))) {
+            json_decref(obj);
+            return NULL;
+        }
+    }
+    return obj;
+}
+
 typedef eg_attr_list_t attr_list_t;
 
 /* Set obj[name] from the attribute of kind (graph, vertex, edge) at index. */
@@ -55,6 +73,8 @@ static int put_attr(json_t *obj, const igraph_t *g, const attr_list_t *l,
     } else if (type == IGRAPH_ATTRIBUTE_STRING && kind == 'e' &&
                strcmp(name, "evidence") == 0) {
         value = evidence_list(EAS(g, name, index));
+    } else if (type == IGRAPH_ATTRIBUTE_STRING && kind != 'g' && strcmp(name, "timeline") == 0) {
+        value = timeline_object(kind == 'v' ? VAS(g, name, index) : EAS(g, name, index));
     } else if (type == IGRAPH_ATTRIBUTE_STRING) {
         const char *s = kind == 'g' ? GAS(g, name)
                       : kind == 'v' ? VAS(g, name, index)

@@ -57,6 +57,65 @@ int eg_evidence_next(const char **pos, const char **doc, size_t *doc_len,
     return 1;
 }
 
+int eg_timeline_next(const char **pos, const char **period, size_t *period_len,
+                     double *count)
+{
+    const char *p = *pos;
+    if (!p || !*p)
+        return 0;
+    const char *colon = strchr(p, ':');
+    if (!colon)
+        return 0;
+    *period = p;
+    *period_len = (size_t)(colon - p);
+    char *end;
+    *count = strtod(colon + 1, &end);
+    *pos = *end == ' ' ? end + 1 : end;
+    return 1;
+}
+
+/* The timeline of (a, b) (b = EG_TIMELINE_NODE: entity a's) from the
+ * sorted entries, into out as eg_network.h says. */
+static int encode_timeline(const eg_timeline_entry_t *sorted, size_t n, eg_period_t kind,
+                           uint32_t a, uint32_t b, eg_buf_t *out)
+{
+    eg_buf_clear(out);
+    size_t first, k = eg_timeline_find(sorted, n, a, b, &first);
+    if (eg_buf_append(out, "", 0))
+        return -1;
+    for (size_t i = first; i < first + k; i++) {
+        char label[EG_PERIOD_LABEL_MAX], item[EG_PERIOD_LABEL_MAX + 24];
+        eg_period_label(kind, sorted[i].period, label);
+        int len = snprintf(item, sizeof item, "%s%s:%llu", i > first ? " " : "", label,
+                           (unsigned long long)sorted[i].count);
+        if (eg_buf_append(out, item, (size_t)len))
+            return -1;
+    }
+    return 0;
+}
+
+/* The timeline attributes of every vertex and edge. */
+static int set_timelines(igraph_t *g, const eg_cooc_t *c, const uint32_t *order)
+{
+    size_t n;
+    eg_timeline_entry_t *sorted = eg_timeline_sorted(&c->timeline, &n);
+    eg_buf_t buf = EG_BUF_INIT;
+    int rc = sorted && SETGAS(g, "period", eg_period_name(c->opt.period)) == 0 ? 0 : -1;
+    for (igraph_integer_t v = 0; rc == 0 && v < igraph_vcount(g); v++)
+        if (encode_timeline(sorted, n, c->opt.period, order[v], EG_TIMELINE_NODE, &buf) ||
+            SETVAS(g, "timeline", v, buf.data))
+            rc = -1;
+    for (igraph_integer_t e = 0; rc == 0 && e < igraph_ecount(g); e++) {
+        uint32_t a = order[IGRAPH_FROM(g, e)], b = order[IGRAPH_TO(g, e)];
+        if (encode_timeline(sorted, n, c->opt.period, a < b ? a : b, a < b ? b : a, &buf) ||
+            SETEAS(g, "timeline", e, buf.data))
+            rc = -1;
+    }
+    free(sorted);
+    eg_buf_free(&buf);
+    return rc;
+}
+
 static int has_dates(const eg_cooc_t *c)
 {
     for (size_t i = 0; i < c->nentities; i++)
@@ -299,7 +358,8 @@ int eg_network_build(igraph_t *g, const eg_dict_t *d, const eg_cooc_t *c,
             SETGAN(g, "documents", (igraph_real_t)c->ndocuments) ||
             SETGAN(g, "windows", (igraph_real_t)c->windows_with_entities) ||
             set_vertex_attributes(g, d, c, order, vertex_of, nv) ||
-            add_edges(g, c, pairs, np, vertex_of, opt->measure)) {
+            add_edges(g, c, pairs, np, vertex_of, opt->measure) ||
+            (c->opt.period && set_timelines(g, c, order))) {
             igraph_destroy(g);
             rc = -1;
         }

@@ -13,7 +13,12 @@
  * evidence was kept.
  * With dated documents, nodes and edges also get first and last
  * ("YYYY-MM-DD"): the dates of their first and last document.
- * Graph attributes: window, documents, windows.
+ * With a period (eg_cooc_options_t.period), nodes and edges get a
+ * timeline: "PERIOD:COUNT" items separated by spaces, in period order,
+ * the node's mentions or the edge's count in each period it has any
+ * ("2019:3 2020:1"; "" for an element of undated documents only); the
+ * graph gets period ("year"...). Writers decode it with eg_timeline_next.
+ * Graph attributes: window, documents, windows (and period).
  *
  * Evidence is one string attribute per edge so that igraph's own
  * subgraph and deletion functions keep it with its edge: entries are
@@ -43,6 +48,12 @@
  * NUL-terminated), or 0 at the end. */
 int eg_evidence_next(const char **pos, const char **doc, size_t *doc_len,
                      const char **text, size_t *text_len);
+
+/* Step through a timeline attribute: *pos starts at the string; returns
+ * 1 and the next period's name (not NUL-terminated) and count, or 0 at
+ * the end. */
+int eg_timeline_next(const char **pos, const char **period, size_t *period_len,
+                     double *count);
 
 void eg_igraph_setup(void);
 
