@@ -95,12 +95,15 @@ static int encode_timeline(const eg_timeline_entry_t *sorted, size_t n, eg_perio
 }
 
 /* The timeline attributes of every vertex and edge. */
-static int set_timelines(igraph_t *g, const eg_cooc_t *c, const uint32_t *order)
+static int set_timelines(igraph_t *g, const eg_cooc_t *c, const uint32_t *order,
+                         eg_measure_t weight)
 {
     size_t n;
     eg_timeline_entry_t *sorted = eg_timeline_sorted(&c->timeline, &n);
     eg_buf_t buf = EG_BUF_INIT;
-    int rc = sorted && SETGAS(g, "period", eg_period_name(c->opt.period)) == 0 ? 0 : -1;
+    int rc = sorted && SETGAS(g, "period", eg_period_name(c->opt.period)) == 0 &&
+                     SETGAS(g, "measure", eg_measure_name(weight)) == 0
+                 ? 0 : -1;
     for (igraph_integer_t v = 0; rc == 0 && v < igraph_vcount(g); v++)
         if (encode_timeline(sorted, n, c->opt.period, order[v], EG_TIMELINE_NODE, &buf) ||
             SETVAS(g, "timeline", v, buf.data))
@@ -359,7 +362,7 @@ int eg_network_build(igraph_t *g, const eg_dict_t *d, const eg_cooc_t *c,
             SETGAN(g, "windows", (igraph_real_t)c->windows_with_entities) ||
             set_vertex_attributes(g, d, c, order, vertex_of, nv) ||
             add_edges(g, c, pairs, np, vertex_of, opt->measure) ||
-            (c->opt.period && set_timelines(g, c, order))) {
+            (c->opt.period && set_timelines(g, c, order, opt->measure))) {
             igraph_destroy(g);
             rc = -1;
         }

@@ -17,7 +17,7 @@
  * timeline: "PERIOD:COUNT" items separated by spaces, in period order,
  * the node's mentions or the edge's count in each period it has any
  * ("2019:3 2020:1"; "" for an element of undated documents only); the
- * graph gets period ("year"...). Writers decode it with eg_timeline_next.
+ * graph gets period ("year"...) and measure (what weight is: "count"...). Writers decode it with eg_timeline_next.
  * Graph attributes: window, documents, windows (and period).
  *
  * Evidence is one string attribute per edge so that igraph's own
