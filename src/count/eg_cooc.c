@@ -225,7 +225,8 @@ int cooc_count_pair(eg_cooc_t *c, cooc_window_t *w, uint32_t a, uint32_t b)
         ++*t;
     }
     if (c->opt.evidence && might_keep(c, p, w)) {
-        eg_evidence_t e = {.window = w->index};
+        eg_evidence_t e = {.window = w->index, .date = w->doc->date, .sentence = w->sentence,
+                           .start = (uint32_t)w->start, .end = (uint32_t)w->end};
         e.text = (char *)window_text(c, w);
         e.doc = (char *)document_id(c, w);
         if (!e.text || !e.doc || cooc_insert_evidence(c, p, &e))
@@ -383,7 +384,7 @@ static int add_set_windows(eg_cooc_t *c, cooc_window_t *w, const eg_mention_t *m
                                                     : seg->sentences[ms[i].sentence].paragraph;
         if (in_window && win != w->index) {
             if (c->opt.evidence)
-                cooc_window_span(first, seg, w->doc, window, &w->start, &w->end);
+                cooc_window_span(first, seg, w->doc, window, &w->start, &w->end, &w->sentence);
             if (count_window(c, w, in_window))
                 return EG_ERR_RUNTIME;
             in_window = 0;
@@ -396,7 +397,7 @@ static int add_set_windows(eg_cooc_t *c, cooc_window_t *w, const eg_mention_t *m
         c->scratch[in_window++] = ms[i].entity;
     }
     if (in_window && c->opt.evidence)
-        cooc_window_span(first, seg, w->doc, window, &w->start, &w->end);
+        cooc_window_span(first, seg, w->doc, window, &w->start, &w->end, &w->sentence);
     return in_window ? count_window(c, w, in_window) : 0;
 }
 

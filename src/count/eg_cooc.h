@@ -102,12 +102,17 @@ const char *eg_window_name(eg_window_t w, char *buf, size_t size);
 #define EG_EVIDENCE_MAX_BYTES 300
 #define EG_EVIDENCE_MAX_PER_PAIR 100
 
-/* One window of evidence for a pair. */
+/* One window of evidence for a pair: where it is (the document, its
+ * date, the first sentence of the window, the window's bytes in the
+ * document) and what it says. */
 typedef struct eg_evidence {
     uint32_t window;     /* order of the window in its document */
     uint32_t next;       /* next evidence of the same pair, or UINT32_MAX */
     char *doc;           /* document id (owned) */
     char *text;          /* cleaned window text (owned) */
+    eg_date_t date;      /* the document's, or EG_NO_DATE */
+    uint32_t sentence;   /* index of the window's first sentence (0-based) */
+    uint32_t start, end; /* the window's bytes [start, end) in the document */
 } eg_evidence_t;
 
 typedef struct eg_pair {
@@ -204,12 +209,12 @@ int eg_cooc_remap(eg_cooc_t *c, const uint32_t *map, size_t n);
  * stays valid for eg_cooc_free only. */
 int eg_cooc_merge(eg_cooc_t *dst, eg_cooc_t *src);
 
-/* Offer one evidence window to pair p (for readers of partial counts):
- * kept when it is among the K smallest. doc and text are copied,
- * invalid UTF-8 and control characters cleaned as in counting (where the
- * document id of evidence is cleaned the same way). */
-int eg_cooc_offer_evidence(eg_cooc_t *c, eg_pair_t *p, const char *doc,
-                           uint32_t window, const char *text);
+/* Offer one evidence window e to pair p (for readers of partial
+ * counts): kept when it is among the K smallest. e->doc and e->text are
+ * copied, invalid UTF-8 and control characters cleaned as in counting
+ * (where the document id of evidence is cleaned the same way); e->next
+ * is ignored. */
+int eg_cooc_offer_evidence(eg_cooc_t *c, eg_pair_t *p, const eg_evidence_t *e);
 
 /* Keep at most k evidence windows per pair (the k smallest) from now on. */
 void eg_cooc_trim_evidence(eg_cooc_t *c, unsigned k);

@@ -195,12 +195,11 @@ char *cooc_clean_copy(const char *s)
 }
 
 
-int eg_cooc_offer_evidence(eg_cooc_t *c, eg_pair_t *p, const char *doc,
-                           uint32_t window, const char *text)
+int eg_cooc_offer_evidence(eg_cooc_t *c, eg_pair_t *p, const eg_evidence_t *offered)
 {
-    eg_evidence_t e = {.window = window};
-    e.doc = cooc_keep_text(c, cooc_clean_copy(doc));
-    e.text = cooc_keep_text(c, cooc_clean_copy(text));
+    eg_evidence_t e = *offered;
+    e.doc = cooc_keep_text(c, cooc_clean_copy(offered->doc));
+    e.text = cooc_keep_text(c, cooc_clean_copy(offered->text));
     if (!e.doc || !e.text || cooc_insert_evidence(c, p, &e))
         return EG_ERR_RUNTIME;
     return cooc_maybe_collect(c) ? EG_ERR_RUNTIME : 0;

@@ -18,6 +18,7 @@ typedef struct cooc_window {
     eg_window_t kind;
     uint32_t index;    /* the evidence's window number (its order in the document) */
     size_t start, end; /* bytes of the window's text */
+    uint32_t sentence; /* the window's first sentence */
     char *text;        /* made on first use */
     char **doc_id;     /* the document id, kept once per document */
 } cooc_window_t;
@@ -57,8 +58,10 @@ int cooc_paragraph_keys(eg_cooc_t *c, const eg_doc_info_t *doc, const eg_mention
                         size_t n, const eg_segments_t *seg, eg_window_t window);
 
 /* The bytes [*start, *end) of window kind w around mention m (sentence,
- * paragraph or document; a line with EG_WINDOW_LINES clips them). */
+ * paragraph or document; a line with EG_WINDOW_LINES clips them), and
+ * the index of the sentence they start in. */
 void cooc_window_span(const eg_mention_t *m, const eg_segments_t *seg,
-                      const eg_doc_info_t *doc, eg_window_t w, size_t *start, size_t *end);
+                      const eg_doc_info_t *doc, eg_window_t w, size_t *start, size_t *end,
+                      uint32_t *sentence);
 
 #endif

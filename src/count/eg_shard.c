@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#define MAX_FIELDS 8
+#define MAX_FIELDS 10
 
 /* ---- reading ----
  *
@@ -285,6 +285,39 @@ static int pair(reader_t *r, char **f, int n)
     return 0;
 }
 
+/* A number of an E line that fits in 32 bits. */
+static int number32(reader_t *r, const char *s, uint32_t *out)
+{
+    uint64_t v;
+    int rc = number(r, s, &v);
+    if (rc == 0 && v > UINT32_MAX)
+        return bad(r, "an evidence number is too large");
+    *out = (uint32_t)v;
+    return rc;
+}
+
+/* E: one evidence window of a pair, offered to its K smallest. */
+static int evidence(reader_t *r, char **f, int n)
+{
+    eg_pair_t *p;
+    eg_evidence_t e = {.doc = f[3], .text = f[9]};
+    int rc;
+    if (n != 10)
+        return bad(r, n == 6 ? "an E line has 10 fields (evidence from before dates and "
+                               "offsets: count again)"
+                             : "an E line has 10 fields");
+    if ((rc = number32(r, f[4], &e.window)) || (rc = date(r, f[5], &e.date)) ||
+        (rc = number32(r, f[6], &e.sentence)) || (rc = number32(r, f[7], &e.start)) ||
+        (rc = number32(r, f[8], &e.end)) || (rc = pair_of(r, f[1], f[2], 0, &p)) ||
+        (rc = expect_pair(r, p)))
+        return rc;
+    if (e.end < e.start)
+        return bad(r, "an evidence window ends before it starts");
+    if (eg_cooc_offer_evidence(r->c, p, &e))
+        return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
+    return 0;
+}
+
 /* The period and count of an O or Q line (fields f[0..1]). */
 static int period_count(reader_t *r, char **f, int32_t *period, uint64_t *count)
 {
@@ -375,19 +408,8 @@ static int record(reader_t *r, char *line)
         return node_period(r, f, n);
     case 'Q':
         return pair_period(r, f, n);
-    case 'E': {
-        eg_pair_t *p;
-        if (n != 6)
-            return bad(r, "an E line has 6 fields");
-        if ((rc = number(r, f[4], &a)) || (rc = pair_of(r, f[1], f[2], 0, &p)) ||
-            (rc = expect_pair(r, p)))
-            return rc;
-        if (a > UINT32_MAX)
-            return bad(r, "a window number is too large");
-        if (eg_cooc_offer_evidence(c, p, f[3], (uint32_t)a, f[5]))
-            return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
-        return 0;
-    }
+    case 'E':
+        return evidence(r, f, n);
     case 'Z':
         if (n != 2)
             return bad(r, "a Z line has 2 fields");

@@ -12,7 +12,8 @@
  *   N <TAB> id <TAB> mentions <TAB> documents <TAB> windows <TAB> first <TAB> last
  *   O <TAB> id <TAB> period <TAB> mentions
  *   P <TAB> id-a <TAB> id-b <TAB> count <TAB> documents <TAB> first <TAB> last
- *   E <TAB> id-a <TAB> id-b <TAB> document-id <TAB> window <TAB> text
+ *   E <TAB> id-a <TAB> id-b <TAB> document-id <TAB> window <TAB> date
+ *       <TAB> sentence <TAB> start <TAB> end <TAB> text
  *   Q <TAB> id-a <TAB> id-b <TAB> period <TAB> count
  *   Z <TAB> records
  *

@@ -168,6 +168,8 @@ int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
             fputc('\t', out);
             put_escaped(out, e->doc);
             fprintf(out, "\t%u\t", e->window);
+            put_date(out, e->date);
+            fprintf(out, "\t%u\t%u\t%u\t", e->sentence, e->start, e->end);
             put_escaped(out, e->text);
             fputc('\n', out);
             w.records++;

@@ -101,10 +101,12 @@ int cooc_paragraph_keys(eg_cooc_t *c, const eg_doc_info_t *doc, const eg_mention
 }
 
 void cooc_window_span(const eg_mention_t *m, const eg_segments_t *seg,
-                      const eg_doc_info_t *doc, eg_window_t w, size_t *start, size_t *end)
+                      const eg_doc_info_t *doc, eg_window_t w, size_t *start, size_t *end,
+                      uint32_t *sentence)
 {
     const eg_sentence_t *s = &seg->sentences[m->sentence];
     unsigned kind = eg_window_kind(w);
+    *sentence = m->sentence;
     if (kind == EG_WINDOW_SENTENCE || kind == EG_WINDOW_TOKENS) {
         *start = s->start;
         *end = s->end;
@@ -116,9 +118,11 @@ void cooc_window_span(const eg_mention_t *m, const eg_segments_t *seg,
             last++;
         *start = seg->sentences[first].start;
         *end = seg->sentences[last].end;
+        *sentence = (uint32_t)first;
     } else {
         *start = 0;
         *end = doc->len;
+        *sentence = 0;
         return;
     }
     if (w & EG_WINDOW_LINES) {
@@ -126,6 +130,9 @@ void cooc_window_span(const eg_mention_t *m, const eg_segments_t *seg,
         line_span(doc, m->start, &ls, &le);
         *start = *start > ls && kind != EG_WINDOW_PARAGRAPH ? *start : ls;
         *end = *end < le && kind != EG_WINDOW_PARAGRAPH ? *end : le;
+        *sentence = m->sentence; /* a line may start inside an earlier one */
+        while (*sentence > 0 && seg->sentences[*sentence - 1].end > *start)
+            --*sentence;
     }
 }
 
@@ -161,8 +168,9 @@ static int link_anchor(eg_cooc_t *c, cooc_window_t *w, const eg_mention_t *ms, s
     w->text = NULL;
     if (c->opt.evidence) {
         size_t s0, e0, s1, e1;
-        cooc_window_span(&ms[k], w->seg, w->doc, w->kind, &s0, &e0);
-        cooc_window_span(&ms[last], w->seg, w->doc, w->kind, &s1, &e1);
+        uint32_t unused;
+        cooc_window_span(&ms[k], w->seg, w->doc, w->kind, &s0, &e0, &w->sentence);
+        cooc_window_span(&ms[last], w->seg, w->doc, w->kind, &s1, &e1, &unused);
         w->start = s0;
         w->end = e1 > e0 ? e1 : e0;
     }

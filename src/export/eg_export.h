@@ -13,8 +13,9 @@
  * Numbers that are whole are written as integers, others with up to 15
  * significant digits (the graph keeps measures and analytics rounded to
  * 12, eg_round_sig); NaN becomes null in JSON.
- * Edge evidence is a list of {"doc", "text"} objects in JSON and a
- * joined string (eg_evidence_join) in GraphML.
+ * Edge evidence is a list of {"doc", "text", "date" (when known),
+ * "sentence", "start", "end"} objects in JSON and a joined string
+ * (eg_evidence_join) in GraphML, GEXF and CSV.
  * Both are deterministic: same graph, same bytes.
  */
 #ifndef EG_EXPORT_H
@@ -120,8 +121,9 @@ int eg_export_html(const igraph_t *g, FILE *out, eg_error_t *err);
 const char *eg_export_html_missing(void);
 
 /* The edge evidence attribute (see eg_network.h) as one readable string
- * for formats without lists: "doc: text | doc: text". Appends to out;
- * returns 0 or EG_ERR_RUNTIME. */
+ * for formats without lists: "doc (DATE, sentence S, bytes A-B): text |
+ * ..." (no "DATE, " when undated; bytes [A, B) of the document). Appends
+ * to out; returns 0 or EG_ERR_RUNTIME. */
 int eg_evidence_join(const char *encoded, eg_buf_t *out);
 
 /* Dispatch on format (EG_FORMAT_CSV is not one file: use its parts). */

@@ -21,16 +21,22 @@ static json_t *number(igraph_real_t v)
     return json_real(v);
 }
 
+/* [{"doc", "text", "date" (when known), "sentence", "start", "end"}] */
 static json_t *evidence_list(const char *encoded)
 {
     json_t *list = json_array();
-    const char *pos = encoded, *doc, *text;
-    size_t doc_len, text_len;
-    while (list && eg_evidence_next(&pos, &doc, &doc_len, &text, &text_len)) {
+    const char *pos = encoded;
+    eg_evidence_item_t e;
+    while (list && eg_evidence_read(&pos, &e)) {
         json_t *item = json_object();
         if (!item || json_array_append_new(list, item) ||
-            json_object_set_new(item, "doc", json_stringn(doc, doc_len)) ||
-            json_object_set_new(item, "text", json_stringn(text, text_len))) {
+            json_object_set_new(item, "doc", json_stringn(e.doc, e.doc_len)) ||
+            json_object_set_new(item, "text", json_stringn(e.text, e.text_len)) ||
+            (e.date[0] && json_object_set_new(item, "date", json_string(e.date))) ||
+            (e.located &&
+             (json_object_set_new(item, "sentence", json_integer((json_int_t)e.sentence)) ||
+              json_object_set_new(item, "start", json_integer((json_int_t)e.start)) ||
+              json_object_set_new(item, "end", json_integer((json_int_t)e.end))))) {
             json_decref(list);
             return NULL;
         }

@@ -39,8 +39,7 @@ const char *eg_igraph_last_error(void)
     return g_last_error;
 }
 
-int eg_evidence_next(const char **pos, const char **doc, size_t *doc_len,
-                     const char **text, size_t *text_len)
+int eg_evidence_read(const char **pos, eg_evidence_item_t *item)
 {
     const char *p = *pos;
     if (!p || !*p)
@@ -48,12 +47,36 @@ int eg_evidence_next(const char **pos, const char **doc, size_t *doc_len,
     const char *end = strchr(p, EG_EVIDENCE_SEP);
     if (!end)
         end = p + strlen(p);
-    const char *sep = memchr(p, EG_EVIDENCE_DOC_SEP, (size_t)(end - p));
-    *doc = p;
-    *doc_len = sep ? (size_t)(sep - p) : 0;
-    *text = sep ? sep + 1 : p;
-    *text_len = (size_t)(end - *text);
+    const char *field[6];
+    size_t len[6], n = 0;
+    for (const char *f = p; n < 6 && f; n++) { /* the last field runs to the end */
+        const char *sep = n < 5 ? memchr(f, EG_EVIDENCE_DOC_SEP, (size_t)(end - f)) : NULL;
+        field[n] = f;
+        len[n] = (size_t)((sep ? sep : end) - f);
+        f = sep ? sep + 1 : NULL;
+    }
+    memset(item, 0, sizeof *item);
+    item->doc = field[0], item->doc_len = n > 1 ? len[0] : 0;
+    item->text = field[n - 1], item->text_len = len[n - 1];
+    if ((item->located = n == 6)) {
+        if (len[1] == 10)
+            memcpy(item->date, field[1], 10);
+        item->sentence = strtoul(field[2], NULL, 10);
+        item->start = strtoul(field[3], NULL, 10);
+        item->end = strtoul(field[4], NULL, 10);
+    }
     *pos = *end ? end + 1 : end;
+    return 1;
+}
+
+int eg_evidence_next(const char **pos, const char **doc, size_t *doc_len,
+                     const char **text, size_t *text_len)
+{
+    eg_evidence_item_t item;
+    if (!eg_evidence_read(pos, &item))
+        return 0;
+    *doc = item.doc, *doc_len = item.doc_len;
+    *text = item.text, *text_len = item.text_len;
     return 1;
 }
 
@@ -144,9 +167,15 @@ static int encode_evidence(const eg_cooc_t *c, const eg_pair_t *p, eg_buf_t *out
     int first = 1;
     for (const eg_evidence_t *e = eg_cooc_evidence(c, p->evidence); e;
          e = eg_cooc_evidence(c, e->next)) {
+        char date[11] = "", meta[80];
+        if (e->date != EG_NO_DATE)
+            eg_date_format(e->date, date);
+        int n = snprintf(meta, sizeof meta, "%c%s%c%u%c%u%c%u%c", EG_EVIDENCE_DOC_SEP, date,
+                         EG_EVIDENCE_DOC_SEP, e->sentence, EG_EVIDENCE_DOC_SEP, e->start,
+                         EG_EVIDENCE_DOC_SEP, e->end, EG_EVIDENCE_DOC_SEP);
         if ((!first && eg_buf_append_byte(out, EG_EVIDENCE_SEP)) ||
-            eg_buf_append_str(out, e->doc) ||
-            eg_buf_append_byte(out, EG_EVIDENCE_DOC_SEP) || eg_buf_append_str(out, e->text))
+            eg_buf_append_str(out, e->doc) || eg_buf_append(out, meta, (size_t)n) ||
+            eg_buf_append_str(out, e->text))
             return -1;
         first = 0;
     }

@@ -387,7 +387,8 @@ static void test_offered_evidence_is_cut_and_reclaimed(void **state)
     char *big = malloc(10001);
     memset(big, 'x', 10000);
     big[10000] = '\0';
-    assert_int_equal(eg_cooc_offer_evidence(&c, p, big, 0, big), 0);
+    eg_evidence_t offer = {.doc = big, .text = big, .date = EG_NO_DATE};
+    assert_int_equal(eg_cooc_offer_evidence(&c, p, &offer), 0);
     const eg_evidence_t *e = eg_cooc_evidence(&c, p->evidence);
     assert_true(strlen(e->doc) <= EG_EVIDENCE_MAX_BYTES + 3);
     assert_true(strlen(e->text) <= EG_EVIDENCE_MAX_BYTES + 3);
@@ -396,7 +397,8 @@ static void test_offered_evidence_is_cut_and_reclaimed(void **state)
     for (unsigned i = 1000000; i > 0; i--) {
         char id[32];
         snprintf(id, sizeof id, "d%07u", i);
-        assert_int_equal(eg_cooc_offer_evidence(&c, p, id, 0, "Beslan and Russia."), 0);
+        eg_evidence_t e1 = {.doc = id, .text = "Beslan and Russia.", .sentence = i};
+        assert_int_equal(eg_cooc_offer_evidence(&c, p, &e1), 0);
     }
     assert_true(c.nevidence < 3 * 65536);
     assert_true(c.ntexts < 3 * 65536);

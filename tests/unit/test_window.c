@@ -230,9 +230,13 @@ static void test_tokens_evidence_spans_anchor_to_farthest_partner(void **state)
     assert_string_equal(e->text, "A met B. Then C came.");
     assert_string_equal(e->doc, "d");
     assert_int_equal(e->window, 0);
+    assert_int_equal(e->sentence, 0);
+    assert_int_equal(e->start, 0);
+    assert_int_equal(e->end, 22); /* the bytes of the document, two spaces kept */
     e = eg_cooc_evidence(&c, pair(B, C)->evidence);
     assert_string_equal(e->text, "A met B. Then C came."); /* B's sentence is A's */
     assert_int_equal(e->window, 1);
+    assert_int_equal(e->sentence, 0);
     assert_null(pair(C, D));
 }
 
@@ -252,6 +256,8 @@ static void test_lines_make_every_line_a_paragraph(void **state)
     assert_int_equal(c.windows_with_entities, 2 + 4);
     const eg_evidence_t *e = eg_cooc_evidence(&c, pair(A, B)->evidence);
     assert_string_equal(e->text, "A x B x C x.");
+    assert_int_equal(e->start, 0);
+    assert_int_equal(e->end, 12);
 }
 
 /* With lines, a sentence ends at a line end too. */
@@ -264,6 +270,9 @@ static void test_lines_end_a_sentence(void **state)
     assert_int_equal(count(C, D), 1);
     const eg_evidence_t *e = eg_cooc_evidence(&c, pair(C, D)->evidence);
     assert_string_equal(e->text, "C and D.");
+    assert_int_equal(e->sentence, 1);
+    assert_int_equal(e->start, 15);
+    assert_int_equal(e->end, 23);
     add_text(1, "e", "A met\nB there. C and D.", EG_WINDOW_SENTENCE);
     assert_int_equal(count(A, B), 1);
 }

@@ -416,6 +416,15 @@
 
   function other(e, i) { return src[e] === i ? dst[e] : src[e]; }
 
+  /* Where an evidence window is: [doc, text, date, sentence, start, end]. */
+  function evidenceWhere(item) {
+    var parts = [];
+    if (item[2]) parts.push(item[2]);
+    if (typeof item[3] === "number") parts.push("sentence " + (item[3] + 1));
+    if (typeof item[4] === "number") parts.push("bytes " + item[4] + "\u2013" + item[5]);
+    return parts.join(" \u00b7 ");
+  }
+
   function showEdge(e, fromNode) {
     body.textContent = "";
     var s = src[e], t = dst[e];
@@ -441,6 +450,8 @@
     ev.forEach(function (item) {
       var li = el("li");
       li.append(el("q", "", item[1]), el("cite", "", item[0]));
+      var where = evidenceWhere(item);
+      if (where) li.append(el("span", "where", where));
       ol.append(li);
     });
     body.append(ol);
