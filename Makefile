@@ -171,7 +171,7 @@ asan_REPLAY   := $(FUZZ_HARNESSES:%=build/asan/fuzz/replay_%)
 
 build/fuzz/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CSTD) $(WARN) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link -DREAD_CHUNK=4096 $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+	$(FUZZ_CC) $(CSTD) $(WARN) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link -DEG_READ_CHUNK=4096 $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
 # header changes rebuild the fuzz objects too (a stale one reads structs
 # of another layout)

@@ -99,15 +99,15 @@ static void draw_progress(void *ctx, const eg_corpus_progress_t *p, int done)
 }
 
 int cli_corpus_count(cli_corpus_t *c, char *const *inputs, size_t ninputs,
-                     const cli_input_options_t *in, eg_window_t window, unsigned evidence,
-                     eg_period_t period, int quiet, const eg_warner_t *warn, eg_error_t *err)
+                     const cli_input_options_t *in, eg_window_t window,
+                     const eg_cooc_options_t *counting, int quiet, const eg_warner_t *warn,
+                     eg_error_t *err)
 {
     int rc = eg_input_expand(&c->inputs, inputs, ninputs, warn, err);
     if (rc)
         return rc;
-    eg_cooc_options_t copt = {.evidence = evidence,
-                              .max_window_entities = in->max_window_entities,
-                              .period = period};
+    eg_cooc_options_t copt = *counting;
+    copt.max_window_entities = in->max_window_entities;
     if (eg_cooc_init(&c->counts, c->dict.nentities, &copt))
         return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
     c->have_counts = 1;

@@ -14,7 +14,7 @@
 #define DEFAULT_OUTPUT "out/graph.graphml"
 
 
-enum { OPT_EVIDENCE = 256, OPT_DATE, OPT_PARAGRAPHS, OPT_PERIOD };
+enum { OPT_EVIDENCE = 256, OPT_DATE, OPT_PARAGRAPHS, OPT_PERIOD, OPT_NODE_DOCS };
 
 static const char *const USAGE[] = {
     [CLI_BUILD] = "usage: entgraph build [options] INPUT...\n"
@@ -63,6 +63,10 @@ static void print_help(cli_command_t cmd)
     fputs("      --evidence K      keep the text of K windows per edge, the first by\n"
           "                        document id and position (0-" EG_STR(EG_EVIDENCE_MAX_PER_PAIR) ", default 0;\n"
           "                        merge: default the shards' K)\n"
+          "      --node-docs K     keep per node the K first documents (by id)\n"
+          "                        that mention it, with its mentions in each (0-"
+          EG_STR(EG_NODE_DOCS_MAX) ",\n"
+          "                        default 0; merge: default the shards' K)\n"
           "  -q, --quiet           no warnings\n"
           "  -h, --help            this help\n",
           stdout);
@@ -112,6 +116,7 @@ int cli_parse_options(cli_command_t cmd, int argc, char **argv, cli_options_t *o
         {"date", required_argument, NULL, OPT_DATE},
         {"paragraphs", required_argument, NULL, OPT_PARAGRAPHS},
         {"period", required_argument, NULL, OPT_PERIOD},
+        {"node-docs", required_argument, NULL, OPT_NODE_DOCS},
     };
     memset(o, 0, sizeof *o);
     o->command = cmd;
@@ -176,6 +181,15 @@ static int common_option(int c, cli_options_t *o)
     case 'h':
         print_help(cmd);
         return 0;
+    case OPT_NODE_DOCS: {
+        uint64_t v;
+        if (cli_parse_count(optarg, EG_NODE_DOCS_MAX, &v))
+            return cli_usage_error("--node-docs '%s': use a number from 0 to %d", optarg,
+                                   EG_NODE_DOCS_MAX);
+        o->node_docs = (unsigned)v;
+        o->node_docs_given = 1;
+        return -1;
+    }
     case OPT_EVIDENCE: {
         uint64_t v;
         if (cli_parse_count(optarg, EG_EVIDENCE_MAX_PER_PAIR, &v))

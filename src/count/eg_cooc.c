@@ -66,6 +66,8 @@ int eg_cooc_init(eg_cooc_t *c, size_t nentities, const eg_cooc_options_t *opt)
         c->opt = *opt;
     if (c->opt.evidence > EG_EVIDENCE_MAX_PER_PAIR)
         c->opt.evidence = EG_EVIDENCE_MAX_PER_PAIR;
+    eg_nodedocs_init(&c->node_docs, c->opt.node_docs);
+    c->opt.node_docs = c->node_docs.k;
     c->pair_slots = 1024;
     c->pairs = alloc_table(c->pair_slots);
     if (!c->pairs || eg_cooc_reserve(c, nentities)) {
@@ -90,6 +92,7 @@ void eg_cooc_free(eg_cooc_t *c)
     free(c->marks);
     free(c->unbroken_id);
     eg_timeline_free(&c->timeline);
+    eg_nodedocs_free(&c->node_docs);
     for (size_t i = 0; i < c->ntexts; i++)
         free(c->texts[i]);
     free(c->texts);
@@ -343,6 +346,22 @@ static int count_mentions(eg_cooc_t *c, const eg_doc_info_t *doc, const eg_menti
     return 0;
 }
 
+/* The document's entities with their mentions in it, offered to their
+ * documents (sorted in c->scratch, which the windows reuse after). */
+static int offer_node_docs(eg_cooc_t *c, const char *id, const eg_mention_t *ms, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        c->scratch[i] = ms[i].entity;
+    qsort(c->scratch, n, sizeof *c->scratch, compare_u32);
+    for (size_t i = 0, run = 1; i < n; i++, run++)
+        if (i + 1 == n || c->scratch[i + 1] != c->scratch[i]) {
+            if (eg_nodedocs_offer(&c->node_docs, c->scratch[i], id, run))
+                return -1;
+            run = 0;
+        }
+    return 0;
+}
+
 /* A paragraph window over a long document without a paragraph break is
  * the document window: noted for the caller's warning. */
 static int note_unbroken(eg_cooc_t *c, const eg_doc_info_t *doc, const eg_segments_t *seg,
@@ -415,7 +434,7 @@ int eg_cooc_add_document(eg_cooc_t *c, const eg_doc_info_t *doc,
         return EG_ERR_RUNTIME;
     char *doc_id = NULL;
     eg_doc_info_t safe = *doc; /* with the id evidence shows */
-    if (c->opt.evidence && n) {
+    if ((c->opt.evidence || c->opt.node_docs) && n) {
         char *id = cooc_clean_copy(doc->id ? doc->id : "");
         if (!id)
             return EG_ERR_RUNTIME;
@@ -424,6 +443,8 @@ int eg_cooc_add_document(eg_cooc_t *c, const eg_doc_info_t *doc,
         else if (!(safe.id = doc_id = cooc_keep_text(c, id)))
             return EG_ERR_RUNTIME;
     }
+    if (c->opt.node_docs && offer_node_docs(c, safe.id ? safe.id : "", ms, n))
+        return EG_ERR_RUNTIME;
     if (eg_window_kind(window) == EG_WINDOW_TOKENS)
         return cooc_add_token_windows(c, &safe, ms, n, seg, window, &doc_id);
     cooc_window_t w = {.doc = &safe, .seg = seg, .kind = window, .doc_id = &doc_id};
@@ -475,7 +496,8 @@ int eg_cooc_merge(eg_cooc_t *dst, eg_cooc_t *src)
         if (!cooc_keep_text(dst, src->texts[i]))
             return EG_ERR_RUNTIME;
     src->ntexts = 0;
-    if (eg_timeline_merge(&dst->timeline, &src->timeline))
+    if (eg_timeline_merge(&dst->timeline, &src->timeline) ||
+        eg_nodedocs_merge(&dst->node_docs, &src->node_docs))
         return EG_ERR_RUNTIME;
     return cooc_maybe_collect(dst) ? EG_ERR_RUNTIME : 0;
 }
@@ -536,6 +558,8 @@ int eg_cooc_remap(eg_cooc_t *c, const uint32_t *map, size_t n)
             j = (j + 1) & (old.pair_slots - 1);
         table[j] = p;
     }
+    if (rc == 0 && eg_nodedocs_remap(&c->node_docs, map, n)) /* unchanged if it fails */
+        rc = EG_ERR_RUNTIME;
     if (rc == 0 && eg_timeline_remap(&c->timeline, map)) /* last: unchanged if it fails */
         rc = EG_ERR_RUNTIME;
     if (rc) {

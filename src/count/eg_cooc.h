@@ -29,6 +29,10 @@
  * anchor's sentence through the sentence of its farthest partner,
  * numbered by the anchor's place among the document's mentions.
  *
+ * Documents of an entity: with options.node_docs = K > 0, each entity
+ * keeps the K smallest ids of the documents that mention it, with its
+ * mentions in each (eg_nodedocs.h), ids cleaned as evidence shows them.
+ *
  * Dates: a document may carry a date (eg_date_t); every entity and pair
  * keeps the first and last date it was seen on (EG_NO_DATE if never).
  * With options.period, the timeline also counts, per period of a dated
@@ -55,6 +59,7 @@
 #include "../base/eg_period.h"
 #include "../tag/eg_matcher.h"
 #include "../text/eg_segment.h"
+#include "eg_nodedocs.h"
 #include "eg_timeline.h"
 
 #include <stddef.h>
@@ -145,6 +150,7 @@ typedef struct eg_cooc_options {
     unsigned evidence; /* windows kept per pair, <= EG_EVIDENCE_MAX_PER_PAIR */
     unsigned max_window_entities; /* 0 = no cap */
     eg_period_t period; /* EG_PERIOD_NONE: no timeline */
+    unsigned node_docs; /* documents kept per entity, <= EG_NODE_DOCS_MAX */
 } eg_cooc_options_t;
 
 typedef struct eg_cooc {
@@ -179,6 +185,7 @@ typedef struct eg_cooc {
     uint64_t unbroken_first;        /* index + 1 of the first of them, 0: none */
     char *unbroken_id;              /* its id (owned) */
     eg_timeline_t timeline;         /* per-period counts (opt.period) */
+    eg_nodedocs_t node_docs;        /* documents per entity (opt.node_docs) */
     int32_t doc_period;             /* internal: the period of the document
                                        being counted, or INT32_MIN */
 } eg_cooc_t;
@@ -215,6 +222,10 @@ int eg_cooc_merge(eg_cooc_t *dst, eg_cooc_t *src);
  * (where the document id of evidence is cleaned the same way); e->next
  * is ignored. */
 int eg_cooc_offer_evidence(eg_cooc_t *c, eg_pair_t *p, const eg_evidence_t *e);
+
+/* Offer one document of entity e (for readers of partial counts), its id
+ * copied and cleaned as in counting. 0 or EG_ERR_RUNTIME. */
+int eg_cooc_offer_node_doc(eg_cooc_t *c, uint32_t e, const char *doc, uint64_t mentions);
 
 /* Keep at most k evidence windows per pair (the k smallest) from now on. */
 void eg_cooc_trim_evidence(eg_cooc_t *c, unsigned k);

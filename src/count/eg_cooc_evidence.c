@@ -205,6 +205,14 @@ int eg_cooc_offer_evidence(eg_cooc_t *c, eg_pair_t *p, const eg_evidence_t *offe
     return cooc_maybe_collect(c) ? EG_ERR_RUNTIME : 0;
 }
 
+int eg_cooc_offer_node_doc(eg_cooc_t *c, uint32_t e, const char *doc, uint64_t mentions)
+{
+    char *id = cooc_clean_copy(doc);
+    int rc = id ? eg_nodedocs_offer(&c->node_docs, e, id, mentions) : -1;
+    free(id);
+    return rc ? EG_ERR_RUNTIME : 0;
+}
+
 void eg_cooc_trim_evidence(eg_cooc_t *c, unsigned k)
 {
     if (k > EG_EVIDENCE_MAX_PER_PAIR)

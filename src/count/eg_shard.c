@@ -3,6 +3,7 @@
 #include "eg_shard.h"
 
 #include "../base/eg_buf.h"
+#include "eg_lines.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -185,19 +186,29 @@ static int expect_pair(reader_t *r, eg_pair_t *p)
     return 0;
 }
 
-/* The optional period= of a header: EG_PERIOD_NONE when absent. */
-static int header_period(reader_t *r, char **f, int n, eg_period_t *out)
+/* The optional fields of a header: period= (EG_PERIOD_NONE when absent)
+ * and docs= (0 when absent), in this order. */
+static int header_options(reader_t *r, char **f, int n, eg_period_t *period, uint64_t *docs)
 {
-    *out = EG_PERIOD_NONE;
-    if (n == 5)
-        return 0;
-    if (strncmp(f[5], "period=", 7) || eg_period_parse(f[5] + 7, out))
+    *period = EG_PERIOD_NONE;
+    *docs = 0;
+    int i = 5;
+    if (i < n && strncmp(f[i], "period=", 7) == 0 && eg_period_parse(f[i++] + 7, period))
         return bad(r, "header has no valid period=");
+    if (i < n && strncmp(f[i], "docs=", 5) == 0 &&
+        (number(r, f[i++] + 5, docs) || *docs > EG_NODE_DOCS_MAX))
+        return bad(r, "header has no valid docs=");
+    if (i < n)
+        return bad(r, "not an entgraph counts file (its header is wrong)");
     eg_shard_info_t *in = r->info;
-    if (in->have_header && in->period != *out)
+    if (in->have_header && in->period != *period)
         return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line,
                             "counts made with period=%s cannot merge with period=%s",
-                            eg_period_name(*out), eg_period_name(in->period));
+                            eg_period_name(*period), eg_period_name(in->period));
+    if (in->have_header && *docs != in->node_docs)
+        in->node_docs_differs = 1;
+    if (!in->have_header || *docs < in->node_docs)
+        in->node_docs = (unsigned)*docs;
     return 0;
 }
 
@@ -205,8 +216,8 @@ static int header(reader_t *r, char **f, int n)
 {
     eg_window_t w;
     eg_period_t period;
-    uint64_t k;
-    if ((n != 5 && n != 6) || strcmp(f[1], "entgraph-counts") != 0)
+    uint64_t k, docs;
+    if (n < 5 || n > 7 || strcmp(f[1], "entgraph-counts") != 0)
         return bad(r, "not an entgraph counts file (its header is wrong)");
     if (strcmp(f[2], "1") == 0)
         return bad(r, "counts file version 1 (no Z line proves it whole): count again "
@@ -217,14 +228,10 @@ static int header(reader_t *r, char **f, int n)
         return bad(r, "header has no valid window=");
     if (strncmp(f[4], "evidence=", 9) || number(r, f[4] + 9, &k) || k > UINT_MAX)
         return bad(r, "header has no valid evidence=");
-    int rc = header_period(r, f, n, &period);
+    int rc = header_options(r, f, n, &period, &docs);
     if (rc)
         return rc;
     eg_shard_info_t *in = r->info;
-    if (in->have_header && in->period != period) /* this one has none */
-        return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line,
-                            "counts made with period=none cannot merge with period=%s",
-                            eg_period_name(in->period));
     char wname[EG_WINDOW_NAME_MAX];
     if (in->have_header && in->window != w)
         return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line,
@@ -314,6 +321,27 @@ static int evidence(reader_t *r, char **f, int n)
     if (e.end < e.start)
         return bad(r, "an evidence window ends before it starts");
     if (eg_cooc_offer_evidence(r->c, p, &e))
+        return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
+    return 0;
+}
+
+/* R: one of the documents that mention an entity, after its N line. */
+static int node_doc(reader_t *r, char **f, int n)
+{
+    uint32_t e;
+    uint64_t mentions;
+    int rc;
+    r->what = "document line";
+    if (n != 4)
+        return bad(r, "an R line has 4 fields");
+    if ((rc = entity(r, f[1], &e)) || (rc = has_node(r, e, f[1])) ||
+        (rc = number(r, f[3], &mentions)))
+        return rc;
+    if (!r->info->have_header || !r->info->node_docs)
+        return bad(r, "an R line (documents of a node) in counts without docs= in the header");
+    if (mentions == 0)
+        return bad(r, "a document line counts 0 mentions");
+    if (eg_cooc_offer_node_doc(r->c, e, f[2], mentions))
         return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
     return 0;
 }
@@ -408,6 +436,8 @@ static int record(reader_t *r, char *line)
         return node_period(r, f, n);
     case 'Q':
         return pair_period(r, f, n);
+    case 'R':
+        return node_doc(r, f, n);
     case 'E':
         return evidence(r, f, n);
     case 'Z':
@@ -416,7 +446,7 @@ static int record(reader_t *r, char *line)
         r->trailers++;
         return (rc = number(r, f[1], &a)) ? rc : add(r, &r->claimed, a);
     default:
-        return bad(r, "unknown record (lines start with H, D, C, N, O, P, E, Q or Z)");
+        return bad(r, "unknown record (lines start with H, D, C, N, O, P, E, Q, R or Z)");
     }
 }
 
@@ -443,85 +473,17 @@ static int check_whole(reader_t *r)
     return 0;
 }
 
-#ifndef READ_CHUNK /* the fuzz build makes it small */
-#define READ_CHUNK (1u << 20)
-#endif
-
-/* Lines from a gzip stream (or plain file), through one read buffer, so
- * that a NUL byte inside a line is seen instead of silently cutting it.
- * `scanned` bytes after pos are known to hold no line end, so a long line
- * is searched once, not again for every block read. */
-typedef struct line_reader {
-    gzFile gz;
-    eg_buf_t buf;
-    size_t pos, scanned;
-    int eof;
-} line_reader_t;
-
-enum { LINE_NUL = -2, LINE_CUT = -3, LINE_LONG = -4 };
-
-/* The next line, NUL-terminated in place, without its line end: 1, 0 at
- * the end, -1 on a read error, LINE_NUL when the line holds a NUL byte,
- * LINE_CUT when a gzip stream ends inside its compressed data, LINE_LONG
- * past EG_SHARD_MAX_LINE bytes. */
-static int read_line(line_reader_t *lr, char **line, size_t *len)
-{
-    for (;;) {
-        char *start = lr->buf.data ? lr->buf.data + lr->pos : NULL;
-        size_t avail = lr->buf.len - lr->pos;
-        char *nl = avail > lr->scanned ? memchr(start + lr->scanned, '\n', avail - lr->scanned)
-                                       : NULL;
-        lr->scanned = avail;
-        if (nl || (lr->eof && avail)) {
-            size_t n = nl ? (size_t)(nl - start) : avail;
-            lr->pos += n + (nl != NULL);
-            lr->scanned = 0;
-            if (n && start[n - 1] == '\r')
-                n--;
-            start[n] = '\0';
-            if (memchr(start, '\0', n))
-                return LINE_NUL;
-            *line = start;
-            *len = n;
-            return 1;
-        }
-        if (lr->eof)
-            return 0;
-        if (avail > EG_SHARD_MAX_LINE)
-            return LINE_LONG;
-        if (lr->pos) { /* keep the partial line, drop what was read */
-            memmove(lr->buf.data, start, avail);
-            lr->buf.len = avail;
-            lr->pos = 0;
-        }
-        if (eg_buf_reserve(&lr->buf, READ_CHUNK))
-            return -1;
-        int n = gzread(lr->gz, lr->buf.data + lr->buf.len, READ_CHUNK);
-        int zerr = Z_OK;
-        if (n <= 0)
-            gzerror(lr->gz, &zerr);
-        if (n == 0 && zerr == Z_BUF_ERROR) /* zlib's "unexpected end of file" */
-            return LINE_CUT;
-        if (n < 0)
-            return -1;
-        lr->buf.len += (size_t)n;
-        lr->buf.data[lr->buf.len] = '\0';
-        if (n == 0)
-            lr->eof = 1;
-    }
-}
-
-/* The error of a failed read_line. */
+/* The error of a failed eg_line_read. */
 static int read_error(reader_t *r, gzFile gz, int got)
 {
-    if (got == LINE_NUL)
+    if (got == EG_LINE_NUL)
         return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line + 1,
                             "NUL byte in the line: not an entgraph counts file");
-    if (got == LINE_LONG)
+    if (got == EG_LINE_LONG)
         return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line + 1,
                             "line longer than %u MiB: not an entgraph counts file",
                             EG_SHARD_MAX_LINE >> 20);
-    if (got == LINE_CUT)
+    if (got == EG_LINE_CUT)
         return eg_error_set(r->err, EG_ERR_DATA, r->path, 0,
                             "cannot read counts: truncated gzip stream (the file ends "
                             "inside compressed data)");
@@ -551,14 +513,14 @@ int eg_shard_read(const char *path, const eg_dict_t *dict, eg_registry_t *found,
         close(fd);
         return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
     }
-    gzbuffer(gz, READ_CHUNK);
+    gzbuffer(gz, EG_READ_CHUNK);
     reader_t r = {.path = path, .dict = dict, .found = found, .c = c, .info = info,
                   .err = err, .mark = ++info->files};
-    line_reader_t lr = {.gz = gz};
+    eg_line_reader_t lr = {.gz = gz, .max = EG_SHARD_MAX_LINE};
     char *line;
     size_t len;
     int rc = 0, got;
-    while ((got = read_line(&lr, &line, &len)) > 0) {
+    while ((got = eg_line_read(&lr, &line, &len)) > 0) {
         r.line++;
         if (len && (rc = record(&r, line)) != 0)
             break;

@@ -7,10 +7,12 @@
  * sorts mapper output), without changing the merged result:
  *
  *   H <TAB> entgraph-counts <TAB> 2 <TAB> window=W <TAB> evidence=K [<TAB> period=P]
+ *       [<TAB> docs=K]
  *   D <TAB> documents <TAB> windows-with-entities
  *   C <TAB> id <TAB> type <TAB> label <TAB> votes
  *   N <TAB> id <TAB> mentions <TAB> documents <TAB> windows <TAB> first <TAB> last
  *   O <TAB> id <TAB> period <TAB> mentions
+ *   R <TAB> id <TAB> document-id <TAB> mentions
  *   P <TAB> id-a <TAB> id-b <TAB> count <TAB> documents <TAB> first <TAB> last
  *   E <TAB> id-a <TAB> id-b <TAB> document-id <TAB> window <TAB> date
  *       <TAB> sentence <TAB> start <TAB> end <TAB> text
@@ -23,6 +25,10 @@
  * comes after its entity's N line and a Q line after its pair's P line,
  * written and sorted alike (N < O, P < Q), and each needs that line in
  * its file.
+ *
+ * With --node-docs K (docs=K in the header; shards of other K merge with
+ * the smallest), R lines name the documents kept for an entity, with its
+ * mentions in each, after its N line (N < R).
  *
  * Entities are named by their dictionary id (so merge may load the
  * dictionary files in another order); an entity found in the text, not
@@ -67,6 +73,8 @@ typedef struct eg_shard_info {
     int have_header;
     eg_window_t window;
     eg_period_t period; /* EG_PERIOD_NONE when the counts have none */
+    unsigned node_docs; /* the smallest docs= K seen (0: none) */
+    int node_docs_differs;
     unsigned evidence; /* the smallest K seen */
     int evidence_differs;
     uint64_t files; /* files read so far (the reader marks what each holds) */

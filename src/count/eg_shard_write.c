@@ -100,6 +100,21 @@ static void put_timeline(writer_t *w, const eg_cooc_t *c, const eg_timeline_entr
     }
 }
 
+/* The R lines of entity e. */
+static void put_node_docs(writer_t *w, const eg_cooc_t *c, uint32_t e, const char *id)
+{
+    size_t n;
+    const eg_node_doc_t *docs = eg_nodedocs_of(&c->node_docs, e, &n);
+    for (size_t i = 0; i < n; i++) {
+        fputs("R\t", w->out);
+        put_escaped(w->out, id);
+        fputc('\t', w->out);
+        put_escaped(w->out, docs[i].doc);
+        fprintf(w->out, "\t%" PRIu64 "\n", docs[i].mentions);
+        w->records++;
+    }
+}
+
 int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
                    const eg_cooc_t *c, eg_window_t window, eg_error_t *err)
 {
@@ -126,6 +141,8 @@ int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
             eg_window_name(window, wname, sizeof wname), c->opt.evidence);
     if (c->opt.period)
         fprintf(out, "\tperiod=%s", eg_period_name(c->opt.period));
+    if (c->opt.node_docs)
+        fprintf(out, "\tdocs=%u", c->opt.node_docs);
     fputc('\n', out);
     fprintf(out, "D\t%" PRIu64 "\t%" PRIu64 "\n", c->ndocuments, c->windows_with_entities);
     writer_t w = {out, 2 + n + np};
@@ -146,6 +163,7 @@ int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
         put_date(out, c->last[e]);
         fputc('\n', out);
         put_timeline(&w, c, tl, ntl, e, EG_TIMELINE_NODE, dict->entities[e].id, NULL);
+        put_node_docs(&w, c, e, dict->entities[e].id);
     }
     for (size_t i = 0; i < np; i++) {
         const char *lo, *hi;

@@ -88,33 +88,58 @@ static void put_number(FILE *out, igraph_real_t v)
     fputs(num, out);
 }
 
-/* The length of the folder every absolute document id of the evidence
- * starts with ("/home/me/corpus/"), 0 when there is none. */
+/* Shorten *common to what the absolute document ids of an encoded
+ * evidence or docs attribute share with *first (the first such id). */
+static void shared_prefix(const char *encoded, const char **first, size_t *common)
+{
+    const char *pos = encoded;
+    eg_evidence_item_t item;
+    while (eg_evidence_read(&pos, &item)) {
+        if (!item.doc_len || item.doc[0] != '/')
+            continue;
+        if (!*first) {
+            *first = item.doc;
+            *common = item.doc_len;
+        }
+        size_t k = 0;
+        while (k < *common && k < item.doc_len && (*first)[k] == item.doc[k])
+            k++;
+        *common = k;
+    }
+}
+
+/* The length of the folder every absolute document id of the page (edge
+ * evidence, node docs) starts with ("/home/me/corpus/"), 0 when none. */
 static size_t doc_root(const igraph_t *g)
 {
-    if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "evidence"))
-        return 0;
     const char *first = NULL;
     size_t common = 0;
-    for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
-        const char *pos = EAS(g, "evidence", e);
-        eg_evidence_item_t item;
-        while (eg_evidence_read(&pos, &item)) {
-            if (!item.doc_len || item.doc[0] != '/')
-                continue;
-            if (!first) {
-                first = item.doc;
-                common = item.doc_len;
-            }
-            size_t k = 0;
-            while (k < common && k < item.doc_len && first[k] == item.doc[k])
-                k++;
-            common = k;
-        }
-    }
+    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "evidence"))
+        for (igraph_integer_t e = 0; e < igraph_ecount(g); e++)
+            shared_prefix(EAS(g, "evidence", e), &first, &common);
+    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "docs"))
+        for (igraph_integer_t v = 0; v < igraph_vcount(g); v++)
+            shared_prefix(VAS(g, "docs", v), &first, &common);
     while (common > 0 && first[common - 1] != '/')
         common--;
     return common;
+}
+
+/* A node's docs: [[doc, mentions], ...], ids as put_evidence cuts them. */
+static void put_node_docs(FILE *out, const char *encoded, size_t root)
+{
+    const char *pos = encoded, *doc, *count;
+    size_t doc_len, count_len;
+    int first = 1;
+    putc('[', out);
+    while (eg_evidence_next(&pos, &doc, &doc_len, &count, &count_len)) {
+        size_t cut = doc_len > root && doc[0] == '/' ? root : 0;
+        fputs(first ? "[" : ",[", out);
+        put_string(out, doc + cut, doc_len - cut);
+        fprintf(out, ",%.*s]", (int)count_len, count);
+        first = 0;
+    }
+    putc(']', out);
 }
 
 /* [[doc, text, date or null, sentence, start, end (null when not
@@ -157,6 +182,8 @@ static void put_value(FILE *out, const igraph_t *g, const eg_attr_list_t *l,
         const char *s = eg_attr_str(g, kind, name, i);
         if (kind == 'e' && strcmp(name, "evidence") == 0)
             put_evidence(out, s, root);
+        else if (kind == 'v' && strcmp(name, "docs") == 0)
+            put_node_docs(out, s, root);
         else
             put_string(out, s, strlen(s));
     } else if (type == IGRAPH_ATTRIBUTE_BOOLEAN) {

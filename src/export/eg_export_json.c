@@ -10,6 +10,7 @@
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static json_t *number(igraph_real_t v)
@@ -37,6 +38,25 @@ static json_t *evidence_list(const char *encoded)
              (json_object_set_new(item, "sentence", json_integer((json_int_t)e.sentence)) ||
               json_object_set_new(item, "start", json_integer((json_int_t)e.start)) ||
               json_object_set_new(item, "end", json_integer((json_int_t)e.end))))) {
+            json_decref(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+/* A node's docs as [{"doc", "mentions"}]. */
+static json_t *docs_list(const char *encoded)
+{
+    json_t *list = json_array();
+    const char *pos = encoded, *doc, *count;
+    size_t doc_len, count_len;
+    while (list && eg_evidence_next(&pos, &doc, &doc_len, &count, &count_len)) {
+        json_t *item = json_object();
+        if (!item || json_array_append_new(list, item) ||
+            json_object_set_new(item, "doc", json_stringn(doc, doc_len)) ||
+            json_object_set_new(item, "mentions",
+                                json_integer((json_int_t)strtoull(count, NULL, 10)))) {
             json_decref(list);
             return NULL;
         }
@@ -79,6 +99,8 @@ static int put_attr(json_t *obj, const igraph_t *g, const attr_list_t *l,
     } else if (type == IGRAPH_ATTRIBUTE_STRING && kind == 'e' &&
                strcmp(name, "evidence") == 0) {
         value = evidence_list(EAS(g, name, index));
+    } else if (type == IGRAPH_ATTRIBUTE_STRING && kind == 'v' && strcmp(name, "docs") == 0) {
+        value = docs_list(VAS(g, name, index));
     } else if (type == IGRAPH_ATTRIBUTE_STRING && kind != 'g' && strcmp(name, "timeline") == 0) {
         value = timeline_object(kind == 'v' ? VAS(g, name, index) : EAS(g, name, index));
     } else if (type == IGRAPH_ATTRIBUTE_STRING) {

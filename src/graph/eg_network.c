@@ -117,6 +117,30 @@ static int encode_timeline(const eg_timeline_entry_t *sorted, size_t n, eg_perio
     return 0;
 }
 
+/* The docs attribute of every vertex (eg_network.h). */
+static int set_node_docs(igraph_t *g, const eg_cooc_t *c, const uint32_t *order)
+{
+    eg_buf_t buf = EG_BUF_INIT;
+    int rc = 0;
+    for (igraph_integer_t v = 0; rc == 0 && v < igraph_vcount(g); v++) {
+        size_t n;
+        const eg_node_doc_t *docs = eg_nodedocs_of(&c->node_docs, order[v], &n);
+        eg_buf_clear(&buf);
+        rc = eg_buf_append(&buf, "", 0);
+        for (size_t i = 0; rc == 0 && i < n; i++) {
+            char num[32];
+            int len = snprintf(num, sizeof num, "%c%llu", EG_EVIDENCE_DOC_SEP,
+                               (unsigned long long)docs[i].mentions);
+            rc = (i && eg_buf_append_byte(&buf, EG_EVIDENCE_SEP)) ||
+                 eg_buf_append_str(&buf, docs[i].doc) || eg_buf_append(&buf, num, (size_t)len);
+        }
+        if (rc == 0 && SETVAS(g, "docs", v, buf.data))
+            rc = -1;
+    }
+    eg_buf_free(&buf);
+    return rc ? -1 : 0;
+}
+
 /* The timeline attributes of every vertex and edge. */
 static int set_timelines(igraph_t *g, const eg_cooc_t *c, const uint32_t *order,
                          eg_measure_t weight)
@@ -358,9 +382,30 @@ static int add_edges(igraph_t *g, const eg_cooc_t *c, const eg_pair_t *pairs,
     return rc;
 }
 
+/* A dictionary column with the name of an attribute the counts add
+ * (docs, timeline) would be overwritten: refused instead. (The
+ * dictionary refuses the names every graph has, eg_dict.h.) */
+static int check_columns(const eg_dict_t *d, const eg_cooc_t *c, eg_error_t *err)
+{
+    for (size_t k = 0; k < d->nattrs; k++) {
+        const char *name = d->attr_names[k];
+        const char *option = c->opt.node_docs && strcmp(name, "docs") == 0  ? "--node-docs"
+                             : c->opt.period && strcmp(name, "timeline") == 0 ? "--period"
+                                                                                : NULL;
+        if (option)
+            return eg_error_set(err, EG_ERR_DATA, NULL, 0,
+                                "the dictionary has a column '%s', the attribute %s adds: "
+                                "rename the column", name, option);
+    }
+    return 0;
+}
+
 int eg_network_build(igraph_t *g, const eg_dict_t *d, const eg_cooc_t *c,
                      const eg_network_options_t *opt, eg_error_t *err)
 {
+    int bad = check_columns(d, c, err);
+    if (bad)
+        return bad;
     size_t ne = d->nentities;
     uint32_t *order = malloc((ne + 1) * sizeof *order);
     long *vertex_of = malloc((ne + 1) * sizeof *vertex_of);
@@ -391,7 +436,8 @@ int eg_network_build(igraph_t *g, const eg_dict_t *d, const eg_cooc_t *c,
             SETGAN(g, "windows", (igraph_real_t)c->windows_with_entities) ||
             set_vertex_attributes(g, d, c, order, vertex_of, nv) ||
             add_edges(g, c, pairs, np, vertex_of, opt->measure) ||
-            (c->opt.period && set_timelines(g, c, order, opt->measure))) {
+            (c->opt.period && set_timelines(g, c, order, opt->measure)) ||
+            (c->opt.node_docs && set_node_docs(g, c, order))) {
             igraph_destroy(g);
             rc = -1;
         }

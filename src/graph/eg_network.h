@@ -18,6 +18,10 @@
  * the node's mentions or the edge's count in each period it has any
  * ("2019:3 2020:1"; "" for an element of undated documents only); the
  * graph gets period ("year"...) and measure (what weight is: "count"...). Writers decode it with eg_timeline_next.
+ * With documents per node (eg_cooc_options_t.node_docs), nodes get
+ * docs: the documents kept, each "document-id" EG_EVIDENCE_DOC_SEP
+ * "mentions" (decimal), separated by EG_EVIDENCE_SEP, by id (read with
+ * eg_evidence_next: the mentions come as the text).
  * Graph attributes: window, documents, windows (and period).
  *
  * Evidence is one string attribute per edge so that igraph's own

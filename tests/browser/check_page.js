@@ -140,6 +140,15 @@ function check(ok, what, detail) {
     const gotOrder = shown.map((s) => links.find((l) => l.source === s.node || l.target === s.node)?.weight);
     check(JSON.stringify(gotOrder) === JSON.stringify(wantOrder), "neighbours listed by weight",
           JSON.stringify(gotOrder) + " vs " + JSON.stringify(wantOrder));
+    // --node-docs K: the node's documents with its mentions, ids relative
+    if (node.docs) {
+      const nodeDocs = await page.$$eval("#node-docs li", (lis) => lis.map((li) =>
+        [li.querySelector("cite").textContent, li.querySelector(".w").textContent]));
+      const want = node.docs.map((d) => [d.doc.replace(/^.*\/wikinews\//, ""),
+        d.mentions + (d.mentions === 1 ? " mention" : " mentions")]);
+      check(nodeDocs.length > 0 && JSON.stringify(nodeDocs) === JSON.stringify(want),
+            "the node's documents with its mentions", JSON.stringify(nodeDocs) + " vs " + JSON.stringify(want));
+    }
 
     // 4. an edge of the node on the canvas, at its middle, both ends in
     //    view and no node near: the details show that edge

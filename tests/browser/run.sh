@@ -33,7 +33,8 @@ rm -rf "$out"/*.html "$out"/*.json "$out"/*.png "$out/big"
 "$bin" build -q --window document --evidence 2 -o "$out/seed.html" -o "$out/seed.json" \
 	tests/data/seed/beslan-echr.txt
 # an absolute input path: the page shows the documents relative to it
-"$bin" build -q --evidence 2 -o "$out/wikinews.html" -o "$out/wikinews.json" "$PWD/tests/data/wikinews/"
+"$bin" build -q --evidence 2 --node-docs 3 -o "$out/wikinews.html" -o "$out/wikinews.json" \
+	"$PWD/tests/data/wikinews/"
 
 # names, notes and evidence with </script>, <!--, quotes, \u003c, U+2028
 "$bin" build -q -d tests/browser/data/markup --evidence 2 -o "$out/markup.html" -o "$out/markup.json" \

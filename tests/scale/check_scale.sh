@@ -91,12 +91,13 @@ check "tokens:4 with line paragraphs: -j1 and -j3 agree, and 4 shards merged (so
                  '$BIN' count -q -d '$DICT' $WOPT --input jsonl --evidence 2 -o \$p.wcounts \$p || exit 1; \
              done && cat $TMP/part.0?.wcounts | LC_ALL=C sort | merge w4 - && same w1 w4"
 # per-period counts: the same promises, with dates across the shards
-POPT="--period month --window tokens:4"
-check "--period month: -j1 and -j3 agree, and 4 shards merged (sorted) equal one build, timeline CSV too" \
+POPT="--period month --window tokens:4 --node-docs 2"
+check "--period month, tokens:4, --node-docs 2: -j1 and -j3 agree, 4 shards merged (sorted) equal one build, timeline CSV too" \
     bash -c "$(declare -f build merge same); BIN='$BIN' DICT='$DICT' TMP='$TMP'; \
              build p1 -j1 $POPT --input jsonl $JSONL -o $TMP/p1.csv && \
              build p3 -j3 $POPT --input jsonl $JSONL -o $TMP/p3.csv && same p1 p3 && \
              cmp $TMP/p1.timeline.csv $TMP/p3.timeline.csv && grep -q '\"2019-10\": ' $TMP/p1.json && \
+             grep -q '\"docs\": \[' $TMP/p1.json && \
              for p in $TMP/part.0?; do \
                  '$BIN' count -q -d '$DICT' $POPT --input jsonl --evidence 2 -o \$p.pcounts2 \$p || exit 1; \
              done && cat $TMP/part.0?.pcounts2 | LC_ALL=C sort | merge p4 - -o $TMP/p4.csv && \

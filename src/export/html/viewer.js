@@ -363,7 +363,7 @@
   /* ---- details: a node and its neighbours, an edge and its evidence ----- */
 
   var details = document.getElementById("details"), body = document.getElementById("details-body");
-  var HIDDEN_NODE_ATTRS = { id: 1, label: 1, x: 1, y: 1, r: 1, g: 1, b: 1, size: 1, aliases: 1 };
+  var HIDDEN_NODE_ATTRS = { id: 1, label: 1, x: 1, y: 1, r: 1, g: 1, b: 1, size: 1, aliases: 1, docs: 1 };
   var HIDDEN_EDGE_ATTRS = { source: 1, target: 1, evidence: 1 };
 
   function attrList(names, get, hidden) {
@@ -382,6 +382,21 @@
     return typeof a === "string" && a ? a.split("|") : [];
   }
 
+  /* The documents kept for a node (--node-docs K): [[doc, mentions], ...]. */
+  function showNodeDocs(i) {
+    var docs = nval(i, "docs");
+    if (!Array.isArray(docs)) return;
+    body.append(el("h2", "", "Documents (" + docs.length + " of " + fmt(nval(i, "documents") || docs.length) + ")"));
+    var ul = el("ul", "node-docs");
+    ul.id = "node-docs";
+    docs.forEach(function (d) {
+      var li = el("li");
+      li.append(el("cite", "", d[0]), el("span", "w", fmt(d[1]) + (d[1] === 1 ? " mention" : " mentions")));
+      ul.append(li);
+    });
+    body.append(ul);
+  }
+
   function showNode(i) {
     body.textContent = "";
     var h = el("h3");
@@ -390,6 +405,7 @@
     var al = aliasesOf(i).filter(function (a) { return a !== labels[i]; });
     if (al.length) body.append(el("div", "muted", "also: " + al.join(", ")));
     body.append(attrList(raw.nodes.columns, function (c) { return nval(i, c); }, HIDDEN_NODE_ATTRS));
+    showNodeDocs(i);
     var list = [];
     graph.forEachEdge(gkey(i), function (ek, a) {
       if (edgeVisible[a.i]) list.push(a.i);
