@@ -46,6 +46,9 @@ rm -rf "$out"/*.html "$out"/*.json "$out"/*.png "$out/big"
 # names found in the text beside dictionary names: the Source filter
 "$bin" build -q -d tests/data/dict/rules --evidence 2 -o "$out/found.html" -o "$out/found.json" \
 	tests/browser/data/found.txt
+# dated news counted per year: the time slider
+"$bin" build -q --input jsonl --period year -o "$out/period.html" -o "$out/period.json" \
+	tests/data/corpus/wikinews-8.jsonl
 # no entity at all: an empty page that still loads
 printf 'Nothing to see here.\n' | "$bin" build -q -d tests/browser/data/markup -o "$out/empty.html" -o "$out/empty.json" -
 # 23,032 nodes and 102,563 edges (big_graph.py): it must load and draw
@@ -59,6 +62,7 @@ node "$here/check_page.js" "$out/wikinews.html" "$out/wikinews.json" "$out/wikin
 node "$here/check_page.js" "$out/markup.html" "$out/markup.json" "$out/markup.png" --search Alpha || status=1
 node "$here/check_page.js" "$out/proto.html" "$out/proto.json" "$out/proto.png" --search Constructor || status=1
 node "$here/check_page.js" "$out/found.html" "$out/found.json" "$out/found.png" --search Albright --require-sources || status=1
+node "$here/check_time.js" "$out/period.html" "$out/period.json" "$out/period.png" || status=1
 node "$here/check_page.js" "$out/empty.html" "$out/empty.json" "$out/empty.png" || status=1
 node "$here/check_page.js" "$out/big.html" "$out/big.json" "$out/big.png" --load-only || status=1
 exit $status
