@@ -175,7 +175,7 @@ check-asan: build/asan/entgraph $(asan_UNIT)
 # UBSan (no libFuzzer needed); `make fuzz` runs each harness with clang's
 # libFuzzer for FUZZ_SECONDS (FUZZ=NAME for one), new inputs going to
 # build/fuzz/corpus/NAME, crashes to build/fuzz/crash/NAME.
-FUZZ_HARNESSES := dict patterns source tagger shard roundtrip
+FUZZ_HARNESSES := dict patterns source tagger shard roundtrip date
 FUZZ          ?= $(FUZZ_HARNESSES)
 FUZZ_SECONDS  ?= 60
 FUZZ_CC       ?= clang
@@ -185,7 +185,7 @@ asan_REPLAY   := $(FUZZ_HARNESSES:%=build/asan/fuzz/replay_%)
 
 build/fuzz/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CSTD) $(WARN) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link -DREAD_CHUNK=4096 $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+	$(FUZZ_CC) $(CSTD) $(WARN) -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer-no-link -DEG_READ_CHUNK=4096 $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
 # header changes rebuild the fuzz objects too (a stale one reads structs
 # of another layout)

@@ -38,13 +38,29 @@ static int digits(const char *s, size_t n, unsigned *out)
     return 0;
 }
 
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" at the start of s[0..n): the
+ * number of bytes read (4, 7 or 10), 0 when none fits. */
+static size_t civil_prefix(const char *s, size_t n, unsigned *y, unsigned *m, unsigned *d)
+{
+    *m = *d = 1;
+    if (n < 4 || digits(s, 4, y))
+        return 0;
+    if (n == 4)
+        return 4;
+    if (s[4] != '-' || n < 7 || digits(s + 5, 2, m))
+        return 0;
+    if (n == 7)
+        return 7;
+    if (s[7] != '-' || n < 10 || digits(s + 8, 2, d))
+        return 0;
+    return 10;
+}
+
 int eg_date_parse(const char *s, size_t n, eg_date_t *out)
 {
     unsigned y, m, d;
-    if (n < 10 || s[4] != '-' || s[7] != '-' || digits(s, 4, &y) ||
-        digits(s + 5, 2, &m) || digits(s + 8, 2, &d))
-        return -1;
-    if (n > 10 && s[10] != 'T' && s[10] != 't' && s[10] != ' ')
+    size_t k = civil_prefix(s, n, &y, &m, &d);
+    if (k == 0 || (k < n && (k != 10 || (s[10] != 'T' && s[10] != 't' && s[10] != ' '))))
         return -1;
     static const unsigned days_in[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (m < 1 || m > 12 || d < 1 || d > days_in[m - 1])
@@ -54,6 +70,29 @@ int eg_date_parse(const char *s, size_t n, eg_date_t *out)
         return -1;
     *out = (eg_date_t)days_from_civil(y, m, d);
     return 0;
+}
+
+int eg_date_from_year(long long year, eg_date_t *out)
+{
+    if (year < 0 || year > 9999)
+        return -1;
+    *out = (eg_date_t)days_from_civil(year, 1, 1);
+    return 0;
+}
+
+eg_date_t eg_date_make(int y, int m, int d)
+{
+    return (eg_date_t)(days_from_civil(y, (unsigned)m, 1) + d - 1);
+}
+
+void eg_date_civil(eg_date_t date, int *y, int *m, int *d)
+{
+    int64_t yy;
+    unsigned mm, dd;
+    civil_from_days(date, &yy, &mm, &dd);
+    *y = (int)yy;
+    *m = (int)mm;
+    *d = (int)dd;
 }
 
 void eg_date_format(eg_date_t days, char out[11])

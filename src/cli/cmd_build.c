@@ -8,7 +8,8 @@
 static int count_inputs(cli_options_t *o, cli_corpus_t *c, char **inputs, size_t n,
                         const eg_warner_t *warn, eg_error_t *err)
 {
-    return cli_corpus_count(c, inputs, n, &o->input, o->window, o->evidence, o->quiet, warn,
+    eg_cooc_options_t counting = cli_counting(o);
+    return cli_corpus_count(c, inputs, n, &o->input, o->window, &counting, o->quiet, warn,
                             err);
 }
 

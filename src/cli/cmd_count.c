@@ -75,9 +75,10 @@ int cmd_count(int argc, char **argv)
     cli_corpus_init(&c);
     if (rc == 0)
         rc = cli_corpus_load(&c, &o.dicts, &warn, &err);
+    eg_cooc_options_t counting = cli_counting(&o);
     if (rc == 0)
         rc = cli_corpus_count(&c, argv + first, (size_t)(argc - first), &o.input, o.window,
-                              o.evidence, o.quiet, &warn, &err);
+                              &counting, o.quiet, &warn, &err);
     if (rc == 0)
         rc = write_outputs(&o, &c, &out, &err);
     abort_outputs(&out); /* a no-op after the commit */

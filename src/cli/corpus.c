@@ -4,6 +4,7 @@
 #include "corpus.h"
 
 #include "../graph/eg_columns.h"
+#include "../ingest/eg_namedate.h"
 #include "cli.h"
 
 #include <jansson.h>
@@ -104,20 +105,29 @@ static void draw_progress(void *ctx, const eg_corpus_progress_t *p, int done)
 }
 
 int cli_corpus_count(cli_corpus_t *c, char *const *inputs, size_t ninputs,
-                     const cli_input_options_t *in, eg_window_t window, unsigned evidence,
-                     int quiet, const eg_warner_t *warn, eg_error_t *err)
+                     const cli_input_options_t *in, eg_window_t window,
+                     const eg_cooc_options_t *counting, int quiet, const eg_warner_t *warn,
+                     eg_error_t *err)
 {
     int rc = eg_input_expand_select(&c->inputs, inputs, ninputs, &in->select, warn, err);
     if (rc)
         return rc;
-    eg_cooc_options_t copt = {.evidence = evidence,
-                              .max_window_entities = in->max_window_entities};
+    eg_cooc_options_t copt = *counting;
+    copt.max_window_entities = in->max_window_entities;
     if (eg_cooc_init(&c->counts, c->dict.nentities, &copt))
         return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
     c->have_counts = 1;
-    eg_source_t *src = NULL;
-    if ((rc = eg_source_open(&src, &c->inputs, &in->source, warn, err)) != 0)
+    eg_namedate_t *name_date = NULL;
+    if (in->date_from_name &&
+        (rc = eg_namedate_compile(&name_date, in->date_from_name, err)) != 0)
         return rc;
+    eg_source_options_t sopt = in->source;
+    sopt.date_from_name = name_date;
+    eg_source_t *src = NULL;
+    if ((rc = eg_source_open(&src, &c->inputs, &sopt, warn, err)) != 0) {
+        eg_namedate_free(name_date);
+        return rc;
+    }
     int show = in->progress == 1 || (in->progress == -1 && !quiet && isatty(2));
     eg_corpus_options_t copts = {
         .jobs = in->jobs,
@@ -136,12 +146,19 @@ int cli_corpus_count(cli_corpus_t *c, char *const *inputs, size_t ninputs,
     if (show && rc)
         fputs("\n", stderr);
     eg_source_close(src);
+    eg_namedate_free(name_date);
     if (rc == 0 && c->counts.capped_windows)
         eg_warn(warn, NULL, 0,
                 "%llu window(s) with more than %u entities: only the pairs of their %u most "
                 "mentioned were counted (--max-window-entities)",
                 (unsigned long long)c->counts.capped_windows, in->max_window_entities,
                 in->max_window_entities);
+    if (rc == 0 && c->counts.unbroken_documents)
+        eg_warn(warn, c->counts.unbroken_id, 0,
+                "no paragraph break in %llu document(s) of more than %d bytes (this is the "
+                "first): their paragraph window is the whole document; use --paragraphs "
+                "line if a line break ends a paragraph, or another --window",
+                (unsigned long long)c->counts.unbroken_documents, EG_COOC_UNBROKEN_BYTES);
     if (rc == 0 && c->stats.skipped)
         eg_warn(warn, NULL, 0, "%llu malformed record(s) skipped",
                 (unsigned long long)c->stats.skipped);

@@ -40,8 +40,9 @@ int cli_corpus_load(cli_corpus_t *c, const cli_dicts_t *dicts, const eg_warner_t
 /* Count the inputs (after cli_corpus_load). quiet turns the automatic
  * progress bar off. */
 int cli_corpus_count(cli_corpus_t *c, char *const *inputs, size_t ninputs,
-                     const cli_input_options_t *in, eg_window_t window, unsigned evidence,
-                     int quiet, const eg_warner_t *warn, eg_error_t *err);
+                     const cli_input_options_t *in, eg_window_t window,
+                     const eg_cooc_options_t *counting, int quiet, const eg_warner_t *warn,
+                     eg_error_t *err);
 
 /* After counting or reading shards into c->counts with c->found: add the
  * found entities to the dictionary and renumber the counts. */

@@ -3,6 +3,7 @@
 
 #include "../count/eg_cooc.h"
 #include "../count/eg_corpus.h"
+#include "../ingest/eg_namedate.h"
 #include "../tag/eg_tagger.h"
 #include "cli.h"
 
@@ -16,6 +17,7 @@ enum {
     OPT_STATS,
     OPT_RULES,
     OPT_MAX_WINDOW_ENTITIES,
+    OPT_DATE_FROM_NAME,
 };
 
 const struct option cli_input_longopts[] = {
@@ -27,6 +29,7 @@ const struct option cli_input_longopts[] = {
     {"rules", required_argument, NULL, OPT_RULES},
     {"max-window-entities", required_argument, NULL, OPT_MAX_WINDOW_ENTITIES},
     CLI_SELECT_LONGOPTS,
+    {"date-from-name", required_argument, NULL, OPT_DATE_FROM_NAME},
     {NULL, 0, NULL, 0},
 };
 
@@ -77,6 +80,7 @@ int cli_source_option(int code, const char *arg, eg_source_options_t *src)
     case CLI_OPT_TEXT_FIELD: src->text_field = arg; return 0;
     case CLI_OPT_ID_FIELD: src->id_field = arg; return 0;
     case CLI_OPT_DATE_FIELD: src->date_field = arg; return 0;
+    case CLI_OPT_STRICT_DATES: src->strict_dates = 1; return 0;
     case CLI_OPT_SKIP_BAD: src->skip_bad = 1; return 0;
     default: return 1;
     }
@@ -89,7 +93,10 @@ void cli_source_help(FILE *out)
           "                        object); files ending in .gz are decompressed\n"
           "      --text-field F    jsonl: field with the text (default text)\n"
           "      --id-field F      jsonl: field with the document id (default id)\n"
-          "      --date-field F    jsonl: field with an ISO-8601 date (default date)\n"
+          "      --date-field F    jsonl: field with a date (default date): YYYY,\n"
+          "                        YYYY-MM, YYYY-MM-DD, a timestamp or a year number\n"
+          "      --strict-dates    a date that is not a date stops the run (exit 3;\n"
+          "                        skipped with --skip-bad); default: warn, undated\n"
           "      --skip-bad        skip malformed JSONL lines (counted, warned)\n"
           "                        instead of stopping with exit code 3\n",
           out);
@@ -103,6 +110,15 @@ int cli_input_option(int code, const char *arg, cli_input_options_t *o)
     if (r != 1)
         return r;
     switch (code) {
+    case OPT_DATE_FROM_NAME: {
+        eg_namedate_t *nd = NULL;
+        eg_error_t err;
+        if (eg_namedate_compile(&nd, arg, &err))
+            return cli_usage_error("%s", err.text);
+        eg_namedate_free(nd);
+        o->date_from_name = arg;
+        return 0;
+    }
     case 'j': {
         uint64_t v;
         if (cli_parse_count(arg, EG_CORPUS_MAX_JOBS, &v) || v < 1)
@@ -143,7 +159,8 @@ void cli_input_help(FILE *out)
     fputs("\ncorpus:\n", out);
     cli_source_help(out);
     cli_select_help(out);
-    fputs(
+    fputs("      --date-from-name REGEX  date of a file's documents from its name:\n"
+          "                        REGEX's first group (or match) in the base name\n"
           "      --rules LIST      tagging rules: default (all but embedded), all,\n"
           "                        none, discovery, resolution or rule names\n"
           "                        (`entgraph tag --help` lists them); -NAME\n"

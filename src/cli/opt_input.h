@@ -27,7 +27,8 @@ int cli_select_option(int code, const char *arg, eg_input_select_t *sel);
 /* The help lines of --include and --exclude. */
 void cli_select_help(FILE *out);
 
-/* --input, --text-field, --id-field, --date-field, --skip-bad: how
+/* --input, --text-field, --id-field, --date-field, --strict-dates,
+ * --skip-bad: how
  * documents are read, for the commands with a parser of their own (tag,
  * dict suggest) as for build and count. */
 enum {
@@ -35,6 +36,7 @@ enum {
     CLI_OPT_TEXT_FIELD,
     CLI_OPT_ID_FIELD,
     CLI_OPT_DATE_FIELD,
+    CLI_OPT_STRICT_DATES,
     CLI_OPT_SKIP_BAD,
 };
 #define CLI_SOURCE_LONGOPTS                                                    \
@@ -42,6 +44,7 @@ enum {
         {"text-field", required_argument, NULL, CLI_OPT_TEXT_FIELD},           \
         {"id-field", required_argument, NULL, CLI_OPT_ID_FIELD},               \
         {"date-field", required_argument, NULL, CLI_OPT_DATE_FIELD},           \
+        {"strict-dates", no_argument, NULL, CLI_OPT_STRICT_DATES},             \
         {"skip-bad", no_argument, NULL, CLI_OPT_SKIP_BAD}
 
 /* 0 handled, 1 not one of these, or exit code 2 after a message. */
@@ -58,6 +61,7 @@ typedef struct cli_input_options {
     int progress;           /* -1 auto (a terminal and not -q), 0 off, 1 on */
     const char *stats_path; /* --stats FILE, or NULL */
     unsigned max_window_entities; /* --max-window-entities N (0 = no cap) */
+    const char *date_from_name;   /* --date-from-name REGEX (checked), or NULL */
 } cli_input_options_t;
 
 extern const struct option cli_input_longopts[];

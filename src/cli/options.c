@@ -14,7 +14,7 @@
 #define DEFAULT_OUTPUT "out/graph.graphml"
 
 
-enum { OPT_EVIDENCE = 256, OPT_DATE, OPT_NO_DEFAULT_DICT };
+enum { OPT_EVIDENCE = 256, OPT_DATE, OPT_NO_DEFAULT_DICT, OPT_PARAGRAPHS, OPT_PERIOD, OPT_NODE_DOCS };
 
 static const char *const USAGE[] = {
     [CLI_BUILD] = "usage: entgraph build [options] INPUT...\n"
@@ -49,12 +49,22 @@ static void print_help(cli_command_t cmd)
               stdout);
     if (cmd != CLI_MERGE)
         fputs("  -w, --window KIND     co-occurrence window: sentence (default),\n"
-              "                        paragraph or document\n"
-              "      --date YYYY-MM-DD date of every document without one\n",
+              "                        paragraph, document or tokens:N (two mentions at\n"
+              "                        most N words apart in one paragraph)\n"
+              "      --paragraphs P    blank (a blank line ends a paragraph, default)\n"
+              "                        or line (every line is a paragraph)\n"
+              "      --date DATE       date of every document without one (YYYY,\n"
+              "                        YYYY-MM or YYYY-MM-DD)\n"
+              "      --period P        also count per year, quarter, month, week or day\n"
+              "                        of the documents' dates (timelines in the outputs)\n",
               stdout);
     fputs("      --evidence K      keep the text of K windows per edge, the first by\n"
           "                        document id and position (0-" EG_STR(EG_EVIDENCE_MAX_PER_PAIR) ", default 0;\n"
           "                        merge: default the shards' K)\n"
+          "      --node-docs K     keep per node the K first documents (by id)\n"
+          "                        that mention it, with its mentions in each (0-"
+          EG_STR(EG_NODE_DOCS_MAX) ",\n"
+          "                        default 0; merge: default the shards' K)\n"
           "  -q, --quiet           no warnings\n"
           "  -h, --help            this help\n",
           stdout);
@@ -103,6 +113,9 @@ int cli_parse_options(cli_command_t cmd, int argc, char **argv, cli_options_t *o
         {"evidence", required_argument, NULL, OPT_EVIDENCE},
         {"date", required_argument, NULL, OPT_DATE},
         {"no-default-dict", no_argument, NULL, OPT_NO_DEFAULT_DICT},
+        {"paragraphs", required_argument, NULL, OPT_PARAGRAPHS},
+        {"period", required_argument, NULL, OPT_PERIOD},
+        {"node-docs", required_argument, NULL, OPT_NODE_DOCS},
     };
     memset(o, 0, sizeof *o);
     o->command = cmd;
@@ -120,6 +133,8 @@ int cli_parse_options(cli_command_t cmd, int argc, char **argv, cli_options_t *o
         return code;
     if (cmd != CLI_COUNT && (code = cli_graph_options_finish(&o->graph)) != 0)
         return code;
+    if (o->line_paragraphs && eg_window_kind(o->window) != EG_WINDOW_DOCUMENT)
+        o->window |= EG_WINDOW_LINES; /* a document window has no paragraphs */
     o->graph.network.window = o->window;
     if (optind >= argc)
         return cli_usage_error(cmd == CLI_MERGE
@@ -159,9 +174,9 @@ static int common_option(int c, cli_options_t *o)
     case 'w':
         if (cmd == CLI_MERGE)
             return cli_usage_error("merge takes the window from the counts; drop --window");
-        if (eg_window_parse(optarg, &o->window))
-            return cli_usage_error("--window '%s': use sentence, paragraph or document",
-                                   optarg);
+        if (strchr(optarg, ',') || eg_window_parse(optarg, &o->window))
+            return cli_usage_error("--window '%s': use sentence, paragraph, document or "
+                                   "tokens:N (N from 1 to %u)", optarg, EG_WINDOW_MAX_TOKENS);
         o->window_given = 1;
         return -1;
     case 'q':
@@ -170,6 +185,15 @@ static int common_option(int c, cli_options_t *o)
     case 'h':
         print_help(cmd);
         return 0;
+    case OPT_NODE_DOCS: {
+        uint64_t v;
+        if (cli_parse_count(optarg, EG_NODE_DOCS_MAX, &v))
+            return cli_usage_error("--node-docs '%s': use a number from 0 to %d", optarg,
+                                   EG_NODE_DOCS_MAX);
+        o->node_docs = (unsigned)v;
+        o->node_docs_given = 1;
+        return -1;
+    }
     case OPT_EVIDENCE: {
         uint64_t v;
         if (cli_parse_count(optarg, EG_EVIDENCE_MAX_PER_PAIR, &v))
@@ -179,11 +203,27 @@ static int common_option(int c, cli_options_t *o)
         o->evidence_given = 1;
         return -1;
     }
+    case OPT_PARAGRAPHS:
+        if (cmd == CLI_MERGE)
+            return cli_usage_error("merge takes the paragraphs from the counts; drop "
+                                   "--paragraphs");
+        if (strcmp(optarg, "blank") != 0 && strcmp(optarg, "line") != 0)
+            return cli_usage_error("--paragraphs '%s': use blank or line", optarg);
+        o->line_paragraphs = strcmp(optarg, "line") == 0;
+        return -1;
+    case OPT_PERIOD:
+        if (cmd == CLI_MERGE)
+            return cli_usage_error("merge takes the period from the counts; drop --period");
+        if (eg_period_parse(optarg, &o->period))
+            return cli_usage_error("--period '%s': use year, quarter, month, week or day",
+                                   optarg);
+        return -1;
     case OPT_DATE:
         if (cmd == CLI_MERGE)
             return cli_usage_error("--date applies to build and count");
         if (eg_date_parse(optarg, strlen(optarg), &o->input.source.default_date))
-            return cli_usage_error("--date '%s': use an ISO-8601 date (YYYY-MM-DD)", optarg);
+            return cli_usage_error("--date '%s': use an ISO-8601 date (YYYY, YYYY-MM or "
+                                   "YYYY-MM-DD)", optarg);
         return -1;
     default:
         return 1;

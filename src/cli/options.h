@@ -27,12 +27,24 @@ typedef struct cli_options {
     size_t noutputs;
     eg_window_t window;
     int window_given;
+    int line_paragraphs; /* --paragraphs line */
+    eg_period_t period;  /* --period P (EG_PERIOD_NONE: not given) */
     int quiet;
     unsigned evidence; /* windows kept per edge */
     int evidence_given;
+    unsigned node_docs; /* --node-docs K: documents kept per node */
+    int node_docs_given;
     cli_input_options_t input;
     cli_graph_options_t graph;
 } cli_options_t;
+
+/* What build and count count: evidence, period, documents per node. */
+static inline eg_cooc_options_t cli_counting(const cli_options_t *o)
+{
+    eg_cooc_options_t c = {.evidence = o->evidence, .period = o->period,
+                           .node_docs = o->node_docs};
+    return c;
+}
 
 /* Parse argv for command. Returns -1 to go on (with *first_operand the
  * index of the first INPUT or SHARD), or an exit code (0 after --help,

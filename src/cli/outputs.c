@@ -7,12 +7,14 @@
 #include "../graph/eg_network.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 int cli_outputs_open(const cli_options_t *o, cli_outputs_t *out, eg_error_t *err)
 {
     out->n = 0;
     out->stats = 0;
+    out->ntimelines = 0;
     if (o->noutputs == 0)
         mkdir("out", 0777); /* the default folder is made on demand */
     size_t want = o->noutputs ? o->noutputs : 1;
@@ -45,6 +47,8 @@ void cli_outputs_abort(cli_outputs_t *out)
 {
     for (size_t i = 0; i < out->n + (size_t)out->stats; i++)
         eg_outfile_abort(&out->files[i]); /* no-op for committed files */
+    for (size_t i = 0; i < out->ntimelines; i++)
+        eg_outfile_abort(&out->timelines[i]);
 }
 
 static int write_graphs(const igraph_t *g, const cli_outputs_t *out,
@@ -61,12 +65,41 @@ static int write_graphs(const igraph_t *g, const cli_outputs_t *out,
     return 0;
 }
 
+/* With a period, X.timeline.csv beside each X.edges.csv: opened only now,
+ * since merge learns the period from the counts (a graph file is open
+ * from the start); committed with the others. */
+static int write_timelines(const igraph_t *g, cli_outputs_t *out, eg_error_t *err)
+{
+    if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_GRAPH, "period"))
+        return 0;
+    for (size_t i = 0; i < out->n; i++) {
+        const char *path = out->files[i].path;
+        size_t len = strlen(path), suffix = strlen(".edges.csv");
+        if (out->formats[i] != EG_FORMAT_CSV_EDGES || len < suffix)
+            continue;
+        char tpath[4096];
+        snprintf(tpath, sizeof tpath, "%.*s.timeline.csv", (int)(len - suffix), path);
+        eg_outfile_t *f = &out->timelines[out->ntimelines];
+        int rc = eg_outfile_open(f, tpath, err);
+        if (rc)
+            return rc;
+        out->ntimelines++;
+        if ((rc = eg_export_csv_timeline(g, f->fp, err)) != 0) {
+            snprintf(err->file, sizeof err->file, "%.*s", (int)sizeof err->file - 1, tpath);
+            return rc;
+        }
+    }
+    return 0;
+}
+
 static int commit_outputs(cli_outputs_t *out, eg_error_t *err)
 {
-    eg_outfile_t *all[MAX_LIST * EG_EXPORT_MAX_PARTS + 1];
+    eg_outfile_t *all[MAX_LIST * EG_EXPORT_MAX_PARTS + 1 + MAX_LIST];
     size_t n = out->n + (size_t)out->stats;
     for (size_t i = 0; i < n; i++)
         all[i] = &out->files[i];
+    for (size_t i = 0; i < out->ntimelines; i++)
+        all[n++] = &out->timelines[i];
     return eg_outfile_commit_all(all, n, err);
 }
 
@@ -85,6 +118,8 @@ int cli_outputs_write(const cli_options_t *o, cli_corpus_t *c, cli_outputs_t *ou
         edges = (long long)igraph_ecount(&g);
         t0 = cli_seconds();
         rc = write_graphs(&g, out, &o->graph.export, err);
+        if (rc == 0)
+            rc = write_timelines(&g, out, err);
         t_write = cli_seconds() - t0;
         igraph_destroy(&g);
     }

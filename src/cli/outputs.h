@@ -23,6 +23,9 @@ typedef struct cli_outputs {
     eg_format_t formats[MAX_LIST * EG_EXPORT_MAX_PARTS];
     size_t n;     /* graph files */
     int stats;    /* files[n] is the --stats summary */
+    eg_outfile_t timelines[MAX_LIST]; /* X.timeline.csv beside X.edges.csv,
+                                         opened once the graph has a period */
+    size_t ntimelines;
 } cli_outputs_t;
 
 /* Open the -o outputs (or the default, creating out/ if needed) and the

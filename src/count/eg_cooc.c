@@ -1,16 +1,8 @@
 /* eg_cooc.c — counting windows. A window's distinct entities are sorted
  * so every pair is visited once with a < b, and pair counts go to an
- * open-addressing table that doubles at half load. Evidence texts are
- * stored once per window and shared by the pairs that cite them.
- *
- * An evidence item pushed out of a pair's K (a smaller document id came
- * later: documents read in descending id order push out every time), and
- * the texts only such items pointed to, are garbage. They are reclaimed
- * in one pass once they outnumber what is kept (collect_evidence): memory
- * stays within about twice what the kept evidence needs, whatever the
- * order of the documents or the number of evidence records a shard
- * offers, at a constant cost per item. */
-#include "eg_cooc.h"
+ * open-addressing table that doubles at half load. The evidence store is
+ * in eg_cooc_evidence.c, window kinds and token windows in eg_window.c. */
+#include "eg_cooc_impl.h"
 
 #include "../base/eg_buf.h"
 #include "../base/eg_error.h"
@@ -20,31 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define EMPTY UINT32_MAX
-#define NONE UINT32_MAX
-
-int eg_window_parse(const char *s, eg_window_t *out)
-{
-    if (strcmp(s, "sentence") == 0)
-        *out = EG_WINDOW_SENTENCE;
-    else if (strcmp(s, "paragraph") == 0)
-        *out = EG_WINDOW_PARAGRAPH;
-    else if (strcmp(s, "document") == 0)
-        *out = EG_WINDOW_DOCUMENT;
-    else
-        return -1;
-    return 0;
-}
-
-const char *eg_window_name(eg_window_t w)
-{
-    switch (w) {
-    case EG_WINDOW_SENTENCE: return "sentence";
-    case EG_WINDOW_PARAGRAPH: return "paragraph";
-    case EG_WINDOW_DOCUMENT: return "document";
-    }
-    return "?";
-}
+#define EMPTY COOC_EMPTY
+#define NONE COOC_NONE
+#define NO_PERIOD INT32_MIN
 
 static eg_pair_t *alloc_table(size_t n)
 {
@@ -96,6 +66,8 @@ int eg_cooc_init(eg_cooc_t *c, size_t nentities, const eg_cooc_options_t *opt)
         c->opt = *opt;
     if (c->opt.evidence > EG_EVIDENCE_MAX_PER_PAIR)
         c->opt.evidence = EG_EVIDENCE_MAX_PER_PAIR;
+    eg_nodedocs_init(&c->node_docs, c->opt.node_docs);
+    c->opt.node_docs = c->node_docs.k;
     c->pair_slots = 1024;
     c->pairs = alloc_table(c->pair_slots);
     if (!c->pairs || eg_cooc_reserve(c, nentities)) {
@@ -117,6 +89,10 @@ void eg_cooc_free(eg_cooc_t *c)
     free(c->pairs);
     free(c->scratch);
     free(c->runs);
+    free(c->marks);
+    free(c->unbroken_id);
+    eg_timeline_free(&c->timeline);
+    eg_nodedocs_free(&c->node_docs);
     for (size_t i = 0; i < c->ntexts; i++)
         free(c->texts[i]);
     free(c->texts);
@@ -189,236 +165,26 @@ static eg_pair_t *pair_slot(eg_cooc_t *c, uint32_t a, uint32_t b)
     }
 }
 
-/* ---- evidence ---- */
-
-/* Reclaim below this many items or texts: not worth a pass. */
-#define COLLECT_FLOOR 65536
-
-static int by_address(const void *x, const void *y)
-{
-    uintptr_t a = (uintptr_t)*(char *const *)x, b = (uintptr_t)*(char *const *)y;
-    return a < b ? -1 : a > b;
-}
-
-/* Copy every pair's kept items, in list order, to a fresh array, and free
- * the texts no kept item points to. Only where no window is open (a
- * window's text and its document's id are not in any item yet). */
-static int collect_evidence(eg_cooc_t *c)
-{
-    size_t live = 0;
-    for (size_t i = 0; i < c->pair_slots; i++)
-        if (c->pairs[i].a != EMPTY)
-            live += c->pairs[i].nevidence;
-    eg_evidence_t *items = malloc((live ? live : 1) * sizeof *items);
-    char **refs = malloc((2 * live + 1) * sizeof *refs);
-    if (!items || !refs) {
-        free(items);
-        free(refs);
-        return -1;
-    }
-    size_t k = 0, r = 0;
-    for (size_t i = 0; i < c->pair_slots; i++) {
-        eg_pair_t *p = &c->pairs[i];
-        if (p->a == EMPTY || p->evidence == NONE)
-            continue;
-        uint32_t e = p->evidence;
-        p->evidence = (uint32_t)k;
-        for (; e != NONE; e = c->evidence[e].next, k++) {
-            items[k] = c->evidence[e];
-            items[k].next = c->evidence[e].next == NONE ? NONE : (uint32_t)(k + 1);
-            refs[r++] = items[k].doc;
-            refs[r++] = items[k].text;
-        }
-    }
-    qsort(refs, r, sizeof *refs, by_address);
-    size_t kept = 0;
-    for (size_t t = 0; t < c->ntexts; t++) {
-        char *s = c->texts[t];
-        if (r && bsearch(&s, refs, r, sizeof *refs, by_address))
-            c->texts[kept++] = s;
-        else
-            free(s);
-    }
-    free(refs);
-    free(c->evidence);
-    c->evidence = items;
-    c->nevidence = k;
-    c->evidence_cap = live ? live : 1;
-    c->ntexts = kept;
-    c->collect_at_items = 2 * k + COLLECT_FLOOR;
-    c->collect_at_texts = 2 * kept + COLLECT_FLOOR;
-    return 0;
-}
-
-/* Reclaim when the garbage may outweigh what is kept. */
-static int maybe_collect(eg_cooc_t *c)
-{
-    size_t at_items = c->collect_at_items ? c->collect_at_items : COLLECT_FLOOR;
-    size_t at_texts = c->collect_at_texts ? c->collect_at_texts : COLLECT_FLOOR;
-    if (c->nevidence <= at_items && c->ntexts <= at_texts)
-        return 0;
-    return collect_evidence(c);
-}
-
-static char *keep_text(eg_cooc_t *c, char *owned)
-{
-    if (!owned)
-        return NULL;
-    if (c->ntexts == c->texts_cap) {
-        size_t cap = c->texts_cap ? c->texts_cap * 2 : 256;
-        char **p = realloc(c->texts, cap * sizeof *p);
-        if (!p) {
-            free(owned);
-            return NULL;
-        }
-        c->texts = p;
-        c->texts_cap = cap;
-    }
-    return c->texts[c->ntexts++] = owned;
-}
-
-static uint32_t new_evidence(eg_cooc_t *c, const eg_evidence_t *e)
-{
-    if (c->nevidence == c->evidence_cap) {
-        size_t cap = c->evidence_cap ? c->evidence_cap * 2 : 256;
-        eg_evidence_t *p = realloc(c->evidence, cap * sizeof *p);
-        if (!p)
-            return NONE;
-        c->evidence = p;
-        c->evidence_cap = cap;
-    }
-    c->evidence[c->nevidence] = *e;
-    c->evidence[c->nevidence].next = NONE;
-    return (uint32_t)c->nevidence++;
-}
-
-static int evidence_before(const eg_evidence_t *x, const eg_evidence_t *y)
-{
-    int d = strcmp(x->doc, y->doc);
-    if (d)
-        return d < 0;
-    if (x->window != y->window)
-        return x->window < y->window;
-    return strcmp(x->text, y->text) < 0;
-}
-
-/* Insert e into p's sorted list, keeping at most K items. e's strings
- * must already belong to c. */
-static int insert_evidence(eg_cooc_t *c, eg_pair_t *p, const eg_evidence_t *e)
-{
-    unsigned k = c->opt.evidence;
-    if (k == 0)
-        return 0;
-    /* Find the insertion point; give up when e would land past K. */
-    uint32_t prev = NONE, cur = p->evidence, pos = 0;
-    while (cur != NONE && evidence_before(&c->evidence[cur], e)) {
-        prev = cur;
-        cur = c->evidence[cur].next;
-        pos++;
-    }
-    if (pos >= k)
-        return 0;
-    if (cur != NONE && !evidence_before(e, &c->evidence[cur]) &&
-        strcmp(e->doc, c->evidence[cur].doc) == 0 && e->window == c->evidence[cur].window)
-        return 0; /* the same window offered twice */
-    uint32_t idx = new_evidence(c, e);
-    if (idx == NONE)
-        return -1;
-    c->evidence[idx].next = cur;
-    if (prev == NONE)
-        p->evidence = idx;
-    else
-        c->evidence[prev].next = idx;
-    if (++p->nevidence > k) { /* drop the last */
-        uint32_t i = p->evidence, before = NONE;
-        while (c->evidence[i].next != NONE) {
-            before = i;
-            i = c->evidence[i].next;
-        }
-        c->evidence[before].next = NONE;
-        p->nevidence = k;
-    }
-    return 0;
-}
-
-/* The bytes of the window a mention lies in. */
-static void window_span(const eg_mention_t *m, const eg_segments_t *seg,
-                        const eg_doc_info_t *doc, eg_window_t w, size_t *start,
-                        size_t *end)
-{
-    const eg_sentence_t *s = &seg->sentences[m->sentence];
-    if (w == EG_WINDOW_SENTENCE) {
-        *start = s->start;
-        *end = s->end;
-    } else if (w == EG_WINDOW_PARAGRAPH) {
-        size_t first = m->sentence, last = m->sentence;
-        while (first > 0 && seg->sentences[first - 1].paragraph == s->paragraph)
-            first--;
-        while (last + 1 < seg->nsentences && seg->sentences[last + 1].paragraph == s->paragraph)
-            last++;
-        *start = seg->sentences[first].start;
-        *end = seg->sentences[last].end;
-    } else {
-        *start = 0;
-        *end = doc->len;
-    }
-}
-
-typedef struct window_ctx {
-    const eg_doc_info_t *doc;
-    const eg_segments_t *seg;
-    const eg_mention_t *first_mention;
-    eg_window_t kind;
-    uint32_t index;
-    char *text;        /* made on first use */
-    char **doc_id;     /* the document id, kept once per document */
-} window_ctx_t;
-
-static const char *window_text(eg_cooc_t *c, window_ctx_t *w)
+/* The window's text, made once per window (with evidence only). */
+static const char *window_text(eg_cooc_t *c, cooc_window_t *w)
 {
     if (w->text)
         return w->text;
-    size_t start, end;
-    window_span(w->first_mention, w->seg, w->doc, w->kind, &start, &end);
     eg_buf_t b = EG_BUF_INIT;
-    if (eg_clean_append(&b, w->doc->text + start, end - start, EG_CLEAN_COLLAPSE_SPACE,
-                        EG_EVIDENCE_MAX_BYTES) == (size_t)-1) {
+    if (eg_clean_append(&b, w->doc->text + w->start, w->end - w->start,
+                        EG_CLEAN_COLLAPSE_SPACE, EG_EVIDENCE_MAX_BYTES) == (size_t)-1) {
         eg_buf_free(&b);
         return NULL;
     }
     if (!b.data && eg_buf_append(&b, "", 0))
         return NULL;
-    return w->text = keep_text(c, eg_buf_take(&b));
+    return w->text = cooc_keep_text(c, eg_buf_take(&b));
 }
 
-/* s as evidence may show it (malloc'd; NULL when memory runs out):
- * document ids come from file names, JSONL fields and shards, so they may
- * hold invalid UTF-8 or control characters, the evidence separators
- * \x1e \x1f among them; repaired and cleaned like the window text, no
- * writer ever sees one. Cut, like a window's text, at
- * EG_EVIDENCE_MAX_BYTES: a 1 MB document id kept with every edge's
- * evidence made every output 190 MB, and a shard's evidence text is held
- * to the limit build keeps (cutting a text already cut changes nothing). */
-static char *clean_copy(const char *s)
-{
-    size_t n = strlen(s);
-    eg_buf_t fixed = EG_BUF_INIT, clean = EG_BUF_INIT;
-    int ok = eg_utf8_repair(s, n, &fixed) != (size_t)-1 &&
-             eg_clean_append(&clean, fixed.data ? fixed.data : "", fixed.len, 0,
-                             EG_EVIDENCE_MAX_BYTES) != (size_t)-1 &&
-             eg_buf_append(&clean, "", 0) == 0;
-    eg_buf_free(&fixed);
-    if (!ok) {
-        eg_buf_free(&clean);
-        return NULL;
-    }
-    return eg_buf_take(&clean);
-}
-
-static const char *document_id(eg_cooc_t *c, window_ctx_t *w)
+static const char *document_id(eg_cooc_t *c, cooc_window_t *w)
 {
     if (!*w->doc_id)
-        *w->doc_id = keep_text(c, strdup(w->doc->id ? w->doc->id : ""));
+        *w->doc_id = cooc_keep_text(c, strdup(w->doc->id ? w->doc->id : ""));
     return *w->doc_id;
 }
 
@@ -432,7 +198,7 @@ static int compare_u32(const void *x, const void *y)
 
 /* A cheap test before making the window's text: a full list whose last
  * item comes from an earlier document id cannot take this window. */
-static int might_keep(const eg_cooc_t *c, const eg_pair_t *p, const window_ctx_t *w)
+static int might_keep(const eg_cooc_t *c, const eg_pair_t *p, const cooc_window_t *w)
 {
     if (p->nevidence < c->opt.evidence)
         return 1;
@@ -443,7 +209,7 @@ static int might_keep(const eg_cooc_t *c, const eg_pair_t *p, const window_ctx_t
     return strcmp(id, c->evidence[i].doc) <= 0;
 }
 
-static int count_pair(eg_cooc_t *c, window_ctx_t *w, uint32_t a, uint32_t b)
+int cooc_count_pair(eg_cooc_t *c, cooc_window_t *w, uint32_t a, uint32_t b)
 {
     eg_pair_t *p = pair_slot(c, a, b);
     if (!p)
@@ -455,11 +221,18 @@ static int count_pair(eg_cooc_t *c, window_ctx_t *w, uint32_t a, uint32_t b)
         p->documents++;
     }
     widen(&p->first, &p->last, w->doc->date);
+    if (c->doc_period != NO_PERIOD) {
+        uint64_t *t = eg_timeline_slot(&c->timeline, a, b, c->doc_period);
+        if (!t)
+            return -1;
+        ++*t;
+    }
     if (c->opt.evidence && might_keep(c, p, w)) {
-        eg_evidence_t e = {.window = w->index};
+        eg_evidence_t e = {.window = w->index, .date = w->doc->date, .sentence = w->sentence,
+                           .start = (uint32_t)w->start, .end = (uint32_t)w->end};
         e.text = (char *)window_text(c, w);
         e.doc = (char *)document_id(c, w);
-        if (!e.text || !e.doc || insert_evidence(c, p, &e))
+        if (!e.text || !e.doc || cooc_insert_evidence(c, p, &e))
             return -1;
     }
     return 0;
@@ -504,7 +277,7 @@ static int cap_window(eg_cooc_t *c, size_t n, size_t k)
     return 0;
 }
 
-static int count_window(eg_cooc_t *c, window_ctx_t *w, size_t n)
+static int count_window(eg_cooc_t *c, cooc_window_t *w, size_t n)
 {
     qsort(c->scratch, n, sizeof *c->scratch, compare_u32);
     size_t k = 0;
@@ -530,50 +303,29 @@ static int count_window(eg_cooc_t *c, window_ctx_t *w, size_t n)
     }
     for (size_t i = 0; i < k; i++) {
         for (size_t j = i + 1; j < k; j++)
-            if (count_pair(c, w, c->scratch[i], c->scratch[j]))
+            if (cooc_count_pair(c, w, c->scratch[i], c->scratch[j]))
                 return EG_ERR_RUNTIME;
     }
     return 0;
 }
 
-static uint32_t window_of(const eg_mention_t *m, const eg_segments_t *seg,
-                          eg_window_t w)
+int cooc_grow_u32(uint32_t **array, size_t *cap, size_t n)
 {
-    switch (w) {
-    case EG_WINDOW_SENTENCE: return m->sentence;
-    case EG_WINDOW_PARAGRAPH: return seg->sentences[m->sentence].paragraph;
-    case EG_WINDOW_DOCUMENT: return 0;
-    }
+    if (n <= *cap)
+        return 0;
+    size_t room = n + n / 2 + 16;
+    uint32_t *p = realloc(*array, room * sizeof *p);
+    if (!p)
+        return -1;
+    *array = p;
+    *cap = room;
     return 0;
 }
 
-int eg_cooc_add_document(eg_cooc_t *c, const eg_doc_info_t *doc,
-                         const eg_mention_t *ms, size_t n, const eg_segments_t *seg,
-                         eg_window_t kind)
+/* Per entity: a mention, a document, a date. */
+static int count_mentions(eg_cooc_t *c, const eg_doc_info_t *doc, const eg_mention_t *ms,
+                          size_t n)
 {
-    if (c->opt.evidence && maybe_collect(c))
-        return EG_ERR_RUNTIME;
-    c->ndocuments++;
-    if (n > c->scratch_cap) {
-        uint32_t *p = realloc(c->scratch, n * sizeof *p);
-        if (!p)
-            return EG_ERR_RUNTIME;
-        c->scratch = p;
-        c->scratch_cap = n;
-    }
-    char *doc_id = NULL;
-    eg_doc_info_t safe = *doc; /* with the id evidence shows */
-    if (c->opt.evidence && n) {
-        char *id = clean_copy(doc->id ? doc->id : "");
-        if (!id)
-            return EG_ERR_RUNTIME;
-        if (doc->id && strcmp(id, doc->id) == 0)
-            free(id);
-        else if (!(safe.id = doc_id = keep_text(c, id)))
-            return EG_ERR_RUNTIME;
-    }
-    window_ctx_t w = {.doc = &safe, .seg = seg, .kind = kind, .doc_id = &doc_id};
-    size_t in_window = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t e = ms[i].entity;
         if (e >= c->nentities && eg_cooc_reserve(c, (size_t)e + 1))
@@ -584,20 +336,119 @@ int eg_cooc_add_document(eg_cooc_t *c, const eg_doc_info_t *doc,
             c->documents[e]++;
         }
         widen(&c->first[e], &c->last[e], doc->date);
-        uint32_t win = window_of(&ms[i], seg, kind);
-        if (in_window && win != w.index) {
-            if (count_window(c, &w, in_window))
+        if (c->doc_period != NO_PERIOD) {
+            uint64_t *t = eg_timeline_slot(&c->timeline, e, EG_TIMELINE_NODE, c->doc_period);
+            if (!t)
+                return EG_ERR_RUNTIME;
+            ++*t;
+        }
+    }
+    return 0;
+}
+
+/* The document's entities with their mentions in it, offered to their
+ * documents (sorted in c->scratch, which the windows reuse after). */
+static int offer_node_docs(eg_cooc_t *c, const char *id, const eg_mention_t *ms, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        c->scratch[i] = ms[i].entity;
+    qsort(c->scratch, n, sizeof *c->scratch, compare_u32);
+    for (size_t i = 0, run = 1; i < n; i++, run++)
+        if (i + 1 == n || c->scratch[i + 1] != c->scratch[i]) {
+            if (eg_nodedocs_offer(&c->node_docs, c->scratch[i], id, run))
+                return -1;
+            run = 0;
+        }
+    return 0;
+}
+
+/* A paragraph window over a long document without a paragraph break is
+ * the document window: noted for the caller's warning. */
+static int note_unbroken(eg_cooc_t *c, const eg_doc_info_t *doc, const eg_segments_t *seg,
+                         eg_window_t window)
+{
+    if (window != EG_WINDOW_PARAGRAPH || seg->nparagraphs > 1 ||
+        doc->len <= EG_COOC_UNBROKEN_BYTES)
+        return 0;
+    c->unbroken_documents++;
+    if (c->unbroken_first && c->unbroken_first <= doc->index + 1)
+        return 0;
+    char *id = strdup(doc->id ? doc->id : "");
+    if (!id)
+        return -1;
+    free(c->unbroken_id);
+    c->unbroken_id = id;
+    c->unbroken_first = doc->index + 1;
+    return 0;
+}
+
+/* The set windows (sentence, paragraph, document) of a document, each
+ * the run of mentions with one key. */
+static int add_set_windows(eg_cooc_t *c, cooc_window_t *w, const eg_mention_t *ms, size_t n)
+{
+    eg_window_t window = w->kind;
+    unsigned kind = eg_window_kind(window);
+    const eg_segments_t *seg = w->seg;
+    int lines = (window & EG_WINDOW_LINES) && kind != EG_WINDOW_DOCUMENT;
+    if (lines && cooc_paragraph_keys(c, w->doc, ms, n, seg, window))
+        return EG_ERR_RUNTIME;
+    const eg_mention_t *first = NULL;
+    size_t in_window = 0;
+    for (size_t i = 0; i < n; i++) {
+        /* With lines, sentence + line numbers each the key: both only
+         * grow along the text, so their sum changes when either does. */
+        uint32_t win = kind == EG_WINDOW_DOCUMENT ? 0
+                       : lines ? c->marks[i] + (kind == EG_WINDOW_SENTENCE ? ms[i].sentence : 0)
+                       : kind == EG_WINDOW_SENTENCE ? ms[i].sentence
+                                                    : seg->sentences[ms[i].sentence].paragraph;
+        if (in_window && win != w->index) {
+            if (c->opt.evidence)
+                cooc_window_span(first, seg, w->doc, window, &w->start, &w->end, &w->sentence);
+            if (count_window(c, w, in_window))
                 return EG_ERR_RUNTIME;
             in_window = 0;
         }
         if (in_window == 0) {
-            w.index = win;
-            w.first_mention = &ms[i];
-            w.text = NULL;
+            w->index = win;
+            w->text = NULL;
+            first = &ms[i];
         }
-        c->scratch[in_window++] = e;
+        c->scratch[in_window++] = ms[i].entity;
     }
-    return in_window ? count_window(c, &w, in_window) : 0;
+    if (in_window && c->opt.evidence)
+        cooc_window_span(first, seg, w->doc, window, &w->start, &w->end, &w->sentence);
+    return in_window ? count_window(c, w, in_window) : 0;
+}
+
+int eg_cooc_add_document(eg_cooc_t *c, const eg_doc_info_t *doc,
+                         const eg_mention_t *ms, size_t n, const eg_segments_t *seg,
+                         eg_window_t window)
+{
+    if (c->opt.evidence && cooc_maybe_collect(c))
+        return EG_ERR_RUNTIME;
+    c->ndocuments++;
+    c->doc_period = c->opt.period && doc->date != EG_NO_DATE
+                        ? eg_period_of(c->opt.period, doc->date) : NO_PERIOD;
+    if (cooc_grow_u32(&c->scratch, &c->scratch_cap, n) || note_unbroken(c, doc, seg, window) ||
+        count_mentions(c, doc, ms, n))
+        return EG_ERR_RUNTIME;
+    char *doc_id = NULL;
+    eg_doc_info_t safe = *doc; /* with the id evidence shows */
+    if ((c->opt.evidence || c->opt.node_docs) && n) {
+        char *id = cooc_clean_copy(doc->id ? doc->id : "");
+        if (!id)
+            return EG_ERR_RUNTIME;
+        if (doc->id && strcmp(id, doc->id) == 0)
+            free(id);
+        else if (!(safe.id = doc_id = cooc_keep_text(c, id)))
+            return EG_ERR_RUNTIME;
+    }
+    if (c->opt.node_docs && offer_node_docs(c, safe.id ? safe.id : "", ms, n))
+        return EG_ERR_RUNTIME;
+    if (eg_window_kind(window) == EG_WINDOW_TOKENS)
+        return cooc_add_token_windows(c, &safe, ms, n, seg, window, &doc_id);
+    cooc_window_t w = {.doc = &safe, .seg = seg, .kind = window, .doc_id = &doc_id};
+    return add_set_windows(c, &w, ms, n);
 }
 
 /* ---- merging ---- */
@@ -616,6 +467,14 @@ int eg_cooc_merge(eg_cooc_t *dst, eg_cooc_t *src)
     dst->windows_with_entities += src->windows_with_entities;
     dst->ndocuments += src->ndocuments;
     dst->capped_windows += src->capped_windows;
+    dst->unbroken_documents += src->unbroken_documents;
+    if (src->unbroken_first &&
+        (!dst->unbroken_first || src->unbroken_first < dst->unbroken_first)) {
+        free(dst->unbroken_id);
+        dst->unbroken_id = src->unbroken_id;
+        dst->unbroken_first = src->unbroken_first;
+        src->unbroken_id = NULL;
+    }
     for (size_t i = 0; i < src->pair_slots; i++) {
         const eg_pair_t *s = &src->pairs[i];
         if (s->a == EMPTY)
@@ -629,15 +488,18 @@ int eg_cooc_merge(eg_cooc_t *dst, eg_cooc_t *src)
         widen(&p->first, &p->last, s->first);
         widen(&p->first, &p->last, s->last);
         for (uint32_t e = s->evidence; e != NONE; e = src->evidence[e].next)
-            if (insert_evidence(dst, p, &src->evidence[e]))
+            if (cooc_insert_evidence(dst, p, &src->evidence[e]))
                 return EG_ERR_RUNTIME;
     }
     /* The texts the moved evidence points to now belong to dst. */
     for (size_t i = 0; i < src->ntexts; i++)
-        if (!keep_text(dst, src->texts[i]))
+        if (!cooc_keep_text(dst, src->texts[i]))
             return EG_ERR_RUNTIME;
     src->ntexts = 0;
-    return maybe_collect(dst) ? EG_ERR_RUNTIME : 0;
+    if (eg_timeline_merge(&dst->timeline, &src->timeline) ||
+        eg_nodedocs_merge(&dst->node_docs, &src->node_docs))
+        return EG_ERR_RUNTIME;
+    return cooc_maybe_collect(dst) ? EG_ERR_RUNTIME : 0;
 }
 
 static int compare_pairs(const void *x, const void *y)
@@ -665,39 +527,6 @@ eg_pair_t *eg_cooc_sorted_pairs(const eg_cooc_t *c, size_t *n)
 eg_pair_t *eg_cooc_pair(eg_cooc_t *c, uint32_t a, uint32_t b)
 {
     return pair_slot(c, a, b);
-}
-
-int eg_cooc_offer_evidence(eg_cooc_t *c, eg_pair_t *p, const char *doc,
-                           uint32_t window, const char *text)
-{
-    eg_evidence_t e = {.window = window};
-    e.doc = keep_text(c, clean_copy(doc));
-    e.text = keep_text(c, clean_copy(text));
-    if (!e.doc || !e.text || insert_evidence(c, p, &e))
-        return EG_ERR_RUNTIME;
-    return maybe_collect(c) ? EG_ERR_RUNTIME : 0;
-}
-
-void eg_cooc_trim_evidence(eg_cooc_t *c, unsigned k)
-{
-    if (k > EG_EVIDENCE_MAX_PER_PAIR)
-        k = EG_EVIDENCE_MAX_PER_PAIR;
-    c->opt.evidence = k;
-    for (size_t i = 0; i < c->pair_slots; i++) {
-        eg_pair_t *p = &c->pairs[i];
-        if (p->a == EMPTY || p->nevidence <= k)
-            continue;
-        if (k == 0) {
-            p->evidence = NONE;
-        } else {
-            uint32_t e = p->evidence;
-            for (unsigned n = 1; n < k; n++)
-                e = c->evidence[e].next;
-            c->evidence[e].next = NONE;
-        }
-        p->nevidence = k;
-    }
-    collect_evidence(c); /* out of memory: the dropped items just stay */
 }
 
 int eg_cooc_remap(eg_cooc_t *c, const uint32_t *map, size_t n)
@@ -729,6 +558,10 @@ int eg_cooc_remap(eg_cooc_t *c, const uint32_t *map, size_t n)
             j = (j + 1) & (old.pair_slots - 1);
         table[j] = p;
     }
+    if (rc == 0 && eg_nodedocs_remap(&c->node_docs, map, n)) /* unchanged if it fails */
+        rc = EG_ERR_RUNTIME;
+    if (rc == 0 && eg_timeline_remap(&c->timeline, map)) /* last: unchanged if it fails */
+        rc = EG_ERR_RUNTIME;
     if (rc) {
         free(table);
         free(c->mentions), free(c->documents), free(c->windows), free(c->last_doc);

@@ -1,7 +1,9 @@
-/* eg_shard.c — writing and reading partial counts; see eg_shard.h. */
+/* eg_shard.c — reading partial counts (writing: eg_shard_write.c); see
+ * eg_shard.h. */
 #include "eg_shard.h"
 
 #include "../base/eg_buf.h"
+#include "eg_lines.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -12,155 +14,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#define MAX_FIELDS 8
-
-/* ---- writing ---- */
-
-static void put_escaped(FILE *out, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '\\': fputs("\\\\", out); break;
-        case '\t': fputs("\\t", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        default: fputc(*s, out);
-        }
-    }
-}
-
-static void put_date(FILE *out, eg_date_t d)
-{
-    char buf[11];
-    if (d == EG_NO_DATE) {
-        fputs("-", out);
-        return;
-    }
-    eg_date_format(d, buf);
-    fputs(buf, out);
-}
-
-static const eg_dict_t *g_dict; /* for the qsort comparators */
-
-static int compare_entities(const void *x, const void *y)
-{
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return strcmp(g_dict->entities[a].id, g_dict->entities[b].id);
-}
-
-/* Pairs in (smaller id, larger id) order, independent of entity indexes. */
-static void id_order(const eg_pair_t *p, const char **lo, const char **hi)
-{
-    const char *a = g_dict->entities[p->a].id, *b = g_dict->entities[p->b].id;
-    int swap = strcmp(a, b) > 0;
-    *lo = swap ? b : a;
-    *hi = swap ? a : b;
-}
-
-static int compare_pairs(const void *x, const void *y)
-{
-    const char *a1, *a2, *b1, *b2;
-    id_order(x, &a1, &a2);
-    id_order(y, &b1, &b2);
-    int d = strcmp(a1, b1);
-    return d ? d : strcmp(a2, b2);
-}
-
-/* Where the lines go, and how many records went there (for the Z trailer). */
-typedef struct writer {
-    FILE *out;
-    uint64_t records;
-} writer_t;
-
-static int put_found(void *ctx, const char *id, const char *label, const char *type,
-                     uint64_t votes)
-{
-    writer_t *w = ctx;
-    FILE *out = w->out;
-    w->records++;
-    fputs("C\t", out);
-    put_escaped(out, id);
-    fputc('\t', out);
-    put_escaped(out, type);
-    fputc('\t', out);
-    put_escaped(out, label);
-    fprintf(out, "\t%" PRIu64 "\n", votes);
-    return 0;
-}
-
-int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
-                   const eg_cooc_t *c, eg_window_t window, eg_error_t *err)
-{
-    size_t np = 0;
-    eg_pair_t *pairs = eg_cooc_sorted_pairs(c, &np);
-    uint32_t *order = malloc((c->nentities + 1) * sizeof *order);
-    if (!pairs || !order) {
-        free(pairs);
-        free(order);
-        return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
-    }
-    g_dict = dict;
-    size_t n = 0;
-    for (size_t i = 0; i < c->nentities; i++)
-        if (c->mentions[i])
-            order[n++] = (uint32_t)i;
-    qsort(order, n, sizeof *order, compare_entities);
-    qsort(pairs, np, sizeof *pairs, compare_pairs);
-
-    fprintf(out, "H\tentgraph-counts\t%d\twindow=%s\tevidence=%u\n", EG_SHARD_VERSION,
-            eg_window_name(window), c->opt.evidence);
-    fprintf(out, "D\t%" PRIu64 "\t%" PRIu64 "\n", c->ndocuments, c->windows_with_entities);
-    writer_t w = {out, 2 + n + np};
-    if (found && eg_registry_each(found, put_found, &w)) {
-        free(pairs);
-        free(order);
-        return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
-    }
-    for (size_t i = 0; i < n; i++) {
-        uint32_t e = order[i];
-        fputs("N\t", out);
-        put_escaped(out, dict->entities[e].id);
-        fprintf(out, "\t%" PRIu64 "\t%" PRIu64 "\t%" PRIu64 "\t", c->mentions[e],
-                c->documents[e], c->windows[e]);
-        put_date(out, c->first[e]);
-        fputc('\t', out);
-        put_date(out, c->last[e]);
-        fputc('\n', out);
-    }
-    for (size_t i = 0; i < np; i++) {
-        const char *lo, *hi;
-        id_order(&pairs[i], &lo, &hi);
-        fputs("P\t", out);
-        put_escaped(out, lo);
-        fputc('\t', out);
-        put_escaped(out, hi);
-        fprintf(out, "\t%" PRIu64 "\t%" PRIu64 "\t", pairs[i].count, pairs[i].documents);
-        put_date(out, pairs[i].first);
-        fputc('\t', out);
-        put_date(out, pairs[i].last);
-        fputc('\n', out);
-        for (const eg_evidence_t *e = eg_cooc_evidence(c, pairs[i].evidence); e;
-             e = eg_cooc_evidence(c, e->next)) {
-            fputs("E\t", out);
-            put_escaped(out, lo);
-            fputc('\t', out);
-            put_escaped(out, hi);
-            fputc('\t', out);
-            put_escaped(out, e->doc);
-            fprintf(out, "\t%u\t", e->window);
-            put_escaped(out, e->text);
-            fputc('\n', out);
-            w.records++;
-        }
-    }
-    fprintf(out, "Z\t%" PRIu64 "\n", w.records);
-    free(pairs);
-    free(order);
-    if (ferror(out))
-        return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "cannot write counts: %s",
-                            strerror(errno));
-    return 0;
-}
+#define MAX_FIELDS 10
 
 /* ---- reading ----
  *
@@ -184,6 +38,7 @@ typedef struct pending {
 
 typedef struct reader {
     const char *path;
+    const char *what; /* "pair" or "timeline line": for has_node's message */
     long line;
     const eg_dict_t *dict;
     eg_registry_t *found;
@@ -286,13 +141,14 @@ static void widen(eg_date_t *first, eg_date_t *last, eg_date_t f, eg_date_t l)
         *last = l;
 }
 
-/* A P line's entity must have had its N line in this file. */
+/* A P, Q or O line's entity must have had its N line in this file. */
 static int has_node(reader_t *r, uint32_t e, const char *id)
 {
     if (e < r->c->nentities && r->c->last_doc[e] == r->mark)
         return 0;
     return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line,
-                        "a pair names '%s', which has no N line in this file", id);
+                        "a %s names '%s', which has no N line in this file",
+                        r->what, id);
 }
 
 static int pair_of(reader_t *r, const char *x, const char *y, int need_nodes,
@@ -330,11 +186,38 @@ static int expect_pair(reader_t *r, eg_pair_t *p)
     return 0;
 }
 
+/* The optional fields of a header: period= (EG_PERIOD_NONE when absent)
+ * and docs= (0 when absent), in this order. */
+static int header_options(reader_t *r, char **f, int n, eg_period_t *period, uint64_t *docs)
+{
+    *period = EG_PERIOD_NONE;
+    *docs = 0;
+    int i = 5;
+    if (i < n && strncmp(f[i], "period=", 7) == 0 && eg_period_parse(f[i++] + 7, period))
+        return bad(r, "header has no valid period=");
+    if (i < n && strncmp(f[i], "docs=", 5) == 0 &&
+        (number(r, f[i++] + 5, docs) || *docs > EG_NODE_DOCS_MAX))
+        return bad(r, "header has no valid docs=");
+    if (i < n)
+        return bad(r, "not an entgraph counts file (its header is wrong)");
+    eg_shard_info_t *in = r->info;
+    if (in->have_header && in->period != *period)
+        return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line,
+                            "counts made with period=%s cannot merge with period=%s",
+                            eg_period_name(*period), eg_period_name(in->period));
+    if (in->have_header && *docs != in->node_docs)
+        in->node_docs_differs = 1;
+    if (!in->have_header || *docs < in->node_docs)
+        in->node_docs = (unsigned)*docs;
+    return 0;
+}
+
 static int header(reader_t *r, char **f, int n)
 {
     eg_window_t w;
-    uint64_t k;
-    if (n != 5 || strcmp(f[1], "entgraph-counts") != 0)
+    eg_period_t period;
+    uint64_t k, docs;
+    if (n < 5 || n > 7 || strcmp(f[1], "entgraph-counts") != 0)
         return bad(r, "not an entgraph counts file (its header is wrong)");
     if (strcmp(f[2], "1") == 0)
         return bad(r, "counts file version 1 (no Z line proves it whole): count again "
@@ -345,16 +228,22 @@ static int header(reader_t *r, char **f, int n)
         return bad(r, "header has no valid window=");
     if (strncmp(f[4], "evidence=", 9) || number(r, f[4] + 9, &k) || k > UINT_MAX)
         return bad(r, "header has no valid evidence=");
+    int rc = header_options(r, f, n, &period, &docs);
+    if (rc)
+        return rc;
     eg_shard_info_t *in = r->info;
+    char wname[EG_WINDOW_NAME_MAX];
     if (in->have_header && in->window != w)
         return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line,
                             "counts made with window=%s cannot merge with window=%s",
-                            f[3] + 7, eg_window_name(in->window));
+                            f[3] + 7, eg_window_name(in->window, wname, sizeof wname));
     if (in->have_header && k != in->evidence)
         in->evidence_differs = 1;
     if (!in->have_header || k < in->evidence)
         in->evidence = (unsigned)k;
     in->window = w;
+    in->period = period;
+    r->c->opt.period = period;
     in->have_header = 1;
     return 0;
 }
@@ -403,6 +292,109 @@ static int pair(reader_t *r, char **f, int n)
     return 0;
 }
 
+/* A number of an E line that fits in 32 bits. */
+static int number32(reader_t *r, const char *s, uint32_t *out)
+{
+    uint64_t v;
+    int rc = number(r, s, &v);
+    if (rc == 0 && v > UINT32_MAX)
+        return bad(r, "an evidence number is too large");
+    *out = (uint32_t)v;
+    return rc;
+}
+
+/* E: one evidence window of a pair, offered to its K smallest. */
+static int evidence(reader_t *r, char **f, int n)
+{
+    eg_pair_t *p;
+    eg_evidence_t e = {.doc = f[3], .text = f[9]};
+    int rc;
+    if (n != 10)
+        return bad(r, n == 6 ? "an E line has 10 fields (evidence from before dates and "
+                               "offsets: count again)"
+                             : "an E line has 10 fields");
+    if ((rc = number32(r, f[4], &e.window)) || (rc = date(r, f[5], &e.date)) ||
+        (rc = number32(r, f[6], &e.sentence)) || (rc = number32(r, f[7], &e.start)) ||
+        (rc = number32(r, f[8], &e.end)) || (rc = pair_of(r, f[1], f[2], 0, &p)) ||
+        (rc = expect_pair(r, p)))
+        return rc;
+    if (e.end < e.start)
+        return bad(r, "an evidence window ends before it starts");
+    if (eg_cooc_offer_evidence(r->c, p, &e))
+        return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
+    return 0;
+}
+
+/* R: one of the documents that mention an entity, after its N line. */
+static int node_doc(reader_t *r, char **f, int n)
+{
+    uint32_t e;
+    uint64_t mentions;
+    int rc;
+    r->what = "document line";
+    if (n != 4)
+        return bad(r, "an R line has 4 fields");
+    if ((rc = entity(r, f[1], &e)) || (rc = has_node(r, e, f[1])) ||
+        (rc = number(r, f[3], &mentions)))
+        return rc;
+    if (!r->info->have_header || !r->info->node_docs)
+        return bad(r, "an R line (documents of a node) in counts without docs= in the header");
+    if (mentions == 0)
+        return bad(r, "a document line counts 0 mentions");
+    if (eg_cooc_offer_node_doc(r->c, e, f[2], mentions))
+        return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
+    return 0;
+}
+
+/* The period and count of an O or Q line (fields f[0..1]). */
+static int period_count(reader_t *r, char **f, int32_t *period, uint64_t *count)
+{
+    int rc;
+    if (!r->info->have_header || !r->info->period)
+        return bad(r, "a timeline line (O, Q) in counts without period= in the header");
+    if (eg_period_parse_label(r->info->period, f[0], period))
+        return bad(r, "a period is not written as --period writes it");
+    if ((rc = number(r, f[1], count)))
+        return rc;
+    return *count ? 0 : bad(r, "a timeline count is 0");
+}
+
+/* O: an entity's mentions in a period, after its N line. */
+static int node_period(reader_t *r, char **f, int n)
+{
+    uint32_t e;
+    int32_t period;
+    uint64_t count;
+    int rc;
+    if (n != 4)
+        return bad(r, "an O line has 4 fields");
+    r->what = "timeline line";
+    if ((rc = entity(r, f[1], &e)) || (rc = has_node(r, e, f[1])) ||
+        (rc = period_count(r, f + 2, &period, &count)))
+        return rc;
+    uint64_t *slot = eg_timeline_slot(&r->c->timeline, e, EG_TIMELINE_NODE, period);
+    return slot ? add(r, slot, count)
+                : eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
+}
+
+/* Q: a pair's count in a period, after its P line. */
+static int pair_period(reader_t *r, char **f, int n)
+{
+    eg_pair_t *p;
+    int32_t period;
+    uint64_t count;
+    int rc;
+    if (n != 5)
+        return bad(r, "a Q line has 5 fields");
+    if ((rc = pair_of(r, f[1], f[2], 1, &p)) || (rc = period_count(r, f + 3, &period, &count)))
+        return rc;
+    if (p->last_doc != 2 * r->mark)
+        return bad(r, "a Q line names a pair that has no P line in this file");
+    uint64_t *slot = eg_timeline_slot(&r->c->timeline, p->a, p->b, period);
+    return slot ? add(r, slot, count)
+                : eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
+}
+
 static int record(reader_t *r, char *line)
 {
     char *f[MAX_FIELDS];
@@ -411,6 +403,7 @@ static int record(reader_t *r, char *line)
     int rc = 0;
     uint64_t a, b;
     char kind = f[0][0] && !f[0][1] ? f[0][0] : '?';
+    r->what = "pair";
     if (kind != 'Z')
         r->records++;
     switch (kind) {
@@ -439,26 +432,21 @@ static int record(reader_t *r, char *line)
         return 0;
     case 'P':
         return pair(r, f, n);
-    case 'E': {
-        eg_pair_t *p;
-        if (n != 6)
-            return bad(r, "an E line has 6 fields");
-        if ((rc = number(r, f[4], &a)) || (rc = pair_of(r, f[1], f[2], 0, &p)) ||
-            (rc = expect_pair(r, p)))
-            return rc;
-        if (a > UINT32_MAX)
-            return bad(r, "a window number is too large");
-        if (eg_cooc_offer_evidence(c, p, f[3], (uint32_t)a, f[5]))
-            return eg_error_set(r->err, EG_ERR_RUNTIME, r->path, r->line, "out of memory");
-        return 0;
-    }
+    case 'O':
+        return node_period(r, f, n);
+    case 'Q':
+        return pair_period(r, f, n);
+    case 'R':
+        return node_doc(r, f, n);
+    case 'E':
+        return evidence(r, f, n);
     case 'Z':
         if (n != 2)
             return bad(r, "a Z line has 2 fields");
         r->trailers++;
         return (rc = number(r, f[1], &a)) ? rc : add(r, &r->claimed, a);
     default:
-        return bad(r, "unknown record (lines start with H, D, C, N, P, E or Z)");
+        return bad(r, "unknown record (lines start with H, D, C, N, O, P, E, Q, R or Z)");
     }
 }
 
@@ -485,85 +473,17 @@ static int check_whole(reader_t *r)
     return 0;
 }
 
-#ifndef READ_CHUNK /* the fuzz build makes it small */
-#define READ_CHUNK (1u << 20)
-#endif
-
-/* Lines from a gzip stream (or plain file), through one read buffer, so
- * that a NUL byte inside a line is seen instead of silently cutting it.
- * `scanned` bytes after pos are known to hold no line end, so a long line
- * is searched once, not again for every block read. */
-typedef struct line_reader {
-    gzFile gz;
-    eg_buf_t buf;
-    size_t pos, scanned;
-    int eof;
-} line_reader_t;
-
-enum { LINE_NUL = -2, LINE_CUT = -3, LINE_LONG = -4 };
-
-/* The next line, NUL-terminated in place, without its line end: 1, 0 at
- * the end, -1 on a read error, LINE_NUL when the line holds a NUL byte,
- * LINE_CUT when a gzip stream ends inside its compressed data, LINE_LONG
- * past EG_SHARD_MAX_LINE bytes. */
-static int read_line(line_reader_t *lr, char **line, size_t *len)
-{
-    for (;;) {
-        char *start = lr->buf.data ? lr->buf.data + lr->pos : NULL;
-        size_t avail = lr->buf.len - lr->pos;
-        char *nl = avail > lr->scanned ? memchr(start + lr->scanned, '\n', avail - lr->scanned)
-                                       : NULL;
-        lr->scanned = avail;
-        if (nl || (lr->eof && avail)) {
-            size_t n = nl ? (size_t)(nl - start) : avail;
-            lr->pos += n + (nl != NULL);
-            lr->scanned = 0;
-            if (n && start[n - 1] == '\r')
-                n--;
-            start[n] = '\0';
-            if (memchr(start, '\0', n))
-                return LINE_NUL;
-            *line = start;
-            *len = n;
-            return 1;
-        }
-        if (lr->eof)
-            return 0;
-        if (avail > EG_SHARD_MAX_LINE)
-            return LINE_LONG;
-        if (lr->pos) { /* keep the partial line, drop what was read */
-            memmove(lr->buf.data, start, avail);
-            lr->buf.len = avail;
-            lr->pos = 0;
-        }
-        if (eg_buf_reserve(&lr->buf, READ_CHUNK))
-            return -1;
-        int n = gzread(lr->gz, lr->buf.data + lr->buf.len, READ_CHUNK);
-        int zerr = Z_OK;
-        if (n <= 0)
-            gzerror(lr->gz, &zerr);
-        if (n == 0 && zerr == Z_BUF_ERROR) /* zlib's "unexpected end of file" */
-            return LINE_CUT;
-        if (n < 0)
-            return -1;
-        lr->buf.len += (size_t)n;
-        lr->buf.data[lr->buf.len] = '\0';
-        if (n == 0)
-            lr->eof = 1;
-    }
-}
-
-/* The error of a failed read_line. */
+/* The error of a failed eg_line_read. */
 static int read_error(reader_t *r, gzFile gz, int got)
 {
-    if (got == LINE_NUL)
+    if (got == EG_LINE_NUL)
         return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line + 1,
                             "NUL byte in the line: not an entgraph counts file");
-    if (got == LINE_LONG)
+    if (got == EG_LINE_LONG)
         return eg_error_set(r->err, EG_ERR_DATA, r->path, r->line + 1,
                             "line longer than %u MiB: not an entgraph counts file",
                             EG_SHARD_MAX_LINE >> 20);
-    if (got == LINE_CUT)
+    if (got == EG_LINE_CUT)
         return eg_error_set(r->err, EG_ERR_DATA, r->path, 0,
                             "cannot read counts: truncated gzip stream (the file ends "
                             "inside compressed data)");
@@ -593,14 +513,14 @@ int eg_shard_read(const char *path, const eg_dict_t *dict, eg_registry_t *found,
         close(fd);
         return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
     }
-    gzbuffer(gz, READ_CHUNK);
+    gzbuffer(gz, EG_READ_CHUNK);
     reader_t r = {.path = path, .dict = dict, .found = found, .c = c, .info = info,
                   .err = err, .mark = ++info->files};
-    line_reader_t lr = {.gz = gz};
+    eg_line_reader_t lr = {.gz = gz, .max = EG_SHARD_MAX_LINE};
     char *line;
     size_t len;
     int rc = 0, got;
-    while ((got = read_line(&lr, &line, &len)) > 0) {
+    while ((got = eg_line_read(&lr, &line, &len)) > 0) {
         r.line++;
         if (len && (rc = record(&r, line)) != 0)
             break;

@@ -6,13 +6,29 @@
  * can be concatenated, and even sorted line by line (as Hadoop Streaming
  * sorts mapper output), without changing the merged result:
  *
- *   H <TAB> entgraph-counts <TAB> 2 <TAB> window=W <TAB> evidence=K
+ *   H <TAB> entgraph-counts <TAB> 2 <TAB> window=W <TAB> evidence=K [<TAB> period=P]
+ *       [<TAB> docs=K]
  *   D <TAB> documents <TAB> windows-with-entities
  *   C <TAB> id <TAB> type <TAB> label <TAB> votes
  *   N <TAB> id <TAB> mentions <TAB> documents <TAB> windows <TAB> first <TAB> last
+ *   O <TAB> id <TAB> period <TAB> mentions
+ *   R <TAB> id <TAB> document-id <TAB> mentions
  *   P <TAB> id-a <TAB> id-b <TAB> count <TAB> documents <TAB> first <TAB> last
- *   E <TAB> id-a <TAB> id-b <TAB> document-id <TAB> window <TAB> text
+ *   E <TAB> id-a <TAB> id-b <TAB> document-id <TAB> window <TAB> date
+ *       <TAB> sentence <TAB> start <TAB> end <TAB> text
+ *   Q <TAB> id-a <TAB> id-b <TAB> period <TAB> count
  *   Z <TAB> records
+ *
+ * With --period (period= in the header; shards of other periods do not
+ * merge), O lines count an entity's mentions and Q lines a pair's count
+ * per period, the period named as eg_period_label writes it. An O line
+ * comes after its entity's N line and a Q line after its pair's P line,
+ * written and sorted alike (N < O, P < Q), and each needs that line in
+ * its file.
+ *
+ * With --node-docs K (docs=K in the header; shards of other K merge with
+ * the smallest), R lines name the documents kept for an entity, with its
+ * mentions in each, after its N line (N < R).
  *
  * Entities are named by their dictionary id (so merge may load the
  * dictionary files in another order); an entity found in the text, not
@@ -56,6 +72,9 @@ int eg_shard_write(FILE *out, const eg_dict_t *dict, const eg_registry_t *found,
 typedef struct eg_shard_info {
     int have_header;
     eg_window_t window;
+    eg_period_t period; /* EG_PERIOD_NONE when the counts have none */
+    unsigned node_docs; /* the smallest docs= K seen (0: none) */
+    int node_docs_differs;
     unsigned evidence; /* the smallest K seen */
     int evidence_differs;
     uint64_t files; /* files read so far (the reader marks what each holds) */

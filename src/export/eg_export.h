@@ -13,8 +13,9 @@
  * Numbers that are whole are written as integers, others with up to 15
  * significant digits (the graph keeps measures and analytics rounded to
  * 12, eg_round_sig); NaN becomes null in JSON.
- * Edge evidence is a list of {"doc", "text"} objects in JSON and a
- * joined string (eg_evidence_join) in GraphML.
+ * Edge evidence is a list of {"doc", "text", "date" (when known),
+ * "sentence", "start", "end"} objects in JSON and a joined string
+ * (eg_evidence_join) in GraphML, GEXF and CSV.
  * Both are deterministic: same graph, same bytes.
  */
 #ifndef EG_EXPORT_H
@@ -116,6 +117,11 @@ int eg_export_gexf(const igraph_t *g, eg_gexf_version_t version, FILE *out,
  * joined). */
 int eg_export_csv_nodes(const igraph_t *g, FILE *out, eg_error_t *err);
 int eg_export_csv_edges(const igraph_t *g, FILE *out, eg_error_t *err);
+/* With a period (eg_network.h), the long table X.timeline.csv beside
+ * X.edges.csv: kind (node or edge), id (nodes), source and target
+ * (edges), period, count (a node's mentions, an edge's count), one row
+ * per element and period with a count, nodes first, in graph order. */
+int eg_export_csv_timeline(const igraph_t *g, FILE *out, eg_error_t *err);
 
 /* HTML: one self-contained page that works offline, sigma.js and
  * graphology inlined (pinned npm packages compiled into the binary by
@@ -152,8 +158,9 @@ int eg_export_png(const igraph_t *g, FILE *out, eg_error_t *err);
 const char *eg_export_png_missing(void);
 
 /* The edge evidence attribute (see eg_network.h) as one readable string
- * for formats without lists: "doc: text | doc: text". Appends to out;
- * returns 0 or EG_ERR_RUNTIME. */
+ * for formats without lists: "doc (DATE, sentence S, bytes A-B): text |
+ * ..." (no "DATE, " when undated; bytes [A, B) of the document). Appends
+ * to out; returns 0 or EG_ERR_RUNTIME. */
 int eg_evidence_join(const char *encoded, eg_buf_t *out);
 
 /* Dispatch on format (EG_FORMAT_CSV is not one file: use its parts). */

@@ -185,7 +185,8 @@ const char *eg_attr_text(const igraph_t *g, const eg_attr_list_t *l, igraph_inte
         eg_format_number(num, 64, v);
         return num;
     }
-    if (type == IGRAPH_ATTRIBUTE_STRING && kind == 'e' && strcmp(name, "evidence") == 0) {
+    if (type == IGRAPH_ATTRIBUTE_STRING && ((kind == 'e' && strcmp(name, "evidence") == 0) ||
+                                            (kind == 'v' && strcmp(name, "docs") == 0))) {
         eg_buf_clear(scratch);
         if (eg_evidence_join(eg_attr_str(g, kind, name, i), scratch)) {
             *failed = 1;

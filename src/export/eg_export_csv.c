@@ -15,6 +15,7 @@
  * Numeric columns are never touched: -0.25 stays a number. */
 #include "eg_export.h"
 
+#include "../graph/eg_network.h"
 #include "eg_export_attrs.h"
 
 #include <math.h>
@@ -117,6 +118,42 @@ static int write_table(const igraph_t *g, char kind, FILE *out)
     eg_buf_free(&scratch);
     eg_attr_lists_destroy(&ga, &va, &ea);
     return rc;
+}
+
+/* The timeline rows of one element: kind, id, source, target, period,
+ * count. */
+static int put_timeline(FILE *out, const char *kind, const char *id, const char *source,
+                        const char *target, const char *encoded)
+{
+    const char *pos = encoded, *period;
+    size_t len;
+    double count;
+    while (eg_timeline_next(&pos, &period, &len, &count)) {
+        char label[EG_PERIOD_LABEL_MAX], num[64];
+        snprintf(label, sizeof label, "%.*s", (int)len, period);
+        eg_format_number(num, sizeof num, count);
+        if (put_text(out, kind, 1) || put_text(out, id, 0) || put_text(out, source, 0) ||
+            put_text(out, target, 0) || put_text(out, label, 0) || put_cell(out, num, 0, 0) ||
+            fputs("\r\n", out) == EOF)
+            return -1;
+    }
+    return 0;
+}
+
+int eg_export_csv_timeline(const igraph_t *g, FILE *out, eg_error_t *err)
+{
+    int rc = fputs("kind,id,source,target,period,count\r\n", out) == EOF ? -1 : 0;
+    int has = igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "timeline");
+    for (igraph_integer_t v = 0; has && rc == 0 && v < igraph_vcount(g); v++)
+        rc = put_timeline(out, "node", VAS(g, "id", v), "", "", VAS(g, "timeline", v));
+    for (igraph_integer_t e = 0; has && rc == 0 && e < igraph_ecount(g); e++) {
+        igraph_integer_t u, v;
+        eg_edge_ends(g, e, &u, &v);
+        rc = put_timeline(out, "edge", "", VAS(g, "id", u), VAS(g, "id", v),
+                          EAS(g, "timeline", e));
+    }
+    return rc ? eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "cannot write the CSV timeline")
+              : 0;
 }
 
 int eg_export_csv_nodes(const igraph_t *g, FILE *out, eg_error_t *err)

@@ -12,12 +12,22 @@
  * Time: when nodes carry first/last dates the graph is dynamic
  * (timeformat "date") and each node and edge gets one spell
  * [first, last], so Gephi's timeline shows entities and links appear and
- * fade. first/last stay plain attributes as well.
+ * fade. first/last stay plain attributes as well. With a period (the
+ * timeline attribute, eg_network.h), the spells are the runs of
+ * consecutive periods in which the element has a count, and dynamic
+ * attributes give the counts per period, each attvalue with the first
+ * and last day of its period: period_mentions (nodes), period_count
+ * (edges) and, when the weight is the count, weight (the reserved title
+ * Gephi's timeline sizes edges by). The attributes of a class are then
+ * one block of mode "dynamic": the totals and the other attributes have
+ * attvalues without start and end, which hold for all time (one block,
+ * since graphology-gexf reads only the last block of a class).
  *
  * Attribute ids are the attribute names; NaN values are left out. No
  * xsi:schemaLocation: the official RelaxNG schema refuses it. */
 #include "eg_export.h"
 
+#include "../graph/eg_network.h"
 #include "eg_export_attrs.h"
 
 #include <libxml/xmlwriter.h>
@@ -30,12 +40,17 @@ typedef struct gexf {
     eg_attr_list_t ga, va, ea;
     eg_buf_t scratch;
     int dated;
+    eg_period_t period;   /* EG_PERIOD_NONE: no timeline */
+    int weight_is_count;  /* the dynamic weight is the period's count */
 } gexf_t;
 
-/* Written as XML attributes, viz: elements or spells, not attvalues. */
+/* Written as XML attributes, viz: elements, spells or dynamic
+ * attvalues, not static attvalues. */
 static int is_builtin(char kind, const char *name)
 {
     static const char *const node_names[] = {"id", "label", "x", "y", "size", "r", "g", "b"};
+    if (strcmp(name, "timeline") == 0)
+        return 1;
     if (kind == 'e')
         return strcmp(name, "weight") == 0;
     for (size_t i = 0; i < sizeof node_names / sizeof *node_names; i++)
@@ -66,10 +81,24 @@ static int end(xmlTextWriterPtr w)
     return xmlTextWriterEndElement(w) < 0 ? -1 : 0;
 }
 
+/* The attributes only a graph with a period has. */
+static int declare_dynamic(gexf_t *x, char kind)
+{
+    const char *name = kind == 'v' ? "period_mentions" : "period_count";
+    if (start(x->w, "attribute") || wattr(x->w, "id", name) || wattr(x->w, "title", name) ||
+        wattr(x->w, "type", "long") || end(x->w))
+        return -1;
+    if (kind == 'e' && x->weight_is_count &&
+        (start(x->w, "attribute") || wattr(x->w, "id", "weight") ||
+         wattr(x->w, "title", "weight") || wattr(x->w, "type", "double") || end(x->w)))
+        return -1;
+    return 0;
+}
+
 static int declare(gexf_t *x, const eg_attr_list_t *l, char kind, igraph_integer_t count)
 {
     if (start(x->w, "attributes") || wattr(x->w, "class", kind == 'v' ? "node" : "edge") ||
-        wattr(x->w, "mode", "static"))
+        wattr(x->w, "mode", x->period ? "dynamic" : "static"))
         return -1;
     for (igraph_integer_t k = 0; k < igraph_strvector_size(&l->names); k++) {
         const char *name = igraph_strvector_get(&l->names, k);
@@ -85,7 +114,81 @@ static int declare(gexf_t *x, const eg_attr_list_t *l, char kind, igraph_integer
             wattr(x->w, "type", t) || end(x->w))
             return -1;
     }
-    return end(x->w);
+    return x->period && declare_dynamic(x, kind) ? -1 : end(x->w);
+}
+
+/* The first and last day of the period named p[0..len). */
+static int period_days(const gexf_t *x, const char *p, size_t len, char first[11],
+                       char last[11], int32_t *n)
+{
+    char label[EG_PERIOD_LABEL_MAX];
+    eg_date_t f, l;
+    snprintf(label, sizeof label, "%.*s", (int)len, p);
+    if (eg_period_parse_label(x->period, label, n))
+        return -1;
+    eg_period_days(x->period, *n, &f, &l);
+    eg_date_format(f, first);
+    eg_date_format(l, last);
+    return 0;
+}
+
+static int dynamic_value(gexf_t *x, const char *name, const char *value, const char *first,
+                         const char *last)
+{
+    return start(x->w, "attvalue") || wattr(x->w, "for", name) ||
+                   wattr(x->w, "value", value) || wattr(x->w, "start", first) ||
+                   wattr(x->w, "end", last) || end(x->w)
+               ? -1 : 0;
+}
+
+/* The element's count per period, as dynamic attvalues. */
+static int dynamic_attvalues(gexf_t *x, char kind, igraph_integer_t i)
+{
+    const char *pos = eg_attr_str(x->g, kind, "timeline", i), *p;
+    size_t len;
+    double count;
+    while (eg_timeline_next(&pos, &p, &len, &count)) {
+        char first[11], last[11], num[64];
+        int32_t n;
+        eg_format_number(num, sizeof num, count);
+        if (period_days(x, p, len, first, last, &n) ||
+            dynamic_value(x, kind == 'v' ? "period_mentions" : "period_count", num, first,
+                          last) ||
+            (kind == 'e' && x->weight_is_count && dynamic_value(x, "weight", num, first, last)))
+            return -1;
+    }
+    return 0;
+}
+
+/* The runs of consecutive periods with a count, as spells. */
+static int period_spells(gexf_t *x, char kind, igraph_integer_t i)
+{
+    const char *pos = eg_attr_str(x->g, kind, "timeline", i), *p;
+    size_t len;
+    double count;
+    char last[11] = "", run_first[11] = "", day0[11], day1[11];
+    int32_t prev = 0, n;
+    int open = 0;
+    while (eg_timeline_next(&pos, &p, &len, &count)) {
+        if (period_days(x, p, len, day0, day1, &n))
+            return -1;
+        if (open && n != prev + 1 &&
+            (start(x->w, "spell") || wattr(x->w, "start", run_first) ||
+             wattr(x->w, "end", last) || end(x->w)))
+            return -1;
+        if (!open && start(x->w, "spells"))
+            return -1;
+        if (!open || n != prev + 1)
+            memcpy(run_first, day0, sizeof day0);
+        memcpy(last, day1, sizeof day1);
+        prev = n;
+        open = 1;
+    }
+    if (!open)
+        return 0;
+    return start(x->w, "spell") || wattr(x->w, "start", run_first) || wattr(x->w, "end", last) ||
+                   end(x->w) || end(x->w)
+               ? -1 : 0;
 }
 
 static int attvalues(gexf_t *x, const eg_attr_list_t *l, char kind, igraph_integer_t i)
@@ -103,12 +206,16 @@ static int attvalues(gexf_t *x, const eg_attr_list_t *l, char kind, igraph_integ
             end(x->w))
             return -1;
     }
+    if (!failed && x->period && dynamic_attvalues(x, kind, i))
+        return -1;
     return failed ? -1 : end(x->w);
 }
 
 /* One spell [first, last] when the element has dates. */
 static int spells(gexf_t *x, char kind, igraph_integer_t i)
 {
+    if (x->period)
+        return period_spells(x, kind, i);
     if (!x->dated)
         return 0;
     const char *first = eg_attr_str(x->g, kind, "first", i);
@@ -220,6 +327,12 @@ int eg_export_gexf(const igraph_t *g, eg_gexf_version_t version, FILE *out, eg_e
         return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
     for (igraph_integer_t k = 0; k < igraph_strvector_size(&x.va.names); k++)
         x.dated |= strcmp(igraph_strvector_get(&x.va.names, k), "first") == 0;
+    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_GRAPH, "period") &&
+        igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "timeline") &&
+        eg_period_parse(GAS(g, "period"), &x.period) == 0) {
+        x.dated = 1;
+        x.weight_is_count = strcmp(eg_attr_str(g, 'g', "measure", 0), "count") == 0;
+    }
     int rc = -1;
     xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(write_to_stream, NULL, out, NULL);
     x.w = ob ? xmlNewTextWriter(ob) : NULL;

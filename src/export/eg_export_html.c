@@ -14,9 +14,13 @@
  * array per node and per edge (a 100,000-edge graph is a few MB, not a
  * few tens), every attribute passed through so that a new attribute
  * reaches the page with no code here. Edge ends are node indices and
- * the evidence a list of [document, text] pairs. Every '<' in the JSON
- * is written as \u003c, so neither "</script>" nor "<!--" in a label or
- * a sentence can end or confuse the script element.
+ * the evidence a list of [document, text, date, sentence, start, end].
+ * The page is mailed to colleagues, so it holds no absolute path of the
+ * machine that built it: document ids that are absolute paths lose the
+ * folder all of them share (doc_root): "/home/me/corpus/a/1.txt" and
+ * "/home/me/corpus/b/2.txt" become "a/1.txt" and "b/2.txt". Every '<'
+ * in the JSON is written as \u003c, so neither "</script>" nor "<!--" in
+ * a label or a sentence can end or confuse the script element.
  *
  * When make could not fetch the libraries, eg_html_missing says so and
  * the writer fails with that message instead of writing a page.
@@ -84,18 +88,83 @@ static void put_number(FILE *out, igraph_real_t v)
     fputs(num, out);
 }
 
-static void put_evidence(FILE *out, const char *encoded)
+/* Shorten *common to what the absolute document ids of an encoded
+ * evidence or docs attribute share with *first (the first such id). */
+static void shared_prefix(const char *encoded, const char **first, size_t *common)
 {
-    const char *pos = encoded, *doc, *text;
-    size_t doc_len, text_len;
+    const char *pos = encoded;
+    eg_evidence_item_t item;
+    while (eg_evidence_read(&pos, &item)) {
+        if (!item.doc_len || item.doc[0] != '/')
+            continue;
+        if (!*first) {
+            *first = item.doc;
+            *common = item.doc_len;
+        }
+        size_t k = 0;
+        while (k < *common && k < item.doc_len && (*first)[k] == item.doc[k])
+            k++;
+        *common = k;
+    }
+}
+
+/* The length of the folder every absolute document id of the page (edge
+ * evidence, node docs) starts with ("/home/me/corpus/"), 0 when none. */
+static size_t doc_root(const igraph_t *g)
+{
+    const char *first = NULL;
+    size_t common = 0;
+    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "evidence"))
+        for (igraph_integer_t e = 0; e < igraph_ecount(g); e++)
+            shared_prefix(EAS(g, "evidence", e), &first, &common);
+    if (igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, "docs"))
+        for (igraph_integer_t v = 0; v < igraph_vcount(g); v++)
+            shared_prefix(VAS(g, "docs", v), &first, &common);
+    while (common > 0 && first[common - 1] != '/')
+        common--;
+    return common;
+}
+
+/* A node's docs: [[doc, mentions], ...], ids as put_evidence cuts them. */
+static void put_node_docs(FILE *out, const char *encoded, size_t root)
+{
+    const char *pos = encoded, *doc, *count;
+    size_t doc_len, count_len;
     int first = 1;
     putc('[', out);
-    while (eg_evidence_next(&pos, &doc, &doc_len, &text, &text_len)) {
+    while (eg_evidence_next(&pos, &doc, &doc_len, &count, &count_len)) {
+        size_t cut = doc_len > root && doc[0] == '/' ? root : 0;
         fputs(first ? "[" : ",[", out);
-        put_string(out, doc, doc_len);
+        put_string(out, doc + cut, doc_len - cut);
+        fprintf(out, ",%.*s]", (int)count_len, count);
+        first = 0;
+    }
+    putc(']', out);
+}
+
+/* [[doc, text, date or null, sentence, start, end (null when not
+ * known)], ...], absolute document ids without the first root bytes. */
+static void put_evidence(FILE *out, const char *encoded, size_t root)
+{
+    const char *pos = encoded;
+    eg_evidence_item_t e;
+    int first = 1;
+    putc('[', out);
+    while (eg_evidence_read(&pos, &e)) {
+        fputs(first ? "[" : ",[", out);
+        size_t cut = e.doc_len > root && e.doc[0] == '/' ? root : 0;
+        put_string(out, e.doc + cut, e.doc_len - cut);
         putc(',', out);
-        put_string(out, text, text_len);
-        putc(']', out);
+        put_string(out, e.text, e.text_len);
+        putc(',', out);
+        if (e.date[0])
+            put_string(out, e.date, strlen(e.date));
+        else
+            fputs("null", out);
+        if (e.located)
+            fprintf(out, ",%lu,%lu,%lu]", e.sentence, e.start, e.end);
+        else
+            fputs(",null,null,null]", out);
         first = 0;
     }
     putc(']', out);
@@ -103,7 +172,7 @@ static void put_evidence(FILE *out, const char *encoded)
 
 /* Attribute k of list l for element i of kind 'g', 'v' or 'e'. */
 static void put_value(FILE *out, const igraph_t *g, const eg_attr_list_t *l,
-                      igraph_integer_t k, char kind, igraph_integer_t i)
+                      igraph_integer_t k, char kind, igraph_integer_t i, size_t root)
 {
     const char *name = igraph_strvector_get(&l->names, k);
     igraph_integer_t type = VECTOR(l->types)[k];
@@ -112,7 +181,9 @@ static void put_value(FILE *out, const igraph_t *g, const eg_attr_list_t *l,
     } else if (type == IGRAPH_ATTRIBUTE_STRING) {
         const char *s = eg_attr_str(g, kind, name, i);
         if (kind == 'e' && strcmp(name, "evidence") == 0)
-            put_evidence(out, s);
+            put_evidence(out, s, root);
+        else if (kind == 'v' && strcmp(name, "docs") == 0)
+            put_node_docs(out, s, root);
         else
             put_string(out, s, strlen(s));
     } else if (type == IGRAPH_ATTRIBUTE_BOOLEAN) {
@@ -141,6 +212,7 @@ static void put_columns(FILE *out, const char *first, const eg_attr_list_t *l)
 static void put_data(FILE *out, const igraph_t *g, const eg_attr_list_t *ga,
                      const eg_attr_list_t *va, const eg_attr_list_t *ea)
 {
+    size_t root = doc_root(g);
     fputs("{\"graph\":{", out);
     for (igraph_integer_t k = 0; k < igraph_strvector_size(&ga->names); k++) {
         const char *name = igraph_strvector_get(&ga->names, k);
@@ -148,7 +220,7 @@ static void put_data(FILE *out, const igraph_t *g, const eg_attr_list_t *ga,
             putc(',', out);
         put_string(out, name, strlen(name));
         putc(':', out);
-        put_value(out, g, ga, k, 'g', 0);
+        put_value(out, g, ga, k, 'g', 0, root);
     }
     fputs("},\n\"nodes\":", out);
     put_columns(out, NULL, va);
@@ -158,7 +230,7 @@ static void put_data(FILE *out, const igraph_t *g, const eg_attr_list_t *ga,
         for (igraph_integer_t k = 0; k < igraph_strvector_size(&va->names); k++) {
             if (k)
                 putc(',', out);
-            put_value(out, g, va, k, 'v', v);
+            put_value(out, g, va, k, 'v', v, root);
         }
         putc(']', out);
     }
@@ -170,7 +242,7 @@ static void put_data(FILE *out, const igraph_t *g, const eg_attr_list_t *ga,
         fprintf(out, "%s[%lld,%lld", e ? ",\n" : "\n", (long long)u, (long long)v);
         for (igraph_integer_t k = 0; k < igraph_strvector_size(&ea->names); k++) {
             putc(',', out);
-            put_value(out, g, ea, k, 'e', e);
+            put_value(out, g, ea, k, 'e', e, root);
         }
         putc(']', out);
     }

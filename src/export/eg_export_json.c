@@ -10,6 +10,7 @@
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static json_t *number(igraph_real_t v)
@@ -21,21 +22,64 @@ static json_t *number(igraph_real_t v)
     return json_real(v);
 }
 
+/* [{"doc", "text", "date" (when known), "sentence", "start", "end"}] */
 static json_t *evidence_list(const char *encoded)
 {
     json_t *list = json_array();
-    const char *pos = encoded, *doc, *text;
-    size_t doc_len, text_len;
-    while (list && eg_evidence_next(&pos, &doc, &doc_len, &text, &text_len)) {
+    const char *pos = encoded;
+    eg_evidence_item_t e;
+    while (list && eg_evidence_read(&pos, &e)) {
         json_t *item = json_object();
         if (!item || json_array_append_new(list, item) ||
-            json_object_set_new(item, "doc", json_stringn(doc, doc_len)) ||
-            json_object_set_new(item, "text", json_stringn(text, text_len))) {
+            json_object_set_new(item, "doc", json_stringn(e.doc, e.doc_len)) ||
+            json_object_set_new(item, "text", json_stringn(e.text, e.text_len)) ||
+            (e.date[0] && json_object_set_new(item, "date", json_string(e.date))) ||
+            (e.located &&
+             (json_object_set_new(item, "sentence", json_integer((json_int_t)e.sentence)) ||
+              json_object_set_new(item, "start", json_integer((json_int_t)e.start)) ||
+              json_object_set_new(item, "end", json_integer((json_int_t)e.end))))) {
             json_decref(list);
             return NULL;
         }
     }
     return list;
+}
+
+/* A node's docs as [{"doc", "mentions"}]. */
+static json_t *docs_list(const char *encoded)
+{
+    json_t *list = json_array();
+    const char *pos = encoded, *doc, *count;
+    size_t doc_len, count_len;
+    while (list && eg_evidence_next(&pos, &doc, &doc_len, &count, &count_len)) {
+        json_t *item = json_object();
+        if (!item || json_array_append_new(list, item) ||
+            json_object_set_new(item, "doc", json_stringn(doc, doc_len)) ||
+            json_object_set_new(item, "mentions",
+                                json_integer((json_int_t)strtoull(count, NULL, 10)))) {
+            json_decref(list);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+/* A timeline attribute as {"period": count, ...}, in period order. */
+static json_t *timeline_object(const char *encoded)
+{
+    json_t *obj = json_object();
+    const char *pos = encoded, *period;
+    size_t len;
+    double count;
+    while (obj && eg_timeline_next(&pos, &period, &len, &count)) {
+        char key[EG_PERIOD_LABEL_MAX];
+        snprintf(key, sizeof key, "%.*s", (int)len, period);
+        if (json_object_set_new(obj, key, number(count))) {
+            json_decref(obj);
+            return NULL;
+        }
+    }
+    return obj;
 }
 
 typedef eg_attr_list_t attr_list_t;
@@ -55,6 +99,10 @@ static int put_attr(json_t *obj, const igraph_t *g, const attr_list_t *l,
     } else if (type == IGRAPH_ATTRIBUTE_STRING && kind == 'e' &&
                strcmp(name, "evidence") == 0) {
         value = evidence_list(EAS(g, name, index));
+    } else if (type == IGRAPH_ATTRIBUTE_STRING && kind == 'v' && strcmp(name, "docs") == 0) {
+        value = docs_list(VAS(g, name, index));
+    } else if (type == IGRAPH_ATTRIBUTE_STRING && kind != 'g' && strcmp(name, "timeline") == 0) {
+        value = timeline_object(kind == 'v' ? VAS(g, name, index) : EAS(g, name, index));
     } else if (type == IGRAPH_ATTRIBUTE_STRING) {
         const char *s = kind == 'g' ? GAS(g, name)
                       : kind == 'v' ? VAS(g, name, index)

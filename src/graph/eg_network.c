@@ -42,8 +42,7 @@ const char *eg_igraph_last_error(void)
     return g_last_error;
 }
 
-int eg_evidence_next(const char **pos, const char **doc, size_t *doc_len,
-                     const char **text, size_t *text_len)
+int eg_evidence_read(const char **pos, eg_evidence_item_t *item)
 {
     const char *p = *pos;
     if (!p || !*p)
@@ -51,13 +50,123 @@ int eg_evidence_next(const char **pos, const char **doc, size_t *doc_len,
     const char *end = strchr(p, EG_EVIDENCE_SEP);
     if (!end)
         end = p + strlen(p);
-    const char *sep = memchr(p, EG_EVIDENCE_DOC_SEP, (size_t)(end - p));
-    *doc = p;
-    *doc_len = sep ? (size_t)(sep - p) : 0;
-    *text = sep ? sep + 1 : p;
-    *text_len = (size_t)(end - *text);
+    const char *field[6];
+    size_t len[6], n = 0;
+    for (const char *f = p; n < 6 && f; n++) { /* the last field runs to the end */
+        const char *sep = n < 5 ? memchr(f, EG_EVIDENCE_DOC_SEP, (size_t)(end - f)) : NULL;
+        field[n] = f;
+        len[n] = (size_t)((sep ? sep : end) - f);
+        f = sep ? sep + 1 : NULL;
+    }
+    memset(item, 0, sizeof *item);
+    item->doc = field[0], item->doc_len = n > 1 ? len[0] : 0;
+    item->text = field[n - 1], item->text_len = len[n - 1];
+    if ((item->located = n == 6)) {
+        if (len[1] == 10)
+            memcpy(item->date, field[1], 10);
+        item->sentence = strtoul(field[2], NULL, 10);
+        item->start = strtoul(field[3], NULL, 10);
+        item->end = strtoul(field[4], NULL, 10);
+    }
     *pos = *end ? end + 1 : end;
     return 1;
+}
+
+int eg_evidence_next(const char **pos, const char **doc, size_t *doc_len,
+                     const char **text, size_t *text_len)
+{
+    eg_evidence_item_t item;
+    if (!eg_evidence_read(pos, &item))
+        return 0;
+    *doc = item.doc, *doc_len = item.doc_len;
+    *text = item.text, *text_len = item.text_len;
+    return 1;
+}
+
+int eg_timeline_next(const char **pos, const char **period, size_t *period_len,
+                     double *count)
+{
+    const char *p = *pos;
+    if (!p || !*p)
+        return 0;
+    const char *colon = strchr(p, ':');
+    if (!colon)
+        return 0;
+    *period = p;
+    *period_len = (size_t)(colon - p);
+    char *end;
+    *count = strtod(colon + 1, &end);
+    *pos = *end == ' ' ? end + 1 : end;
+    return 1;
+}
+
+/* The timeline of (a, b) (b = EG_TIMELINE_NODE: entity a's) from the
+ * sorted entries, into out as eg_network.h says. */
+static int encode_timeline(const eg_timeline_entry_t *sorted, size_t n, eg_period_t kind,
+                           uint32_t a, uint32_t b, eg_buf_t *out)
+{
+    eg_buf_clear(out);
+    size_t first, k = eg_timeline_find(sorted, n, a, b, &first);
+    if (eg_buf_append(out, "", 0))
+        return -1;
+    for (size_t i = first; i < first + k; i++) {
+        char label[EG_PERIOD_LABEL_MAX], item[EG_PERIOD_LABEL_MAX + 24];
+        eg_period_label(kind, sorted[i].period, label);
+        int len = snprintf(item, sizeof item, "%s%s:%llu", i > first ? " " : "", label,
+                           (unsigned long long)sorted[i].count);
+        if (eg_buf_append(out, item, (size_t)len))
+            return -1;
+    }
+    return 0;
+}
+
+/* The docs attribute of every vertex (eg_network.h). */
+static int set_node_docs(igraph_t *g, const eg_cooc_t *c, const uint32_t *order)
+{
+    eg_buf_t buf = EG_BUF_INIT;
+    int rc = 0;
+    for (igraph_integer_t v = 0; rc == 0 && v < igraph_vcount(g); v++) {
+        size_t n;
+        const eg_node_doc_t *docs = eg_nodedocs_of(&c->node_docs, order[v], &n);
+        eg_buf_clear(&buf);
+        rc = eg_buf_append(&buf, "", 0);
+        for (size_t i = 0; rc == 0 && i < n; i++) {
+            char num[32];
+            int len = snprintf(num, sizeof num, "%c%llu", EG_EVIDENCE_DOC_SEP,
+                               (unsigned long long)docs[i].mentions);
+            rc = (i && eg_buf_append_byte(&buf, EG_EVIDENCE_SEP)) ||
+                 eg_buf_append_str(&buf, docs[i].doc) || eg_buf_append(&buf, num, (size_t)len);
+        }
+        if (rc == 0 && SETVAS(g, "docs", v, buf.data))
+            rc = -1;
+    }
+    eg_buf_free(&buf);
+    return rc ? -1 : 0;
+}
+
+/* The timeline attributes of every vertex and edge. */
+static int set_timelines(igraph_t *g, const eg_cooc_t *c, const uint32_t *order,
+                         eg_measure_t weight)
+{
+    size_t n;
+    eg_timeline_entry_t *sorted = eg_timeline_sorted(&c->timeline, &n);
+    eg_buf_t buf = EG_BUF_INIT;
+    int rc = sorted && SETGAS(g, "period", eg_period_name(c->opt.period)) == 0 &&
+                     SETGAS(g, "measure", eg_measure_name(weight)) == 0
+                 ? 0 : -1;
+    for (igraph_integer_t v = 0; rc == 0 && v < igraph_vcount(g); v++)
+        if (encode_timeline(sorted, n, c->opt.period, order[v], EG_TIMELINE_NODE, &buf) ||
+            SETVAS(g, "timeline", v, buf.data))
+            rc = -1;
+    for (igraph_integer_t e = 0; rc == 0 && e < igraph_ecount(g); e++) {
+        uint32_t a = order[IGRAPH_FROM(g, e)], b = order[IGRAPH_TO(g, e)];
+        if (encode_timeline(sorted, n, c->opt.period, a < b ? a : b, a < b ? b : a, &buf) ||
+            SETEAS(g, "timeline", e, buf.data))
+            rc = -1;
+    }
+    free(sorted);
+    eg_buf_free(&buf);
+    return rc;
 }
 
 static int has_dates(const eg_cooc_t *c)
@@ -85,9 +194,15 @@ static int encode_evidence(const eg_cooc_t *c, const eg_pair_t *p, eg_buf_t *out
     int first = 1;
     for (const eg_evidence_t *e = eg_cooc_evidence(c, p->evidence); e;
          e = eg_cooc_evidence(c, e->next)) {
+        char date[11] = "", meta[80];
+        if (e->date != EG_NO_DATE)
+            eg_date_format(e->date, date);
+        int n = snprintf(meta, sizeof meta, "%c%s%c%u%c%u%c%u%c", EG_EVIDENCE_DOC_SEP, date,
+                         EG_EVIDENCE_DOC_SEP, e->sentence, EG_EVIDENCE_DOC_SEP, e->start,
+                         EG_EVIDENCE_DOC_SEP, e->end, EG_EVIDENCE_DOC_SEP);
         if ((!first && eg_buf_append_byte(out, EG_EVIDENCE_SEP)) ||
-            eg_buf_append_str(out, e->doc) ||
-            eg_buf_append_byte(out, EG_EVIDENCE_DOC_SEP) || eg_buf_append_str(out, e->text))
+            eg_buf_append_str(out, e->doc) || eg_buf_append(out, meta, (size_t)n) ||
+            eg_buf_append_str(out, e->text))
             return -1;
         first = 0;
     }
@@ -286,9 +401,30 @@ static int add_edges(igraph_t *g, const eg_cooc_t *c, const eg_pair_t *pairs,
     return rc;
 }
 
+/* A dictionary column with the name of an attribute the counts add
+ * (docs, timeline) would be overwritten: refused instead. (The
+ * dictionary refuses the names every graph has, eg_dict.h.) */
+static int check_columns(const eg_dict_t *d, const eg_cooc_t *c, eg_error_t *err)
+{
+    for (size_t k = 0; k < d->nattrs; k++) {
+        const char *name = d->attr_names[k];
+        const char *option = c->opt.node_docs && strcmp(name, "docs") == 0  ? "--node-docs"
+                             : c->opt.period && strcmp(name, "timeline") == 0 ? "--period"
+                                                                                : NULL;
+        if (option)
+            return eg_error_set(err, EG_ERR_DATA, NULL, 0,
+                                "the dictionary has a column '%s', the attribute %s adds: "
+                                "rename the column", name, option);
+    }
+    return 0;
+}
+
 static int build_graph(igraph_t *g, const eg_dict_t *d, const eg_columns_t *cols,
                        const eg_cooc_t *c, const eg_network_options_t *opt, eg_error_t *err)
 {
+    int bad = check_columns(d, c, err);
+    if (bad)
+        return bad;
     size_t ne = d->nentities;
     uint32_t *order = malloc((ne + 1) * sizeof *order);
     long *vertex_of = malloc((ne + 1) * sizeof *vertex_of);
@@ -312,12 +448,15 @@ static int build_graph(igraph_t *g, const eg_dict_t *d, const eg_columns_t *cols
         vertex_of[order[i]] = (long)i;
 
     int rc = igraph_empty(g, (igraph_integer_t)nv, IGRAPH_UNDIRECTED) == IGRAPH_SUCCESS ? 0 : -1;
+    char wname[EG_WINDOW_NAME_MAX];
     if (rc == 0) {
-        if (SETGAS(g, "window", eg_window_name(opt->window)) ||
+        if (SETGAS(g, "window", eg_window_name(opt->window, wname, sizeof wname)) ||
             SETGAN(g, "documents", (igraph_real_t)c->ndocuments) ||
             SETGAN(g, "windows", (igraph_real_t)c->windows_with_entities) ||
             set_vertex_attributes(g, d, cols, c, order, vertex_of, nv) ||
-            add_edges(g, c, pairs, np, vertex_of, opt->measure)) {
+            add_edges(g, c, pairs, np, vertex_of, opt->measure) ||
+            (c->opt.period && set_timelines(g, c, order, opt->measure)) ||
+            (c->opt.node_docs && set_node_docs(g, c, order))) {
             igraph_destroy(g);
             rc = -1;
         }

@@ -13,13 +13,25 @@
  * evidence was kept.
  * With dated documents, nodes and edges also get first and last
  * ("YYYY-MM-DD"): the dates of their first and last document.
- * Graph attributes: window, documents, windows.
+ * With a period (eg_cooc_options_t.period), nodes and edges get a
+ * timeline: "PERIOD:COUNT" items separated by spaces, in period order,
+ * the node's mentions or the edge's count in each period it has any
+ * ("2019:3 2020:1"; "" for an element of undated documents only); the
+ * graph gets period ("year"...) and measure (what weight is: "count"...). Writers decode it with eg_timeline_next.
+ * With documents per node (eg_cooc_options_t.node_docs), nodes get
+ * docs: the documents kept, each "document-id" EG_EVIDENCE_DOC_SEP
+ * "mentions" (decimal), separated by EG_EVIDENCE_SEP, by id (read with
+ * eg_evidence_next: the mentions come as the text).
+ * Graph attributes: window, documents, windows (and period).
  *
  * Evidence is one string attribute per edge so that igraph's own
  * subgraph and deletion functions keep it with its edge: entries are
- * separated by EG_EVIDENCE_SEP and each is "document-id" EG_EVIDENCE_DOC_SEP
- * "window text". Both separators are control characters, which cleaned
- * text never contains. Writers decode it with eg_evidence_next.
+ * separated by EG_EVIDENCE_SEP and each is six fields separated by
+ * EG_EVIDENCE_DOC_SEP: document id, date ("" when undated), sentence,
+ * start and end byte (decimal), window text. Both separators are control
+ * characters, which cleaned text never contains (an entry of two fields,
+ * id and text, is read too). Writers decode it with eg_evidence_read (or
+ * eg_evidence_next for the id and text alone).
  *
  * eg_igraph_setup() must run once before any igraph call: it installs the
  * C attribute handler and an error handler that records the message and
@@ -43,6 +55,24 @@
  * NUL-terminated), or 0 at the end. */
 int eg_evidence_next(const char **pos, const char **doc, size_t *doc_len,
                      const char **text, size_t *text_len);
+
+/* One evidence entry, all of it. */
+typedef struct eg_evidence_item {
+    const char *doc, *text; /* not NUL-terminated */
+    size_t doc_len, text_len;
+    char date[11];          /* "YYYY-MM-DD", "" when undated */
+    unsigned long sentence, start, end;
+    int located;            /* 0: an entry of two fields (id and text) only */
+} eg_evidence_item_t;
+
+/* Like eg_evidence_next, into *item. */
+int eg_evidence_read(const char **pos, eg_evidence_item_t *item);
+
+/* Step through a timeline attribute: *pos starts at the string; returns
+ * 1 and the next period's name (not NUL-terminated) and count, or 0 at
+ * the end. */
+int eg_timeline_next(const char **pos, const char **period, size_t *period_len,
+                     double *count);
 
 void eg_igraph_setup(void);
 

@@ -5,6 +5,8 @@
  * Line modes use one growing read buffer and memchr for line ends. */
 #include "eg_source.h"
 
+#include "eg_namedate.h"
+
 #include "../text/eg_segment.h"
 #include "../text/eg_utf8.h"
 
@@ -17,6 +19,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
+
+/* Bad dates warned about line by line in one file; the rest are summed. */
+#define BAD_DATE_WARNINGS 3
 
 #ifndef READ_CHUNK /* the fuzz build makes it small: more chunk boundaries */
 #define READ_CHUNK (1u << 20)
@@ -38,6 +43,8 @@ struct eg_source {
     size_t scanned; /* line modes: bytes after pos known to hold no '\n' */
     int eof;
     int head_checked; /* line modes: the first block was looked at for NUL */
+    eg_date_t file_date; /* for documents without a date of their own */
+    long bad_dates;      /* dates read as undated in this file */
     /* working space */
     eg_buf_t raw;
     /* counters */
@@ -100,6 +107,9 @@ static void close_file(eg_source_t *s)
     if (s->invalid)
         eg_warn(s->warn, s->path, 0, "%zu invalid UTF-8 sequence(s) replaced by U+FFFD",
                 s->invalid);
+    if (s->bad_dates > BAD_DATE_WARNINGS)
+        eg_warn(s->warn, s->path, 0, "%ld documents with a date that is not a date were "
+                "kept undated (the first %d named above)", s->bad_dates, BAD_DATE_WARNINGS);
 }
 
 void eg_source_close(eg_source_t *s)
@@ -110,6 +120,32 @@ void eg_source_close(eg_source_t *s)
     eg_buf_free(&s->buf);
     eg_buf_free(&s->raw);
     free(s);
+}
+
+/* The date of the file's documents that have none of their own: from the
+ * file name with --date-from-name, else --date. 0 or an error. */
+static int name_date(eg_source_t *s, eg_error_t *err)
+{
+    s->file_date = s->opt.default_date;
+    if (!s->opt.date_from_name)
+        return 0;
+    char found[64];
+    eg_date_t d;
+    int r = eg_namedate_find(s->opt.date_from_name, s->path, &d, found, sizeof found);
+    if (r == EG_NAMEDATE_FOUND) {
+        s->file_date = d;
+        return 0;
+    }
+    char why[160];
+    if (r == EG_NAMEDATE_NO_MATCH)
+        snprintf(why, sizeof why, "the file name does not match --date-from-name");
+    else
+        snprintf(why, sizeof why, "'%s' in the file name is not a date (YYYY, YYYY-MM or "
+                 "YYYY-MM-DD)", found);
+    if (s->opt.strict_dates)
+        return eg_error_set(err, EG_ERR_DATA, s->path, 0, "%s", why);
+    eg_warn(s->warn, s->path, 0, "%s; its documents are undated", why);
+    return 0;
 }
 
 /* Open the next input; 1 when one is open, 0 at the end, <0 on error. */
@@ -127,6 +163,7 @@ static int open_next(eg_source_t *s, eg_error_t *err)
     s->pos = 0;
     s->scanned = 0;
     s->head_checked = 0;
+    s->bad_dates = 0;
     eg_buf_clear(&s->buf);
     int is_stdin = strcmp(s->path, "-") == 0;
     int fd = is_stdin ? dup(0) : open(s->path, O_RDONLY | O_CLOEXEC);
@@ -139,7 +176,7 @@ static int open_next(eg_source_t *s, eg_error_t *err)
         return eg_error_set(err, EG_ERR_RUNTIME, s->path, 0, "out of memory");
     }
     gzbuffer(s->gz, READ_CHUNK);
-    return 1;
+    return name_date(s, err) ? err->status : 1;
 }
 
 /* Append up to READ_CHUNK bytes to b; returns bytes read, 0 at EOF, -1 on error. */
@@ -243,7 +280,7 @@ static int next_text(eg_source_t *s, eg_document_t *doc, eg_error_t *err)
         eg_buf_clear(&doc->id);
         if (eg_buf_append_str(&doc->id, s->path))
             return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
-        doc->date = s->opt.default_date;
+        doc->date = s->file_date;
         close_file(s);
         return 1;
     }
@@ -381,6 +418,31 @@ static json_t *load_with_big_id(const eg_source_t *s, const json_error_t *jerr)
     return root;
 }
 
+/* doc->date from the record's date field: 1 read (or undated), 0 record
+ * skipped, <0 error. A date that is not one (a word, a 13th month, a
+ * number that is no year) is a warning and the document is undated,
+ * unless strict_dates makes it a bad record. */
+static int json_date(eg_source_t *s, const json_t *date, eg_document_t *doc, eg_error_t *err)
+{
+    doc->date = s->file_date;
+    if (!date || json_is_null(date))
+        return 1;
+    if (json_is_string(date) &&
+        eg_date_parse(json_string_value(date), json_string_length(date), &doc->date) == 0)
+        return 1;
+    if (json_is_integer(date) && eg_date_from_year(json_integer_value(date), &doc->date) == 0)
+        return 1;
+    doc->date = s->file_date;
+    if (s->opt.strict_dates)
+        return bad_record(s, err, "field '%s' is not a date (YYYY, YYYY-MM, YYYY-MM-DD or a "
+                          "year as a number)", s->opt.date_field);
+    if (++s->bad_dates <= BAD_DATE_WARNINGS)
+        eg_warn(s->warn, s->path, s->line, "field '%s' is not a date (YYYY, YYYY-MM, "
+                "YYYY-MM-DD or a year as a number); the document is kept undated",
+                s->opt.date_field);
+    return 1;
+}
+
 /* Fill doc from one JSON object line; 1 done, 0 skipped, <0 error. */
 static int json_record(eg_source_t *s, eg_document_t *doc, eg_error_t *err)
 {
@@ -402,15 +464,7 @@ static int json_record(eg_source_t *s, eg_document_t *doc, eg_error_t *err)
     } else if (!json_is_string(text)) {
         rc = bad_record(s, err, text ? "field '%s' is not a string" : "no field '%s'",
                         s->opt.text_field);
-    } else if (date && !json_is_null(date) &&
-               (!json_is_string(date) ||
-                eg_date_parse(json_string_value(date), json_string_length(date),
-                              &doc->date))) {
-        rc = bad_record(s, err, "field '%s' is not an ISO-8601 date (YYYY-MM-DD)",
-                        s->opt.date_field);
-    } else {
-        if (!date || json_is_null(date))
-            doc->date = s->opt.default_date;
+    } else if ((rc = json_date(s, date, doc, err)) == 1) {
         eg_buf_clear(&doc->text);
         if (eg_buf_append(&doc->text, json_string_value(text), json_string_length(text)))
             rc = eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
@@ -464,7 +518,7 @@ static int next_line_doc(eg_source_t *s, eg_document_t *doc, eg_error_t *err)
         if ((rc = to_text(s, line, len, dest, err)) != 0)
             return rc;
         if (s->opt.mode == EG_INPUT_LINES) {
-            doc->date = s->opt.default_date;
+            doc->date = s->file_date;
             return set_line_id(s, doc, err) ? err->status : 1;
         }
         rc = json_record(s, doc, err);

@@ -12,16 +12,26 @@
  *   jsonl  a non-empty line is a JSON object; the document text is the
  *          string field text_field (default "text"), the id the field
  *          id_field (string or integer; default "path:LINE"), the date the
- *          field date_field (ISO-8601 "YYYY-MM-DD..." string; absent or
- *          null = undated).
+ *          field date_field (a string eg_date_parse reads: YYYY, YYYY-MM,
+ *          YYYY-MM-DD, a timestamp; or an integer year; absent or null =
+ *          no date of its own).
+ *
+ * Dates: a document without a date of its own takes its file's: the one
+ * date_from_name finds in the file name (eg_namedate.h), else
+ * default_date (EG_NO_DATE: undated). A date field or file name that
+ * gives no date is a warning and the documents are undated that way (a
+ * warning per file name; per line for the first 3 dates of a file, then
+ * one count when the file closes); with strict_dates a bad date field is
+ * a bad record (below) and a file name without a date an EG_ERR_DATA
+ * error naming the file.
  *
  * Bad input: a NUL byte marks a binary file (error when named on the
  * command line, skipped with a warning inside a folder; a file opening
  * with a UTF-16 byte order mark gets its own message, with the iconv
  * command that converts it); invalid UTF-8 is
  * replaced by U+FFFD with one warning per file; a malformed JSONL line
- * (bad JSON, not an object, text field missing or not a string, bad
- * date) is an error "FILE:LINE: ..." (EG_ERR_DATA), or, with skip_bad,
+ * (bad JSON, not an object, text field missing or not a string, a bad
+ * date with strict_dates) is an error "FILE:LINE: ..." (EG_ERR_DATA), or, with skip_bad,
  * skipped and counted (eg_source_skipped) with a warning per line.
  * Not thread-safe: one reader.
  */
@@ -51,6 +61,8 @@ typedef struct eg_source_options {
     const char *date_field; /* jsonl; NULL = "date" */
     int skip_bad;           /* skip malformed records instead of failing */
     eg_date_t default_date; /* for documents without a date */
+    const struct eg_namedate *date_from_name; /* NULL, or dates from file names */
+    int strict_dates;       /* a bad date is a bad record, not a warning */
 } eg_source_options_t;
 
 /* One document; the buffers are the document's and reused by the next

@@ -269,6 +269,25 @@ def eg150-nodisc-j1 eg 150k "$MAIN" "$REPS" "$WORK/out-eg150-nodisc-j1.graphml" 
 	"$(eg_cmd 1 "$D150" "$MAIN" eg150-nodisc-j1) --rules default,-discovery"
 def eg150-oldrules-j1 eg 150k "$MAIN" "$REPS" "$WORK/out-eg150-oldrules-j1.graphml" "the same, --rules partial,initial (the rules before resolution)" -- \
 	"$(eg_cmd 1 "$D150" "$MAIN" eg150-oldrules-j1) --rules partial,initial"
+# The counting options of issue 14, on the 150k names, against the same
+# run without them, by their count stage (--stats, every repetition kept
+# in out-ID.stats.all): every document dated (the corpus has no dates)
+# for --period year; --window tokens:4 against the sentence window.
+DATE=2020-06-15
+opt_case() { # ID WHAT EXTRA-OPTIONS
+	local id=$1 what=$2
+	shift 2
+	def "$id" eg 150k "$MAIN" "$REPS" "$WORK/out-$id.graphml" "$what" -- \
+		"$(eg_cmd 1 "$D150" "$MAIN" "$id") --date $DATE $* && cat '$WORK/out-$id.stats.json' >>'$WORK/out-$id.stats.all'"
+}
+opt_ids=()
+if [ "$HAS_STATS" = 1 ] && grep -q -- '--period' <<<"$help"; then
+	rm -f "$WORK"/out-egopt-*.stats.all
+	opt_case egopt-base "entgraph build $J1, 150k names, every document dated"
+	opt_case egopt-year "the same, --period year" --period year
+	opt_case egopt-tok4 "the same, --window tokens:4" --window tokens:4
+	opt_ids=(egopt-base egopt-year egopt-tok4)
+fi
 
 BIGF=$WORK/corpus-x$BIG_COPIES.txt
 BIG_NOTE=""
@@ -311,6 +330,7 @@ group "1k names: entgraph vs ripgrep vs Hyperscan" eg1k-j1 rg1k hs1k
 group "dictionary load + compile" eg150-load hs150-load
 group "tagging rules: shipped dictionary" egdict-j1 egdict-nodisc-j1 egdict-norules-j1
 group "tagging rules: 150k names" eg150-nodisc-j1 eg150-oldrules-j1
+[ ${#opt_ids[@]} = 0 ] || group "counting options: --period, token windows" "${opt_ids[@]}"
 if [ "$BIG" = 1 ]; then
 	cat "$BIGF" >/dev/null
 	group "memory on ${BIG_COPIES}x the corpus" eg150-big

@@ -269,6 +269,32 @@ def main():
     reported("all tagging rules vs the rules before resolution and discovery, count stage (150k names)",
              growth(full, before), "eg150-j1 vs eg150-oldrules-j1")
 
+    # --- issue 14: what --period year and --window tokens:4 add to the count stage ---
+    def count_stages(i):  # every repetition's count stage, from out-ID.stats.all
+        r = res.get(i)
+        if not r or not r.get("artifact"):
+            return []
+        try:
+            text = slurp(r["artifact"][: -len(".graphml")] + ".stats.all")
+        except OSError:
+            return []
+        out, pos, dec = [], 0, json.JSONDecoder()
+        while pos < len(text.rstrip()):
+            obj, pos = dec.raw_decode(text, pos)
+            out.append(obj["seconds"]["count"])
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+        return out
+
+    base = statistics.median(count_stages("egopt-base")) if count_stages("egopt-base") else None
+    for case, name in (("egopt-year", "--period year"), ("egopt-tok4", "--window tokens:4")):
+        runs = count_stages(case)
+        v = (statistics.median(runs) - base) / base if base and runs else None
+        target(f"{name}: its cost in the count stage (150k names)", v,
+               f"{100 * v:+.1f} % ({statistics.median(runs):.2f} s vs {base:.2f} s)" if v is not None else "",
+               "≤ 15 %", lambda x: x <= 0.15,
+               f"{case} vs egopt-base, medians of {len(runs)} count stages (issue 14)")
+
     md += ["", "## Targets (issue 4)", "",
            "| target | measured | goal | verdict | compared |", "|---|---:|---|---|---|"] + rows
     md += ["", "Ratios are of median wall times of whole processes (start-up, dictionary compile, "

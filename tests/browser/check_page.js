@@ -144,6 +144,15 @@ const { check, done } = checker();
     const gotOrder = shown.map((s) => links.find((l) => l.source === s.node || l.target === s.node)?.weight);
     check(JSON.stringify(gotOrder) === JSON.stringify(wantOrder), "neighbours listed by weight",
           JSON.stringify(gotOrder) + " vs " + JSON.stringify(wantOrder));
+    // --node-docs K: the node's documents with its mentions, ids relative
+    if (node.docs) {
+      const nodeDocs = await page.$$eval("#node-docs li", (lis) => lis.map((li) =>
+        [li.querySelector("cite").textContent, li.querySelector(".w").textContent]));
+      const want = node.docs.map((d) => [d.doc.replace(/^.*\/wikinews\//, ""),
+        d.mentions + (d.mentions === 1 ? " mention" : " mentions")]);
+      check(nodeDocs.length > 0 && JSON.stringify(nodeDocs) === JSON.stringify(want),
+            "the node's documents with its mentions", JSON.stringify(nodeDocs) + " vs " + JSON.stringify(want));
+    }
 
     // 4. an edge of the node on the canvas, at its middle, both ends in
     //    view and no node near: the details show that edge
@@ -187,8 +196,21 @@ const { check, done } = checker();
     const kept = (link.evidence || []).map((x) => x.text);
     check(sentences.length > 0 && sentences.every((s) => kept.includes(s)),
           "evidence sentence of " + link.source + " -- " + link.target, JSON.stringify(sentences));
-    check(docs.length === sentences.length && docs.every((d) => (link.evidence || []).some((x) => x.doc === d)),
-          "evidence documents", JSON.stringify(docs));
+    // the page shows an absolute path relative to the folder all share
+    const sameDoc = (d, x) => x.doc === d || (x.doc.startsWith("/") && x.doc.endsWith("/" + d));
+    check(docs.length === sentences.length && docs.every((d) => !d.startsWith("/") &&
+          (link.evidence || []).some((x) => sameDoc(d, x))),
+          "evidence documents, relative", JSON.stringify(docs));
+    // and where each window is: date, sentence (from 1), bytes
+    const wheres = await page.$$eval("#evidence li", (lis) => lis.map((li) => {
+      const w = li.querySelector(".where");
+      return w ? w.textContent : "";
+    }));
+    const whereOf = (x) => [x.date, "sentence " + (x.sentence + 1), "bytes " + x.start + "\u2013" + x.end]
+      .filter(Boolean).join(" \u00b7 ");
+    check(wheres.length === sentences.length && wheres.every((w, k) => (link.evidence || []).some(
+          (x) => x.text === sentences[k] && sameDoc(docs[k], x) && whereOf(x) === w)),
+          "evidence says where each window is", JSON.stringify(wheres));
 
     check(errors.length === 0, "no error in the page", errors.join(" | "));
     check(requests.length === 0, "nothing loaded from the network", requests.join(" "));

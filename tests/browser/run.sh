@@ -34,8 +34,9 @@ mkdir -p "$out"
 rm -rf "$out"/*.html "$out"/*.json "$out"/*.png "$out"/*.svg "$out/big" "$out/big3k"
 "$bin" build -q --window document --evidence 2 -o "$out/seed.html" -o "$out/seed.json" \
 	tests/data/seed/beslan-echr.txt
-"$bin" build -q --evidence 2 -o "$out/wikinews.html" -o "$out/wikinews.json" -o "$out/wikinews.svg" \
-	tests/data/wikinews/
+# an absolute input path: the page shows the documents relative to it
+"$bin" build -q --evidence 2 --node-docs 3 -o "$out/wikinews.html" -o "$out/wikinews.json" \
+	-o "$out/wikinews.svg" "$PWD/tests/data/wikinews/"
 
 # names, notes and evidence with </script>, <!--, quotes, \u003c, U+2028
 "$bin" build -q --no-default-dict -d tests/browser/data/markup --evidence 2 -o "$out/markup.html" -o "$out/markup.json" \
@@ -47,6 +48,9 @@ rm -rf "$out"/*.html "$out"/*.json "$out"/*.png "$out"/*.svg "$out/big" "$out/bi
 # names found in the text beside dictionary names: the Source filter
 "$bin" build -q --no-default-dict -d tests/data/dict/rules --evidence 2 -o "$out/found.html" -o "$out/found.json" \
 	tests/browser/data/found.txt
+# dated news counted per year: the time slider
+"$bin" build -q --input jsonl --period year -o "$out/period.html" -o "$out/period.json" \
+	tests/data/corpus/wikinews-8.jsonl
 # no entity at all: an empty page that still loads
 printf 'Nothing to see here.\n' | "$bin" build -q --no-default-dict -d tests/browser/data/markup -o "$out/empty.html" -o "$out/empty.json" -
 # 23,032 nodes and 102,563 edges (big_graph.py): it must load and draw
@@ -65,6 +69,7 @@ node "$here/check_page.js" "$out/wikinews.html" "$out/wikinews.json" "$out/wikin
 node "$here/check_page.js" "$out/markup.html" "$out/markup.json" "$out/markup.png" --search Alpha || status=1
 node "$here/check_page.js" "$out/proto.html" "$out/proto.json" "$out/proto.png" --search Constructor || status=1
 node "$here/check_page.js" "$out/found.html" "$out/found.json" "$out/found.png" --search Albright --require-sources || status=1
+node "$here/check_time.js" "$out/period.html" "$out/period.json" "$out/period.png" || status=1
 node "$here/check_page.js" "$out/empty.html" "$out/empty.json" "$out/empty.png" || status=1
 node "$here/check_page.js" "$out/big.html" "$out/big.json" "$out/big.png" --load-only || status=1
 # the static picture (-o FILE.svg): drawn, texts inside, labels apart

@@ -15,6 +15,9 @@ there, else tests/data/wikinews. Checks:
   - GEXF 1.2draft (--gexf-version 1.2) loads in networkx.read_gexf with
     the node-link JSON's nodes, labels, edges and weights, and the
     dictionary's lat, lon and population as the same numbers;
+  - with --period month, GEXF 1.3 validates and has one dynamic attvalue
+    per month with the JSON timeline's count, and networkx loads the
+    1.2draft file with the same counts per month;
   - GraphML declares label, x, y, size, r, g, b (nodes) and weight
     (edges) under the names Gephi's importer maps, and community;
   - the CSV pair has Gephi's Id/Label and Source/Target/Type/Weight
@@ -228,6 +231,61 @@ def check_vosviewer(path, json_path):
     return None
 
 
+def month_days(label):
+    """The first and last day of a period named YYYY-MM."""
+    import calendar
+    y, m = int(label[:4]), int(label[5:7])
+    return "%s-01" % label, "%s-%02d" % (label, calendar.monthrange(y, m)[1])
+
+
+def timelines(json_path):
+    """{("node", id) or ("edge", a, b): {period: count}} from node-link JSON."""
+    nodes, edges = node_link(json_path)
+    out = {("node", n): d["timeline"] for n, d in nodes.items() if d.get("timeline")}
+    out.update({("edge",) + tuple(sorted(k)): d["timeline"] for k, d in edges.items() if d.get("timeline")})
+    return out
+
+
+def check_gexf_periods(path, schema, json_path):
+    """--period month: valid, one dynamic attvalue per period with the JSON's counts."""
+    p = subprocess.run(["xmllint", "--noout", "--relaxng", schema, path],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        return "xmllint --relaxng: %s" % p.stderr.strip().splitlines()[0]
+    graph = ET.parse(path).getroot().find("{%s}graph" % GEXF13)
+    got = {}
+    for el in graph.iter():
+        tag = el.tag.split("}")[1]
+        if tag not in ("node", "edge"):
+            continue
+        key = ("node", el.get("id")) if tag == "node" else \
+              ("edge",) + tuple(sorted((el.get("source"), el.get("target"))))
+        for a in el.findall("{%s}attvalues/{%s}attvalue" % (GEXF13, GEXF13)):
+            if a.get("for") in ("period_mentions", "period_count"):
+                got.setdefault(key, []).append((a.get("start"), a.get("end"), int(a.get("value"))))
+    want = {k: [month_days(p) + (c,) for p, c in t.items()] for k, t in timelines(json_path).items()}
+    if not want:
+        return "the JSON has no timelines"
+    if got != want:
+        diff = sorted(set(got) ^ set(want)) or [k for k in want if got.get(k) != want[k]]
+        return "dynamic attvalues differ from the JSON timelines at %s" % (diff[:3],)
+    return None
+
+
+def check_gexf12_periods(path, json_path):
+    import networkx as nx
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        g = nx.read_gexf(path)
+    for key, t in timelines(json_path).items():
+        d = g.nodes[key[1]] if key[0] == "node" else g.edges[key[1], key[2]]
+        name = "period_mentions" if key[0] == "node" else "period_count"
+        want = [(c,) + month_days(p) for p, c in t.items()]
+        if d.get(name) != want:
+            return "%s %s: networkx read %r, want %r" % (key[0], key[1:], d.get(name), want)
+    return None
+
+
 def check_graphml_gephi(path):
     ns = "{http://graphml.graphdrawing.org/xmlns}"
     root = ET.parse(path).getroot()
@@ -335,6 +393,16 @@ def main():
                      lambda: check_gexf13(j("graph.gexf"), os.path.join(root, "tests", "schemas", "gexf-1.3", "gexf.rng")))
         report.check("networkx read_gexf loads GEXF 1.2draft like the JSON",
                      lambda: check_gexf12(j("graph12.gexf"), j("graph.json")))
+        report.check("build the dated Wikinews graph per month in GEXF 1.3, 1.2draft and JSON",
+                     lambda: (run(binary, common + ["--period", "month", "-o", "period.gexf",
+                                                    "-o", "period.json", corpus], tmp),
+                              run(binary, common + ["--period", "month", "--gexf-version", "1.2",
+                                                    "-o", "period12.gexf", corpus], tmp))[-1])
+        report.check("GEXF 1.3 per month validates (RelaxNG), its attvalues are the JSON timelines",
+                     lambda: check_gexf_periods(j("period.gexf"), os.path.join(
+                         root, "tests", "schemas", "gexf-1.3", "gexf.rng"), j("period.json")))
+        report.check("networkx read_gexf loads GEXF 1.2draft per month with the JSON timelines",
+                     lambda: check_gexf12_periods(j("period12.gexf"), j("period.json")))
         report.check("CSV pair has Gephi's columns and the JSON's nodes and edges",
                      lambda: check_csv(j("graph.nodes.csv"), j("graph.edges.csv"), j("graph.json")))
         sample = os.path.normpath(os.path.join(root, "..", "shared", "data", "wikinews", "sample"))

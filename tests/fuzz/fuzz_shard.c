@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     const char *path = fuzz_scratch_file("part.counts", data, size);
     eg_cooc_t counts;
-    eg_cooc_options_t copt = {.evidence = 3};
+    eg_cooc_options_t copt = {.evidence = 3, .node_docs = 3};
     if (eg_cooc_init(&counts, dict.nentities, &copt))
         abort();
     eg_shard_info_t info;

@@ -1,7 +1,7 @@
 /* fuzz_source.c — the document reader (text, lines, JSONL) on arbitrary
  * bytes, written to a scratch file. The first byte picks the mode, the
- * file suffix (.gz: the bytes are taken as a gzip stream), --skip-bad and
- * a default date. Every document produced must be valid UTF-8 with its
+ * file suffix (.gz: the bytes are taken as a gzip stream), --skip-bad,
+ * --strict-dates (bit 5) and other field names (bit 4). Every document produced must be valid UTF-8 with its
  * length matching its NUL terminator's place. */
 #include "fuzz_util.h"
 
@@ -19,6 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     eg_source_options_t opt = {0};
     opt.mode = (eg_input_mode_t)((flags & 3) % 3);
     opt.skip_bad = (flags >> 2) & 1;
+    opt.strict_dates = (flags >> 5) & 1;
     opt.default_date = EG_NO_DATE;
     if ((flags >> 4) & 1) {
         opt.text_field = "body";

@@ -130,6 +130,24 @@ static void register_found(eg_registry_t *reg, const eg_found_t *found, eg_menti
     }
 }
 
+/* The 2x2 table of the measures exists: n_ij <= n_i <= W for every pair,
+ * whatever the window, and n_i + n_j - n_ij <= W unless a window was
+ * capped (a capped window holds both of a pair it does not count, so
+ * that bound fails there: a known limit of --max-window-entities). */
+static void check_measure_table(const eg_cooc_t *c)
+{
+    for (size_t i = 0; i < c->pair_slots; i++) {
+        const eg_pair_t *p = &c->pairs[i];
+        if (p->a == UINT32_MAX)
+            continue;
+        uint64_t na = c->windows[p->a], nb = c->windows[p->b];
+        if (p->count == 0 || p->count > na || p->count > nb || na > c->windows_with_entities ||
+            nb > c->windows_with_entities ||
+            (!c->capped_windows && na + nb - p->count > c->windows_with_entities))
+            abort();
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!matcher)
@@ -137,13 +155,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1)
         return 0;
     /* bits 0-2: partial, initial, embedded; 3: discovery; 6: resolution;
-     * 4-5: the window */
+     * 4-5: the window (3: tokens:1..8); 7: line paragraphs */
     unsigned rules = (data[0] & (EG_RULE_PARTIAL | EG_RULE_INITIAL | EG_RULE_EMBEDDED)) |
                      ((data[0] & 0x08) ? EG_RULES_DISCOVERY : 0) |
                      ((data[0] & 0x40) ? EG_RULES_RESOLUTION : 0);
     eg_tagger_init(&taggers[0], matcher, NULL, rules);
     eg_tagger_init(&taggers[1], matcher, NULL, EG_RULES_ALL);
-    eg_window_t window = (eg_window_t)((data[0] >> 4) % 3);
+    unsigned kind = (data[0] >> 4) & 3;
+    eg_window_t window = kind == EG_WINDOW_TOKENS ? eg_window_tokens(1 + (unsigned)size % 8)
+                                                  : (eg_window_t)kind;
+    if ((data[0] & 0x80) && kind != EG_WINDOW_DOCUMENT)
+        window |= EG_WINDOW_LINES;
     eg_buf_t text = EG_BUF_INIT;
     eg_utf8_repair((const char *)data + 1, size - 1, &text);
     const char *t = text.data ? text.data : "";
@@ -170,6 +192,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             eg_cooc_add_document(&counts, &info, mentions.items, mentions.n, &seg, window);
         }
     }
+    check_measure_table(&counts);
     eg_cooc_free(&counts);
     eg_registry_free(reg);
     eg_mentions_free(&mentions);

@@ -401,7 +401,7 @@ $PY -c '
 with open("sh-long.counts", "w") as f:
     f.write("H\tentgraph-counts\t2\twindow=sentence\tevidence=2\nD\t1\t1\n")
     f.write("N\tbeslan\t1\t1\t1\t-\t-\nN\trussia\t1\t1\t1\t-\t-\nP\tbeslan\trussia\t1\t1\t-\t-\n")
-    f.write("E\tbeslan\trussia\td\t0\tBeslan " + "x" * ((256 << 20) - 100) + "\nZ\t6\n")'
+    f.write("E\tbeslan\trussia\td\t0\t-\t0\t0\t0\tBeslan " + "x" * ((256 << 20) - 100) + "\nZ\t6\n")'
 $PY -c 'import sys; sys.stdout.write("Beslan " + "x" * (256 << 20) + " Russia.\n")' >sh-long.txt
 t0=$(date +%s.%N)
 run sh-long-text 120 "$BIN" build -q --no-default-dict -d "$DICT" -o sh1.json sh-long.txt
@@ -417,7 +417,7 @@ else ko "a 256 MiB shard line" "exit $rc, text build and merge: $times s: $(head
 # one line past the limit: exit 3 FILE:LINE, read no further
 $PY -c '
 with open("sh-over.counts", "w") as f:
-    f.write("H\tentgraph-counts\t2\twindow=sentence\tevidence=2\nE\tbeslan\trussia\td\t0\t" + "x" * (257 << 20) + "\n")'
+    f.write("H\tentgraph-counts\t2\twindow=sentence\tevidence=2\nE\tbeslan\trussia\td\t0\t-\t0\t0\t0\t" + "x" * (257 << 20) + "\n")'
 run sh-over 60 "$BIN" merge -q --no-default-dict -d "$DICT" -o sh3.json sh-over.counts
 rm -f sh-over.counts
 if [ $rc = 3 ] && grep -q '^entgraph: sh-over.counts:2: line longer than 256 MiB' sh-over.out && [ ! -e sh3.json ]; then
@@ -462,7 +462,7 @@ with open("ev-1m.counts", "w") as f:
     f.write("N\tbeslan\t1000000\t1000000\t1000000\t-\t-\nN\trussia\t1000000\t1000000\t1000000\t-\t-\n")
     f.write("P\tbeslan\trussia\t1000000\t1000000\t-\t-\n")
     for i in range(1000000, 0, -1):
-        f.write("E\tbeslan\trussia\tdoc-%08d\t0\tBeslan and Russia met in a long sentence, %d.\n" % (i, i))
+        f.write("E\tbeslan\trussia\tdoc-%08d\t0\t-\t0\t0\t0\tBeslan and Russia met in a long sentence, %d.\n" % (i, i))
     f.write("Z\t1000005\n")'
 peak "$BIN" merge -q --no-default-dict -d "$DICT" -o ev-1m.json ev-1m.counts
 if [ "$rc" = 0 ] && [ "$kb" -lt 80000 ] && grep -q '"doc": "doc-00000002"' ev-1m.json; then

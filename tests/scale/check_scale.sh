@@ -82,6 +82,27 @@ check "whole shards concatenated in one file, as Hadoop's part-* files are, equa
              cat $TMP/part.00.counts $TMP/part.01.counts > $TMP/part-00000; \
              cat $TMP/part.02.counts $TMP/part.03.counts > $TMP/part-00001; \
              merge m6 $TMP/part-00000 $TMP/part-00001 && same j1 m6"
+# token windows over line paragraphs: the same promises
+WOPT="--window tokens:4 --paragraphs line"
+check "tokens:4 with line paragraphs: -j1 and -j3 agree, and 4 shards merged (sorted) equal one build" \
+    bash -c "$(declare -f build merge same); BIN='$BIN' DICT='$DICT' TMP='$TMP'; \
+             build w1 -j1 $WOPT --input jsonl $JSONL && build w3 -j3 $WOPT --input jsonl $JSONL && \
+             same w1 w3 && grep -q '\"window\": \"tokens:4,paragraphs=line\"' $TMP/w1.json && \
+             for p in $TMP/part.0?; do \
+                 '$BIN' count -q -d '$DICT' $WOPT --input jsonl --evidence 2 -o \$p.wcounts \$p || exit 1; \
+             done && cat $TMP/part.0?.wcounts | LC_ALL=C sort | merge w4 - && same w1 w4"
+# per-period counts: the same promises, with dates across the shards
+POPT="--period month --window tokens:4 --node-docs 2"
+check "--period month, tokens:4, --node-docs 2: -j1 and -j3 agree, 4 shards merged (sorted) equal one build, timeline CSV too" \
+    bash -c "$(declare -f build merge same); BIN='$BIN' DICT='$DICT' TMP='$TMP'; \
+             build p1 -j1 $POPT --input jsonl $JSONL -o $TMP/p1.csv && \
+             build p3 -j3 $POPT --input jsonl $JSONL -o $TMP/p3.csv && same p1 p3 && \
+             cmp $TMP/p1.timeline.csv $TMP/p3.timeline.csv && grep -q '\"2019-10\": ' $TMP/p1.json && \
+             grep -q '\"docs\": \[' $TMP/p1.json && \
+             for p in $TMP/part.0?; do \
+                 '$BIN' count -q -d '$DICT' $POPT --input jsonl --evidence 2 -o \$p.pcounts2 \$p || exit 1; \
+             done && cat $TMP/part.0?.pcounts2 | LC_ALL=C sort | merge p4 - -o $TMP/p4.csv && \
+             same p1 p4 && cmp $TMP/p1.timeline.csv $TMP/p4.timeline.csv"
 check "a shard cut at a line end is refused, naming the file" \
     bash -c "head -n -3 $TMP/part.01.counts > $TMP/cut.counts; \
              '$BIN' merge -q --no-default-dict -d '$DICT' -o $TMP/c.json $TMP/part.00.counts $TMP/cut.counts 2> $TMP/err; \

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "count/eg_cooc.h"
+#include "cooc_pairs.h"
 #include "text/eg_segment.h"
 
 /* A hand-made document of three sentences: sentences 0 and 1 in
@@ -51,20 +52,8 @@ static void add(uint64_t index, const eg_mention_t *ms, size_t n, eg_window_t w)
     assert_int_equal(eg_cooc_add_document(&c, &d, ms, n, &g_seg, w), 0);
 }
 
-/* The pair (a, b), or NULL when it never co-occurred. */
-static const eg_pair_t *pair(uint32_t a, uint32_t b)
-{
-    for (size_t i = 0; i < c.pair_slots; i++)
-        if (c.pairs[i].a == a && c.pairs[i].b == b)
-            return &c.pairs[i];
-    return NULL;
-}
-
-static uint64_t count(uint32_t a, uint32_t b)
-{
-    const eg_pair_t *p = pair(a, b);
-    return p ? p->count : 0;
-}
+static const eg_pair_t *pair(uint32_t a, uint32_t b) { return cooc_find_pair(&c, a, b); }
+static uint64_t count(uint32_t a, uint32_t b) { return cooc_find_count(&c, a, b); }
 
 /* Sentence 0: e0 e1 e0 | sentence 1: e1 e2 | sentence 2 (paragraph 1): e3 e0 */
 static const eg_mention_t STORY[] = {
@@ -284,23 +273,6 @@ static void test_merge_equals_counting_all_documents_in_one_counter(void **state
     eg_cooc_free(&two);
 }
 
-static void test_window_names_parse_and_print(void **state)
-{
-    (void)state;
-    eg_window_t w = EG_WINDOW_DOCUMENT;
-    assert_int_equal(eg_window_parse("sentence", &w), 0);
-    assert_int_equal(w, EG_WINDOW_SENTENCE);
-    assert_int_equal(eg_window_parse("paragraph", &w), 0);
-    assert_int_equal(w, EG_WINDOW_PARAGRAPH);
-    assert_int_equal(eg_window_parse("document", &w), 0);
-    assert_int_equal(w, EG_WINDOW_DOCUMENT);
-    assert_int_equal(eg_window_parse("page", &w), -1);
-    assert_int_equal(eg_window_parse("Sentence", &w), -1);
-    assert_string_equal(eg_window_name(EG_WINDOW_SENTENCE), "sentence");
-    assert_string_equal(eg_window_name(EG_WINDOW_PARAGRAPH), "paragraph");
-    assert_string_equal(eg_window_name(EG_WINDOW_DOCUMENT), "document");
-}
-
 /* ---- evidence, on a really segmented text ---- */
 
 static const char EVIDENCE_TEXT[] = "Putin met\nErdogan. Peskov spoke.\n\nPutin and Peskov left.";
@@ -415,7 +387,8 @@ static void test_offered_evidence_is_cut_and_reclaimed(void **state)
     char *big = malloc(10001);
     memset(big, 'x', 10000);
     big[10000] = '\0';
-    assert_int_equal(eg_cooc_offer_evidence(&c, p, big, 0, big), 0);
+    eg_evidence_t offer = {.doc = big, .text = big, .date = EG_NO_DATE};
+    assert_int_equal(eg_cooc_offer_evidence(&c, p, &offer), 0);
     const eg_evidence_t *e = eg_cooc_evidence(&c, p->evidence);
     assert_true(strlen(e->doc) <= EG_EVIDENCE_MAX_BYTES + 3);
     assert_true(strlen(e->text) <= EG_EVIDENCE_MAX_BYTES + 3);
@@ -424,7 +397,8 @@ static void test_offered_evidence_is_cut_and_reclaimed(void **state)
     for (unsigned i = 1000000; i > 0; i--) {
         char id[32];
         snprintf(id, sizeof id, "d%07u", i);
-        assert_int_equal(eg_cooc_offer_evidence(&c, p, id, 0, "Beslan and Russia."), 0);
+        eg_evidence_t e1 = {.doc = id, .text = "Beslan and Russia.", .sentence = i};
+        assert_int_equal(eg_cooc_offer_evidence(&c, p, &e1), 0);
     }
     assert_true(c.nevidence < 3 * 65536);
     assert_true(c.ntexts < 3 * 65536);
@@ -449,7 +423,6 @@ int main(void)
         T(test_sorted_pairs_of_empty_counter),
         T(test_dates_widen_first_and_last),
         T(test_merge_equals_counting_all_documents_in_one_counter),
-        T(test_window_names_parse_and_print),
         T(test_evidence_keeps_first_window_text_with_space_collapsed),
         T(test_evidence_is_capped_at_k_per_pair),
         T(test_evidence_pushed_out_is_reclaimed),

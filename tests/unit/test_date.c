@@ -63,8 +63,31 @@ static void test_malformed_text_is_rejected(void **state)
     assert_rejected("2020-1-5");
     assert_rejected("2020/01/05");
     assert_rejected("20200105");
+    assert_rejected("790");
+    assert_rejected("17900");
+    assert_rejected("1790-7");
+    assert_rejected("1790-07-");
+    assert_rejected("1790T12:00");
+    assert_rejected("1790-07T12:00");
+    assert_rejected("-1790");
     assert_rejected("2020-01-05x");
     assert_rejected("yesterday!");
+}
+
+static void test_year_and_month_stand_for_their_first_day(void **state)
+{
+    (void)state;
+    assert_int_equal(parse("1790"), parse("1790-01-01"));
+    assert_int_equal(parse("1790-07"), parse("1790-07-01"));
+    assert_int_equal(parse("0000"), parse("0000-01-01"));
+    assert_rejected("1790-13");
+    assert_rejected("1790-00");
+    eg_date_t d = 0;
+    assert_int_equal(eg_date_from_year(1790, &d), 0);
+    assert_int_equal(d, parse("1790"));
+    assert_int_equal(eg_date_from_year(9999, &d), 0);
+    assert_int_equal(eg_date_from_year(-1, &d), -1);
+    assert_int_equal(eg_date_from_year(10000, &d), -1);
 }
 
 static void test_format_round_trips(void **state)
@@ -87,6 +110,7 @@ int main(void)
         cmocka_unit_test(test_time_after_the_day_is_ignored),
         cmocka_unit_test(test_impossible_days_are_rejected),
         cmocka_unit_test(test_malformed_text_is_rejected),
+        cmocka_unit_test(test_year_and_month_stand_for_their_first_day),
         cmocka_unit_test(test_format_round_trips),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -316,6 +316,34 @@ static void test_evidence_join_reads_doc_and_text_pairs(void **state)
     eg_buf_free(&out);
 }
 
+/* Entries of six fields: where the window is, dated or not. */
+static void test_evidence_join_and_read_say_where_the_window_is(void **state)
+{
+    (void)state;
+    static const char ENC[] = "a" "2004-09-03" "2" "10" "28"
+                              "Putin met Erdogan."
+                              "b" "0" "0" "9" "They met.";
+    eg_buf_t out = EG_BUF_INIT;
+    assert_int_equal(eg_evidence_join(ENC, &out), 0);
+    assert_string_equal(out.data, "a (2004-09-03, sentence 2, bytes 10-28): Putin met Erdogan. | "
+                                  "b (sentence 0, bytes 0-9): They met.");
+    eg_buf_free(&out);
+    const char *pos = ENC;
+    eg_evidence_item_t e;
+    assert_int_equal(eg_evidence_read(&pos, &e), 1);
+    assert_true(e.located);
+    assert_int_equal(e.doc_len, 1);
+    assert_string_equal(e.date, "2004-09-03");
+    assert_int_equal(e.sentence, 2);
+    assert_int_equal(e.start, 10);
+    assert_int_equal(e.end, 28);
+    assert_int_equal(e.text_len, strlen("Putin met Erdogan."));
+    assert_int_equal(eg_evidence_read(&pos, &e), 1);
+    assert_string_equal(e.date, "");
+    assert_int_equal(e.end, 9);
+    assert_int_equal(eg_evidence_read(&pos, &e), 0);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -332,6 +360,7 @@ int main(void)
         T(test_format_from_extension),
         T(test_unknown_format_is_usage_error),
         T(test_evidence_join_reads_doc_and_text_pairs),
+        T(test_evidence_join_and_read_say_where_the_window_is),
     };
     return cmocka_run_group_tests_name("export", tests, NULL, NULL);
 }

@@ -155,6 +155,39 @@ static void test_html_and_htm_are_the_html_format(void **state)
     assert_int_equal(eg_format_from_path("html"), EG_FORMAT_UNKNOWN);
 }
 
+/* Evidence from absolute paths: the page holds them relative to the
+ * folder they share, with where each window is; other ids unchanged. */
+static void test_absolute_document_ids_lose_their_shared_folder(void **state)
+{
+    (void)state;
+    static const char ABS[] = "/home/me/corpus/a/1.txt\x1f" "2004-09-03\x1f" "2\x1f" "10\x1f"
+                              "28\x1f" "one\x1e" "/home/me/corpus/b/2.txt\x1f\x1f" "0\x1f"
+                              "0\x1f" "9\x1f" "two\x1e" "jsonl-id\x1f" "three";
+    assert_int_equal(SETEAS(&graph, "evidence", 0, ABS), 0);
+    char *s = written();
+    assert_int_equal(SETEAS(&graph, "evidence", 0, EVIDENCE), 0);
+    assert_null(strstr(s, "/home/me"));
+    char *data = data_of(s);
+    json_t *root = json_loads(data, 0, NULL);
+    assert_non_null(root);
+    json_t *ev = json_array_get(json_array_get(json_object_get(json_object_get(root, "edges"),
+                                                               "rows"), 0), 3);
+    assert_int_equal(json_array_size(ev), 3);
+    json_t *first = json_array_get(ev, 0), *second = json_array_get(ev, 1);
+    assert_string_equal(json_string_value(json_array_get(first, 0)), "a/1.txt");
+    assert_string_equal(json_string_value(json_array_get(first, 2)), "2004-09-03");
+    assert_int_equal(json_integer_value(json_array_get(first, 3)), 2);
+    assert_int_equal(json_integer_value(json_array_get(first, 4)), 10);
+    assert_int_equal(json_integer_value(json_array_get(first, 5)), 28);
+    assert_string_equal(json_string_value(json_array_get(second, 0)), "b/2.txt");
+    assert_true(json_is_null(json_array_get(second, 2)));
+    assert_string_equal(json_string_value(json_array_get(json_array_get(ev, 2), 0)), "jsonl-id");
+    assert_true(json_is_null(json_array_get(json_array_get(ev, 2), 3)));
+    json_decref(root);
+    free(data);
+    free(s);
+}
+
 /* Built without the libraries: a usage error naming the step. */
 static void test_missing_libraries_fail_with_the_step(void **state)
 {
@@ -176,6 +209,7 @@ int main(void)
         cmocka_unit_test(test_data_reads_back_as_columns_and_rows),
         cmocka_unit_test(test_same_graph_same_bytes),
         cmocka_unit_test(test_html_and_htm_are_the_html_format),
+        cmocka_unit_test(test_absolute_document_ids_lose_their_shared_folder),
         cmocka_unit_test(test_missing_libraries_fail_with_the_step),
     };
     return cmocka_run_group_tests_name("html", tests, setup, teardown);

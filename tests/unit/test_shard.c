@@ -228,7 +228,7 @@ static void test_pair_needs_the_node_lines_of_its_file(void **state)
 static void test_evidence_needs_the_pair_line_of_its_file(void **state)
 {
     (void)state;
-    assert_refused("E\tbeslan\trussia\td\t0\tBeslan, Russia.\n" HEAD
+    assert_refused("E\tbeslan\trussia\td\t0\t-\t0\t0\t0\tBeslan, Russia.\n" HEAD
                    "N\tbeslan\t1\t1\t1\t-\t-\nN\trussia\t1\t1\t1\t-\t-\nZ\t4\n",
                    1, "no P line");
 }

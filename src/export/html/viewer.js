@@ -121,6 +121,65 @@
 
   mark("graph");
 
+  /* ---- time (--period): counts per period, a range of them -------------- */
+
+  /* Each node's and edge's "timeline" ("2019:3 2020:1") as [[period, count]]
+   * over timeLabels, the periods in order. While the range [timeFrom,
+   * timeTo] is not all of them, an element shows only with a count in it,
+   * sized by the share of its count that falls in it. */
+  var timeLabels = [], nodeSeries = [], edgeSeries = [], timeFrom = 0, timeTo = -1;
+  var nodeInRange = new Float64Array(n), edgeInRange = new Float64Array(m);
+  var nodeBase = new Float64Array(n), edgeBase = new Float64Array(m);
+  (function () {
+    if (!raw.graph || !raw.graph.period || !NC.has("timeline")) return;
+    var seen = new Set(), texts = [], etexts = [];
+    function labelsOf(s) {
+      var out = [];
+      if (typeof s === "string" && s) s.split(" ").forEach(function (item) { out.push(item); });
+      out.forEach(function (item) { seen.add(item.slice(0, item.lastIndexOf(":"))); });
+      return out;
+    }
+    for (var i = 0; i < n; i++) texts.push(labelsOf(nval(i, "timeline")));
+    for (var e = 0; e < m; e++) etexts.push(labelsOf(eval_(e, "timeline")));
+    timeLabels = Array.from(seen).sort();
+    var index = new Map(timeLabels.map(function (t, k) { return [t, k]; }));
+    function series(items) {
+      return items.map(function (item) {
+        var c = item.lastIndexOf(":");
+        return [index.get(item.slice(0, c)), Number(item.slice(c + 1))];
+      });
+    }
+    nodeSeries = texts.map(series);
+    edgeSeries = etexts.map(series);
+    timeTo = timeLabels.length - 1;
+    graph.forEachNode(function (k, a) { nodeBase[a.i] = a.size; });
+    graph.forEachEdge(function (k, a) { edgeBase[a.i] = a.size; });
+  })();
+
+  function timeActive() { return timeLabels.length > 0 && (timeFrom > 0 || timeTo < timeLabels.length - 1); }
+  function inRange(s) {
+    var sum = 0;
+    for (var k = 0; k < s.length; k++) if (s[k][0] >= timeFrom && s[k][0] <= timeTo) sum += s[k][1];
+    return sum;
+  }
+  function total(s) { var sum = 0; for (var k = 0; k < s.length; k++) sum += s[k][1]; return sum; }
+  /* Counts in the range, and sizes by them (the full range: as drawn). */
+  function applyTime() {
+    var on = timeActive();
+    for (var i = 0; i < n && timeLabels.length; i++) {
+      nodeInRange[i] = inRange(nodeSeries[i]);
+      var share = on ? Math.sqrt(nodeInRange[i] / (total(nodeSeries[i]) || 1)) : 1;
+      graph.setNodeAttribute(gkey(i), "size", 2 + (nodeBase[i] - 2) * share);
+    }
+    for (var e = 0; e < m && timeLabels.length; e++) {
+      edgeInRange[e] = inRange(edgeSeries[e]);
+      var eshare = on ? Math.sqrt(edgeInRange[e] / (total(edgeSeries[e]) || 1)) : 1;
+      graph.setEdgeAttribute("e" + e, "size", 0.5 + (edgeBase[e] - 0.5) * eshare);
+    }
+  }
+  function timeShowsNode(i) { return !timeActive() || nodeInRange[i] > 0; }
+  function timeShowsEdge(e) { return !timeActive() || edgeInRange[e] > 0; }
+
   /* ---- filters and selection -------------------------------------------- */
 
   var TOP_COMMUNITIES = 12;
@@ -167,13 +226,14 @@
     visibleNodes = 0;
     for (var i = 0; i < n; i++) {
       var on = typeOn[typeOf[i]] && sourceOn[sourceOf[i]] &&
-        (!hasCommunity || communityOn[communityOf[i]]);
+        (!hasCommunity || communityOn[communityOf[i]]) && timeShowsNode(i);
       nodeVisible[i] = on ? 1 : 0;
       visibleNodes += nodeVisible[i];
     }
     visibleEdges = 0;
     for (var e = 0; e < m; e++) {
-      var shown = weights[e] >= threshold && nodeVisible[src[e]] && nodeVisible[dst[e]];
+      var shown = weights[e] >= threshold && nodeVisible[src[e]] && nodeVisible[dst[e]] &&
+        timeShowsEdge(e);
       edgeVisible[e] = shown ? 1 : 0;
       visibleEdges += edgeVisible[e];
     }
@@ -469,6 +529,53 @@
   });
   showThreshold();
 
+  /* The time range: two sliders over the periods, and play, which moves
+   * the range (one period, or the width chosen) to the end, step by step. */
+  var playTimer = null;
+  function setTime(from, to) {
+    var last = timeLabels.length - 1;
+    timeFrom = Math.max(0, Math.min(from, last));
+    timeTo = Math.max(timeFrom, Math.min(to, last));
+    document.getElementById("time-from").value = String(timeFrom);
+    document.getElementById("time-to").value = String(timeTo);
+    document.getElementById("time-value").textContent = timeLabels[timeFrom] +
+      (timeTo > timeFrom ? " \u2013 " + timeLabels[timeTo] : "");
+    applyTime();
+    refresh();
+  }
+  function stopPlay() {
+    clearInterval(playTimer);
+    playTimer = null;
+    document.getElementById("play").textContent = "\u25b6";
+  }
+  function play() {
+    if (playTimer !== null) { stopPlay(); return; }
+    var last = timeLabels.length - 1, width = timeActive() ? timeTo - timeFrom : 0;
+    if (!timeActive() || timeTo >= last) setTime(0, width);
+    document.getElementById("play").textContent = "\u275a\u275a";
+    playTimer = setInterval(function () {
+      if (timeTo >= last) { stopPlay(); return; }
+      setTime(timeFrom + 1, timeTo + 1);
+    }, 800);
+  }
+  if (timeLabels.length > 1) {
+    document.getElementById("time-section").hidden = false;
+    ["time-from", "time-to"].forEach(function (id) {
+      var r = document.getElementById(id);
+      r.max = String(timeLabels.length - 1);
+      r.addEventListener("input", function () {
+        stopPlay();
+        var f = Number(document.getElementById("time-from").value);
+        var t = Number(document.getElementById("time-to").value);
+        if (id === "time-from" && f > t) t = f;
+        if (id === "time-to" && t < f) f = t;
+        setTime(f, t);
+      });
+    });
+    document.getElementById("play").addEventListener("click", play);
+    setTime(0, timeLabels.length - 1);
+  }
+
   var g = raw.graph || {};
   var note = "Node size: mentions (log scale); edge width: weight";
   if (g.window) note += "; co-occurrence window: " + g.window;
@@ -479,7 +586,7 @@
   /* ---- details: a node and its neighbours, an edge and its evidence ----- */
 
   var details = document.getElementById("details"), body = document.getElementById("details-body");
-  var HIDDEN_NODE_ATTRS = { id: 1, label: 1, x: 1, y: 1, r: 1, g: 1, b: 1, size: 1, aliases: 1 };
+  var HIDDEN_NODE_ATTRS = { id: 1, label: 1, x: 1, y: 1, r: 1, g: 1, b: 1, size: 1, aliases: 1, docs: 1 };
   var HIDDEN_EDGE_ATTRS = { source: 1, target: 1, evidence: 1 };
 
   function attrList(names, get, hidden) {
@@ -498,6 +605,21 @@
     return typeof a === "string" && a ? a.split("|") : [];
   }
 
+  /* The documents kept for a node (--node-docs K): [[doc, mentions], ...]. */
+  function showNodeDocs(i) {
+    var docs = nval(i, "docs");
+    if (!Array.isArray(docs)) return;
+    body.append(el("h2", "", "Documents (" + docs.length + " of " + fmt(nval(i, "documents") || docs.length) + ")"));
+    var ul = el("ul", "node-docs");
+    ul.id = "node-docs";
+    docs.forEach(function (d) {
+      var li = el("li");
+      li.append(el("cite", "", d[0]), el("span", "w", fmt(d[1]) + (d[1] === 1 ? " mention" : " mentions")));
+      ul.append(li);
+    });
+    body.append(ul);
+  }
+
   function showNode(i) {
     body.textContent = "";
     var h = el("h3");
@@ -506,6 +628,7 @@
     var al = aliasesOf(i).filter(function (a) { return a !== labels[i]; });
     if (al.length) body.append(el("div", "muted", "also: " + al.join(", ")));
     body.append(attrList(raw.nodes.columns, function (c) { return nval(i, c); }, HIDDEN_NODE_ATTRS));
+    showNodeDocs(i);
     var list = [];
     graph.forEachEdge(gkey(i), function (ek, a) {
       if (edgeVisible[a.i]) list.push(a.i);
@@ -532,6 +655,15 @@
 
   function other(e, i) { return src[e] === i ? dst[e] : src[e]; }
 
+  /* Where an evidence window is: [doc, text, date, sentence, start, end]. */
+  function evidenceWhere(item) {
+    var parts = [];
+    if (item[2]) parts.push(item[2]);
+    if (typeof item[3] === "number") parts.push("sentence " + (item[3] + 1));
+    if (typeof item[4] === "number") parts.push("bytes " + item[4] + "\u2013" + item[5]);
+    return parts.join(" \u00b7 ");
+  }
+
   function showEdge(e, fromNode) {
     body.textContent = "";
     var s = src[e], t = dst[e];
@@ -557,6 +689,8 @@
     ev.forEach(function (item) {
       var li = el("li");
       li.append(el("q", "", item[1]), el("cite", "", item[0]));
+      var where = evidenceWhere(item);
+      if (where) li.append(el("span", "where", where));
       ol.append(li);
     });
     body.append(ol);
@@ -725,6 +859,8 @@
       return k;
     },
     visible: function () { return { nodes: visibleNodes, edges: visibleEdges }; },
+    /* the time range (--period): its periods, and the one shown */
+    time: function () { return { periods: timeLabels.slice(), from: timeFrom, to: timeTo, playing: playTimer !== null }; },
     /* where the node of entity `id` is drawn, in CSS pixels from the
        page's top left */
     nodePosition: function (id) {

@@ -86,6 +86,24 @@ function checkTyped(g) {
 check('graphology-gexf loads GEXF 1.3 with positions, sizes and colours', () =>
   checkGraphology(gexf.parse(Graph, read('graph.gexf')), /^rgb\(\d+,\d+,\d+\)$/));
 
+// --period month (period.gexf): one dynamic block per class, which
+// graphology-gexf must read (it keeps one block of a class) with every
+// node and edge, and the counts per period as attributes.
+if (fs.existsSync(path.join(dir, 'period.gexf')))
+  check('graphology-gexf loads GEXF 1.3 with counts per period', () => {
+    const g = gexf.parse(Graph, read('period.gexf'));
+    const r = sameList('nodes', g.nodes(), wantNodes) ||
+      sameList('edges', g.mapEdges((e, a, s, t) => pairKey(s, t)), wantEdges);
+    if (r) return r;
+    const periodic = JSON.parse(read('period.json')).nodes
+      .filter((n) => n.timeline && Object.keys(n.timeline).length);
+    if (!periodic.length) return 'no node of period.json has a timeline';
+    for (const n of periodic)
+      if (!Number.isInteger(g.getNodeAttribute(n.id, 'period_mentions')))
+        return `node ${n.id} has no period_mentions`;
+    return undefined;
+  });
+
 check('graphology Graph.from loads the graphology JSON style', () =>
   checkGraphology(Graph.from(JSON.parse(read('graph.graphology.json'))), /^#[0-9a-f]{6}$/));
 
