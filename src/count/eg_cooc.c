@@ -196,6 +196,24 @@ static int compare_u32(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
+/* Entity ids in ascending order. A window holds a few mentions, where an
+ * insertion sort in line beats qsort's call per comparison (qsort was the
+ * count stage's largest library cost); long windows still take qsort. */
+static void sort_ids(uint32_t *a, size_t n)
+{
+    if (n > 24) {
+        qsort(a, n, sizeof *a, compare_u32);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        uint32_t x = a[i];
+        size_t j = i;
+        for (; j > 0 && a[j - 1] > x; j--)
+            a[j] = a[j - 1];
+        a[j] = x;
+    }
+}
+
 /* A cheap test before making the window's text: a full list whose last
  * item comes from an earlier document id cannot take this window. */
 static int might_keep(const eg_cooc_t *c, const eg_pair_t *p, const cooc_window_t *w)
@@ -272,14 +290,14 @@ static int cap_window(eg_cooc_t *c, size_t n, size_t k)
     size_t cap = c->opt.max_window_entities;
     for (size_t i = 0; i < cap; i++)
         c->scratch[i] = runs[i].entity;
-    qsort(c->scratch, cap, sizeof *c->scratch, compare_u32);
+    sort_ids(c->scratch, cap);
     c->capped_windows++;
     return 0;
 }
 
 static int count_window(eg_cooc_t *c, cooc_window_t *w, size_t n)
 {
-    qsort(c->scratch, n, sizeof *c->scratch, compare_u32);
+    sort_ids(c->scratch, n);
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         if (i == 0 || c->scratch[i] != c->scratch[i - 1])
@@ -352,7 +370,7 @@ static int offer_node_docs(eg_cooc_t *c, const char *id, const eg_mention_t *ms,
 {
     for (size_t i = 0; i < n; i++)
         c->scratch[i] = ms[i].entity;
-    qsort(c->scratch, n, sizeof *c->scratch, compare_u32);
+    sort_ids(c->scratch, n);
     for (size_t i = 0, run = 1; i < n; i++, run++)
         if (i + 1 == n || c->scratch[i + 1] != c->scratch[i]) {
             if (eg_nodedocs_offer(&c->node_docs, c->scratch[i], id, run))
