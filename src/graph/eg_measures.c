@@ -38,6 +38,11 @@ static double llr_term(double k, double row, double col, double w)
 
 static double dunning_g2(double k11, double n_i, double n_j, double w)
 {
+    /* a pair cut from a capped window (--max-window-entities) may count
+     * less than its entities' windows say: the table's last cell would
+     * be negative, so W is raised to the smallest total it allows */
+    if (n_i + n_j - k11 > w)
+        w = n_i + n_j - k11;
     double k12 = n_i - k11, k21 = n_j - k11, k22 = w - n_i - n_j + k11;
     double g2 = 2 * (llr_term(k11, n_i, n_j, w) + llr_term(k12, n_i, w - n_j, w) +
                      llr_term(k21, w - n_i, n_j, w) + llr_term(k22, w - n_i, w - n_j, w));
@@ -48,7 +53,7 @@ void eg_measures_compute(uint64_t n_ij, uint64_t n_i, uint64_t n_j, uint64_t w,
                          double value[EG_MEASURE_N])
 {
     double k = (double)n_ij, a = (double)n_i, b = (double)n_j, n = (double)w;
-    if (n_ij == 0 || n_ij > n_i || n_ij > n_j || n_i + n_j - n_ij > w) {
+    if (n_ij == 0 || n_ij > n_i || n_ij > n_j || n_i > w || n_j > w) {
         for (int m = 0; m < EG_MEASURE_N; m++)
             value[m] = NAN;
         return;

@@ -46,8 +46,11 @@ int eg_measure_parse(const char *s, eg_measure_t *out);
 const char *eg_measure_name(eg_measure_t m);
 
 /* All measures of one pair; value[EG_MEASURE_COUNT] = n_ij. Needs
- * 0 < n_ij <= min(n_i, n_j) and n_i + n_j - n_ij <= W (true for counts
- * from one eg_cooc_t); otherwise every value is NaN. */
+ * 0 < n_ij <= min(n_i, n_j) and n_i, n_j <= W (true for counts from one
+ * eg_cooc_t); otherwise every value is NaN. n_i + n_j - n_ij may pass W
+ * when the pair was cut from a capped window (--max-window-entities):
+ * llr then takes W = n_i + n_j - n_ij, the smallest total its table
+ * allows; the other measures need no fourth cell. */
 void eg_measures_compute(uint64_t n_ij, uint64_t n_i, uint64_t n_j, uint64_t w,
                          double value[EG_MEASURE_N]);
 

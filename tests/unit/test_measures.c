@@ -94,8 +94,24 @@ static void test_impossible_counts_are_nan(void **state)
     assert_true(isnan(m[EG_MEASURE_PMI]));
     eg_measures_compute(3, 2, 5, 10, m); /* n_ij > n_i */
     assert_true(isnan(m[EG_MEASURE_DICE]));
-    eg_measures_compute(1, 5, 5, 6, m); /* n_i + n_j - n_ij > W */
+    eg_measures_compute(1, 7, 5, 6, m); /* n_i > W */
     assert_true(isnan(m[EG_MEASURE_LLR]));
+}
+
+/* A pair cut from a capped window: Putin and Peskov share two windows but
+ * one was capped, so n_ij = 1 < n_i + n_j - W = 2. Every measure is a
+ * number; llr is that of the smallest consistent table, W = 3. */
+static void test_pair_cut_from_a_capped_window(void **state)
+{
+    (void)state;
+    double m[EG_MEASURE_N], full[EG_MEASURE_N];
+    eg_measures_compute(1, 2, 2, 2, m);
+    for (int k = 0; k < EG_MEASURE_N; k++)
+        assert_false(isnan(m[k]));
+    assert_float_equal(m[EG_MEASURE_PMI], log(0.5), TOL);
+    assert_float_equal(m[EG_MEASURE_JACCARD], 1.0 / 3, TOL);
+    eg_measures_compute(1, 2, 2, 3, full);
+    assert_float_equal(m[EG_MEASURE_LLR], full[EG_MEASURE_LLR], TOL);
 }
 
 static void test_measure_names_round_trip(void **state)
@@ -164,6 +180,7 @@ int main(void)
         cmocka_unit_test(test_repelled_pair),
         cmocka_unit_test(test_pair_in_every_window),
         cmocka_unit_test(test_impossible_counts_are_nan),
+        cmocka_unit_test(test_pair_cut_from_a_capped_window),
         cmocka_unit_test(test_measure_names_round_trip),
         cmocka_unit_test(test_round_sig),
         cmocka_unit_test(test_disparity_alpha_of_a_star),
