@@ -59,6 +59,9 @@ void eg_measures_compute(uint64_t n_ij, uint64_t n_i, uint64_t n_j, uint64_t w,
         return;
     }
     double pmi = log(k) + log(n) - log(a) - log(b);
+    /* independence exactly: the logarithms leave +-1e-16, printed as such */
+    if ((unsigned __int128)n_ij * w == (unsigned __int128)n_i * n_j)
+        pmi = 0;
     value[EG_MEASURE_COUNT] = k;
     value[EG_MEASURE_PMI] = pmi;
     value[EG_MEASURE_NPMI] = n_ij == w ? 1.0 : pmi / (log(n) - log(k));

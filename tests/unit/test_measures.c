@@ -31,6 +31,11 @@ static void test_independent_pair(void **state)
     assert_float_equal(m[EG_MEASURE_JACCARD], 2.0 / 7.0, TOL);
     assert_float_equal(m[EG_MEASURE_ASSOC], 1, TOL);
     assert_float_equal(m[EG_MEASURE_LLR], 0, TOL);
+    /* exactly 0, not the -1e-16 the logarithms leave, which prints so */
+    for (uint64_t k = 1; k <= 40; k++) {
+        eg_measures_compute(k * 3, k * 6, k * 7, k * 14, m);
+        assert_true(m[EG_MEASURE_PMI] == 0 && m[EG_MEASURE_NPMI] == 0);
+    }
 }
 
 /* n_ij = 3, n_i = 3, n_j = 4, W = 12: i never appears without j.
