@@ -74,7 +74,7 @@ int eg_cooc_init(eg_cooc_t *c, size_t nentities, const eg_cooc_options_t *opt)
         eg_cooc_free(c);
         return EG_ERR_RUNTIME;
     }
-    c->nentities = nentities;
+    c->nentities = c->ndict = nentities;
     return 0;
 }
 
@@ -269,8 +269,11 @@ static int by_mentions(const void *x, const void *y)
 }
 
 /* scratch[0..n) sorted, k distinct > the cap: leave the cap's most
- * mentioned entities in scratch[0..cap), sorted. */
-static int cap_window(eg_cooc_t *c, size_t n, size_t k)
+ * mentioned entities in scratch[0..*kept), sorted. Ties go to the
+ * dictionary's order; names found in the text (ids from ndict on) have
+ * ids in the order threads met them, so found entities tied across the
+ * cap are all left out, and the choice never depends on threads. */
+static int cap_window(eg_cooc_t *c, size_t n, size_t k, size_t *kept)
 {
     if (k > c->runs_cap) {
         run_t *r = realloc(c->runs, k * sizeof *r);
@@ -288,10 +291,15 @@ static int cap_window(eg_cooc_t *c, size_t n, size_t k)
     }
     qsort(runs, m, sizeof *runs, by_mentions);
     size_t cap = c->opt.max_window_entities;
+    if (runs[cap].entity >= c->ndict) /* the first one left out is found */
+        while (cap > 0 && runs[cap - 1].entity >= c->ndict &&
+               runs[cap - 1].mentions == runs[cap].mentions)
+            cap--;
     for (size_t i = 0; i < cap; i++)
         c->scratch[i] = runs[i].entity;
     sort_ids(c->scratch, cap);
     c->capped_windows++;
+    *kept = cap;
     return 0;
 }
 
@@ -310,9 +318,8 @@ static int count_window(eg_cooc_t *c, cooc_window_t *w, size_t n)
         for (size_t i = 0; i < n; i++)
             if (i == 0 || c->scratch[i] != c->scratch[i - 1])
                 c->windows[c->scratch[i]]++;
-        if (cap_window(c, n, k))
+        if (cap_window(c, n, k, &k))
             return EG_ERR_RUNTIME;
-        k = cap;
     } else {
         k = 0;
         for (size_t i = 0; i < n; i++)

@@ -156,6 +156,9 @@ typedef struct eg_cooc_options {
 typedef struct eg_cooc {
     size_t nentities;     /* entities counted so far (grows as mentions of
                              new ones come) */
+    size_t ndict;         /* the nentities given to eg_cooc_init: ids
+                             below are the dictionary's, in its order;
+                             the others are names found in the text */
     size_t entities_cap;  /* internal: room in the per-entity arrays */
     uint64_t *mentions;   /* [nentities] */
     uint64_t *documents;  /* [nentities] */

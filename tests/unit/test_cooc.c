@@ -409,10 +409,42 @@ static void test_offered_evidence_is_cut_and_reclaimed(void **state)
 
 #define T(f) cmocka_unit_test_teardown(f, teardown)
 
+/* A window capped to 3 of its entities: dictionary entities 0 (three
+ * mentions) and 1 (two), then found names 2, 3, 4 (one each, ids in the
+ * order threads met them). The third place is a tie among found names:
+ * none of them is kept, whatever their ids, so only 0-1 is paired. */
+static void test_capped_window_leaves_out_found_names_tied_across_the_cap(void **state)
+{
+    (void)state;
+    const uint32_t orders[2][3] = {{2, 3, 4}, {4, 2, 3}};
+    for (int o = 0; o < 2; o++) {
+        eg_cooc_options_t opt = {.max_window_entities = 3};
+        assert_int_equal(eg_cooc_init(&c, 2, &opt), 0);
+        const eg_mention_t ms[] = {mention(0, 0), mention(orders[o][0], 0), mention(1, 0),
+                                   mention(0, 0), mention(orders[o][1], 0), mention(1, 0),
+                                   mention(0, 0), mention(orders[o][2], 0)};
+        add(0, ms, 8, EG_WINDOW_SENTENCE);
+        assert_int_equal(c.capped_windows, 1);
+        assert_int_equal(count(0, 1), 1);
+        for (uint32_t f = 2; f <= 4; f++) {
+            assert_null(pair(0, f));
+            assert_int_equal(c.windows[f], 1); /* each still counts the window */
+        }
+        eg_cooc_free(&c);
+    }
+    /* a dictionary entity tied across the cap goes by dictionary order */
+    eg_cooc_options_t opt = {.max_window_entities = 1};
+    assert_int_equal(eg_cooc_init(&c, 3, &opt), 0);
+    const eg_mention_t ms[] = {mention(2, 0), mention(1, 0), mention(5, 0)};
+    add(0, ms, 3, EG_WINDOW_SENTENCE);
+    assert_int_equal(c.capped_windows, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_sentence_window_counts_pairs_within_sentences),
+        T(test_capped_window_leaves_out_found_names_tied_across_the_cap),
         T(test_paragraph_window_joins_sentences_of_a_paragraph),
         T(test_document_window_pairs_everyone_once),
         T(test_entity_twice_in_window_counts_once),
