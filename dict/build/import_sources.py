@@ -22,9 +22,15 @@ repositories. Run it by hand when a source should be refreshed, then
   --forenames FILE             common-forenames-by-country.csv of
                                sigpwned/popular-names-by-country-dataset
                                (CC0), copied as it is
+  --firstnames DIR             a checkout of MatthiasWinkelmann/firstname-database
+                               (Jörg Michael's name dictionary of the c't
+                               program gender.c, GNU FDL 1.2+): firstnames.csv
+                               copied as it is behind a comment header with its
+                               licence notice, and LICENSE.txt (the GFDL text)
 
     python3 dict/build/import_sources.py --congress-legislators ~/congress-legislators \\
-        --ssa-names ~/babies/names --forenames ~/names/common-forenames-by-country.csv
+        --ssa-names ~/babies/names --forenames ~/names/common-forenames-by-country.csv \\
+        --firstnames ~/firstname-database
 """
 import argparse
 import collections
@@ -93,11 +99,42 @@ def ssa(folder):
     return len(keep)
 
 
+FIRSTNAMES_NOTICE = """\
+# firstnames.csv of https://github.com/MatthiasWinkelmann/firstname-database
+# (commit %s), copied as it is below this header by dict/build/import_sources.py.
+# Copyright (c) 2007-2008 Jörg MICHAEL (the name dictionary of c't's gender.c,
+# http://www.heise.de/ct/ftp/07/17/182/); updated 2016 by Matthias Winkelmann.
+# Permission is granted to copy, distribute and/or modify this document under
+# the terms of the GNU Free Documentation License, Version 1.2 or any later
+# version published by the Free Software Foundation; with no Invariant
+# Sections, no Front-Cover Texts, and no Back-Cover Texts. A copy of the
+# licence is in firstnames-GFDL-1.2.txt.gz beside this file.
+# Columns: name; gender; then per country the frequency x, meaning between
+# 2^x and 2^(x+1) per cent of the country's population (empty: rare or none).
+# A '+' inside a name stands for '-', ' ' or nothing (Jean+Pierre).
+"""
+
+
+def firstnames(src):
+    import subprocess
+    try:
+        commit = subprocess.run(["git", "-C", src, "rev-parse", "--short", "HEAD"],
+                                capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
+    with open(os.path.join(src, "firstnames.csv"), encoding="utf-8") as i, \
+            out("firstnames-by-country.csv") as o:
+        o.write(FIRSTNAMES_NOTICE % commit)
+        o.write(i.read())
+    copy(os.path.join(src, "LICENSE.txt"), "firstnames-GFDL-1.2.txt")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--congress-legislators")
     ap.add_argument("--ssa-names")
     ap.add_argument("--forenames")
+    ap.add_argument("--firstnames")
     a = ap.parse_args()
     os.makedirs(SOURCES, exist_ok=True)
     if a.congress_legislators:
@@ -106,6 +143,8 @@ def main():
         print("ssa-given-names.tsv: %d" % ssa(a.ssa_names))
     if a.forenames:
         copy(a.forenames, "common-forenames-by-country.csv")
+    if a.firstnames:
+        firstnames(a.firstnames)
     return 0
 
 
