@@ -27,10 +27,17 @@ repositories. Run it by hand when a source should be refreshed, then
                                program gender.c, GNU FDL 1.2+): firstnames.csv
                                copied as it is behind a comment header with its
                                licence notice, and LICENSE.txt (the GFDL text)
+  --sp500 DIR                  a checkout of datasets/s-and-p-500-companies
+                               (ODC PDDL 1.0): data/constituents.csv copied
+                               as it is behind a comment header
+  --football-clubs DIR         a checkout of openfootball/clubs (CC0 1.0):
+                               every <country>/<code>.clubs.txt, as it is,
+                               each behind a line "#@ <its path>"
 
     python3 dict/build/import_sources.py --congress-legislators ~/congress-legislators \\
         --ssa-names ~/babies/names --forenames ~/names/common-forenames-by-country.csv \\
-        --firstnames ~/firstname-database
+        --firstnames ~/firstname-database --sp500 ~/s-and-p-500-companies \\
+        --football-clubs ~/clubs
 """
 import argparse
 import collections
@@ -38,6 +45,7 @@ import glob
 import gzip
 import io
 import os
+import re
 import sys
 
 import yaml
@@ -116,17 +124,45 @@ FIRSTNAMES_NOTICE = """\
 
 
 def firstnames(src):
-    import subprocess
-    try:
-        commit = subprocess.run(["git", "-C", src, "rev-parse", "--short", "HEAD"],
-                                capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        commit = "unknown"
+    commit = git_commit(src)
     with open(os.path.join(src, "firstnames.csv"), encoding="utf-8") as i, \
             out("firstnames-by-country.csv") as o:
         o.write(FIRSTNAMES_NOTICE % commit)
         o.write(i.read())
     copy(os.path.join(src, "LICENSE.txt"), "firstnames-GFDL-1.2.txt")
+
+
+def git_commit(src):
+    import subprocess
+    try:
+        return subprocess.run(["git", "-C", src, "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def sp500(src):
+    with open(os.path.join(src, "data", "constituents.csv"), encoding="utf-8") as i, \
+            out("sp500-constituents.csv") as o:
+        o.write("# data/constituents.csv of https://github.com/datasets/s-and-p-500-companies\n"
+                "# (commit %s), Open Data Commons Public Domain Dedication and License\n"
+                "# (PDDL) 1.0; copied as it is below this header by\n"
+                "# dict/build/import_sources.py.\n" % git_commit(src))
+        o.write(i.read())
+
+
+def football_clubs(src):
+    paths = sorted(glob.glob(os.path.join(src, "*", "*", "*.clubs.txt")))
+    paths = [p for p in paths if re.match(r"^[a-z]+\.clubs\.txt$", os.path.basename(p))]
+    with out("football-clubs.txt") as o:
+        o.write("# The club lists of https://github.com/openfootball/clubs (commit %s),\n"
+                "# CC0 1.0 (public domain dedication); each file as it is, behind a line\n"
+                "# '#@ <its path>'. Written by dict/build/import_sources.py.\n" % git_commit(src))
+        for p in paths:
+            o.write("#@ %s\n" % os.path.relpath(p, src))
+            with open(p, encoding="utf-8") as i:
+                o.write(i.read().rstrip("\n") + "\n")
+    return len(paths)
 
 
 def main():
@@ -135,6 +171,8 @@ def main():
     ap.add_argument("--ssa-names")
     ap.add_argument("--forenames")
     ap.add_argument("--firstnames")
+    ap.add_argument("--sp500")
+    ap.add_argument("--football-clubs")
     a = ap.parse_args()
     os.makedirs(SOURCES, exist_ok=True)
     if a.congress_legislators:
@@ -145,6 +183,10 @@ def main():
         copy(a.forenames, "common-forenames-by-country.csv")
     if a.firstnames:
         firstnames(a.firstnames)
+    if a.sp500:
+        sp500(a.sp500)
+    if a.football_clubs:
+        print("football-clubs.txt: %d files" % football_clubs(a.football_clubs))
     return 0
 
 

@@ -22,7 +22,8 @@ dict/build/sources/ (see import_sources.py for where they come from).
                     words and the names of places (see firstnames())
 
 Run by `make dict` after generate.py (it reads dict/words.txt and the
-hand-written lists).
+hand-written lists); it then runs orgs.py (sp500-companies.tsv,
+sport-clubs.tsv), which needs given-names.txt and the people files.
 """
 import csv
 import gzip
@@ -31,7 +32,8 @@ import os
 import re
 import sys
 
-from names import fold, slug
+import orgs
+from names import dict_rows, fold, slug
 
 import yaml
 
@@ -101,19 +103,6 @@ def word_list(name):
 
 
 HAND_PEOPLE = ("people.tsv", "people-world.tsv", "people-history.tsv")
-
-
-def dict_rows(name):
-    """The rows of a dictionary file of dict/, as dicts by column name."""
-    head = None
-    for l in open(os.path.join(DICT, name), encoding="utf-8"):
-        if l.startswith("#") or not l.strip():
-            continue
-        f = l.rstrip("\n").split("\t")
-        if head is None:
-            head = f
-            continue
-        yield dict(zip(head, f))
 
 
 def hand_people():
@@ -444,7 +433,8 @@ def main():
                 firsts.add(w)
     keep, left = given_names(words, firsts, ssa)
     print("us-politicians.tsv %d, given-names.txt %d (%d left out)" % (len(rows), len(keep), len(left)))
-    return 0
+    # the generated organisations need the given names and people above
+    return orgs.main()
 
 
 if __name__ == "__main__":
