@@ -43,9 +43,11 @@ SOURCES = os.path.join(HERE, "sources")
 GIVEN_MIN = 1000       # SSA births, 1880-2023, both sexes
 WORD_NAME_MIN = 10000  # a name that is also a lower-case word needs this many
 # Jörg Michael's dictionary gives a name's frequency per country as x:
-# between 2^x and 2^(x+1) per cent of the population. -6 is 1 in 6,400 or
-# more in at least one of its 55 countries and regions.
-FIRSTNAMES_MIN = -6
+# between 2^x and 2^(x+1) per cent of the population. -7 is 1 in 12,800 or
+# more in at least one of its 55 countries and regions; -8, the lowest
+# class, "rare", is left out (32,000 names, more often place names and
+# surnames in text: Gwynedd, Kern).
+FIRSTNAMES_MIN = -7
 # ... and a name from it that is also a place (a country, an ISO region, a
 # hand-written place, a city of PLACE_POP+ inhabitants) needs 1 in 100.
 FIRSTNAMES_PLACE_MIN = 0
