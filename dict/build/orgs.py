@@ -150,8 +150,9 @@ def sp500(known):
         hq = r["Headquarters Location"]
         tail = hq.split(",")[-1].strip()
         country = "US" if tail in US_STATES else known.countries.get(tail, "")
-        desc = "company of the S&P 500 index (%s), headquarters %s" % (
-            r["GICS Sub-Industry"], hq)
+        desc = "company of the S&P 500 index (%s)" % r["GICS Sub-Industry"]
+        if hq and hq.lower() != "none":
+            desc += ", headquarters " + hq
         probes = forms + [core, core + " Inc.", core + ", Inc."]
         rows.setdefault(name, (forms, desc, country, probes))
     return rows
