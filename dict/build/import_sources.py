@@ -22,9 +22,22 @@ repositories. Run it by hand when a source should be refreshed, then
   --forenames FILE             common-forenames-by-country.csv of
                                sigpwned/popular-names-by-country-dataset
                                (CC0), copied as it is
+  --firstnames DIR             a checkout of MatthiasWinkelmann/firstname-database
+                               (Jörg Michael's name dictionary of the c't
+                               program gender.c, GNU FDL 1.2+): firstnames.csv
+                               copied as it is behind a comment header with its
+                               licence notice, and LICENSE.txt (the GFDL text)
+  --sp500 DIR                  a checkout of datasets/s-and-p-500-companies
+                               (ODC PDDL 1.0): data/constituents.csv copied
+                               as it is behind a comment header
+  --football-clubs DIR         a checkout of openfootball/clubs (CC0 1.0):
+                               every <country>/<code>.clubs.txt, as it is,
+                               each behind a line "#@ <its path>"
 
     python3 dict/build/import_sources.py --congress-legislators ~/congress-legislators \\
-        --ssa-names ~/babies/names --forenames ~/names/common-forenames-by-country.csv
+        --ssa-names ~/babies/names --forenames ~/names/common-forenames-by-country.csv \\
+        --firstnames ~/firstname-database --sp500 ~/s-and-p-500-companies \\
+        --football-clubs ~/clubs
 """
 import argparse
 import collections
@@ -32,6 +45,7 @@ import glob
 import gzip
 import io
 import os
+import re
 import sys
 
 import yaml
@@ -93,11 +107,72 @@ def ssa(folder):
     return len(keep)
 
 
+FIRSTNAMES_NOTICE = """\
+# firstnames.csv of https://github.com/MatthiasWinkelmann/firstname-database
+# (commit %s), copied as it is below this header by dict/build/import_sources.py.
+# Copyright (c) 2007-2008 Jörg MICHAEL (the name dictionary of c't's gender.c,
+# http://www.heise.de/ct/ftp/07/17/182/); updated 2016 by Matthias Winkelmann.
+# Permission is granted to copy, distribute and/or modify this document under
+# the terms of the GNU Free Documentation License, Version 1.2 or any later
+# version published by the Free Software Foundation; with no Invariant
+# Sections, no Front-Cover Texts, and no Back-Cover Texts. A copy of the
+# licence is in firstnames-GFDL-1.2.txt.gz beside this file.
+# Columns: name; gender; then per country the frequency x, meaning between
+# 2^x and 2^(x+1) per cent of the country's population (empty: rare or none).
+# A '+' inside a name stands for '-', ' ' or nothing (Jean+Pierre).
+"""
+
+
+def firstnames(src):
+    commit = git_commit(src)
+    with open(os.path.join(src, "firstnames.csv"), encoding="utf-8") as i, \
+            out("firstnames-by-country.csv") as o:
+        o.write(FIRSTNAMES_NOTICE % commit)
+        o.write(i.read())
+    copy(os.path.join(src, "LICENSE.txt"), "firstnames-GFDL-1.2.txt")
+
+
+def git_commit(src):
+    import subprocess
+    try:
+        return subprocess.run(["git", "-C", src, "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def sp500(src):
+    with open(os.path.join(src, "data", "constituents.csv"), encoding="utf-8") as i, \
+            out("sp500-constituents.csv") as o:
+        o.write("# data/constituents.csv of https://github.com/datasets/s-and-p-500-companies\n"
+                "# (commit %s), Open Data Commons Public Domain Dedication and License\n"
+                "# (PDDL) 1.0; copied as it is below this header by\n"
+                "# dict/build/import_sources.py.\n" % git_commit(src))
+        o.write(i.read())
+
+
+def football_clubs(src):
+    paths = sorted(glob.glob(os.path.join(src, "*", "*", "*.clubs.txt")))
+    paths = [p for p in paths if re.match(r"^[a-z]+\.clubs\.txt$", os.path.basename(p))]
+    with out("football-clubs.txt") as o:
+        o.write("# The club lists of https://github.com/openfootball/clubs (commit %s),\n"
+                "# CC0 1.0 (public domain dedication); each file as it is, behind a line\n"
+                "# '#@ <its path>'. Written by dict/build/import_sources.py.\n" % git_commit(src))
+        for p in paths:
+            o.write("#@ %s\n" % os.path.relpath(p, src))
+            with open(p, encoding="utf-8") as i:
+                o.write(i.read().rstrip("\n") + "\n")
+    return len(paths)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--congress-legislators")
     ap.add_argument("--ssa-names")
     ap.add_argument("--forenames")
+    ap.add_argument("--firstnames")
+    ap.add_argument("--sp500")
+    ap.add_argument("--football-clubs")
     a = ap.parse_args()
     os.makedirs(SOURCES, exist_ok=True)
     if a.congress_legislators:
@@ -106,6 +181,12 @@ def main():
         print("ssa-given-names.tsv: %d" % ssa(a.ssa_names))
     if a.forenames:
         copy(a.forenames, "common-forenames-by-country.csv")
+    if a.firstnames:
+        firstnames(a.firstnames)
+    if a.sp500:
+        sp500(a.sp500)
+    if a.football_clubs:
+        print("football-clubs.txt: %d files" % football_clubs(a.football_clubs))
     return 0
 
 

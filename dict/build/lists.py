@@ -14,10 +14,16 @@ dict/build/sources/ (see import_sources.py for where they come from).
                     hand-written people files, and EXTRA_GIVEN; minus the
                     hand-written non-names, titles and generics, and minus
                     a name that is a common lower-case word (wamerican)
-                    given to fewer than WORD_NAME_MIN babies
+                    given to fewer than WORD_NAME_MIN babies; and the
+                    names of Jörg Michael's first-name dictionary
+                    (MatthiasWinkelmann/firstname-database, GNU FDL 1.2+)
+                    that reach FIRSTNAMES_MIN in some country, except the
+                    names known only in China, Korea and Vietnam, common
+                    words and the names of places (see firstnames())
 
 Run by `make dict` after generate.py (it reads dict/words.txt and the
-hand-written lists).
+hand-written lists); it then runs orgs.py (sp500-companies.tsv,
+sport-clubs.tsv), which needs given-names.txt and the people files.
 """
 import csv
 import gzip
@@ -26,7 +32,8 @@ import os
 import re
 import sys
 
-from names import fold, slug
+import orgs
+from names import dict_rows, fold, slug
 
 import yaml
 
@@ -35,6 +42,20 @@ DICT = os.path.dirname(HERE)
 SOURCES = os.path.join(HERE, "sources")
 GIVEN_MIN = 1000       # SSA births, 1880-2023, both sexes
 WORD_NAME_MIN = 10000  # a name that is also a lower-case word needs this many
+# Jörg Michael's dictionary gives a name's frequency per country as x:
+# between 2^x and 2^(x+1) per cent of the population. -7 is 1 in 12,800 or
+# more in at least one of its 55 countries and regions; -8, the lowest
+# class, "rare", is left out (32,000 names, more often place names and
+# surnames in text: Gwynedd, Kern).
+FIRSTNAMES_MIN = -7
+# ... and a name from it that is also a place (a country, an ISO region, a
+# hand-written place, a city of PLACE_POP+ inhabitants) needs 1 in 100.
+FIRSTNAMES_PLACE_MIN = 0
+PLACE_POP = 100000
+# Its columns of countries that write the family name first, and whose given
+# names are syllables (Young, Min, Long, Hung, Sun) that mostly stand after
+# the family name in English text: a name known only there is not taken.
+FAMILY_FIRST_COLUMNS = {"China", "Korea", "Vietnam"}
 PEOPLE_PRIORITY = -1   # below hand-written rows (0), above every generated place
 # Given names of people in the news that none of the sources has (the
 # people files' sections with Japanese names also hold Korean ones, family
@@ -89,19 +110,7 @@ HAND_PEOPLE = ("people.tsv", "people-world.tsv", "people-history.tsv")
 def hand_people():
     """Ids of the hand-written people: a generated person whose full name
     has one of these slugs is that person, and takes the id."""
-    ids = set()
-    for name in HAND_PEOPLE:
-        head = None
-        for l in open(os.path.join(DICT, name), encoding="utf-8"):
-            if l.startswith("#") or not l.strip():
-                continue
-            f = l.rstrip("\n").split("\t")
-            if head is None:
-                head = f
-                continue
-            row = dict(zip(head, f))
-            ids.add(row.get("id") or slug(row["name"]))
-    return ids
+    return {row.get("id") or slug(row["name"]) for name in HAND_PEOPLE for row in dict_rows(name)}
 
 
 # How presidents and vice presidents are usually named, where it is not
@@ -296,6 +305,54 @@ def ssa_births():
     return ssa
 
 
+def place_names():
+    """Folded names and aliases of the countries, ISO regions, hand-written
+    places and cities of PLACE_POP+ inhabitants."""
+    out = set()
+    for name in ("world-countries.tsv", "world-regions.tsv", "places.tsv", "world-cities.tsv"):
+        for r in dict_rows(name):
+            if name == "world-cities.tsv" and int(r.get("population") or 0) < PLACE_POP:
+                continue
+            for a in [r["name"]] + (r.get("aliases") or "").split("|"):
+                if a:
+                    out.add(fold(a))
+    return out
+
+
+def firstnames(words):
+    """Names of Jörg Michael's first-name dictionary with FIRSTNAMES_MIN in
+    some country (Jean+Pierre is Jean-Pierre), of three letters or more,
+    not known only in China, Korea and Vietnam, no common lower-case word
+    (Dieter, Else, Edit, Odd, Bent are left out), and no place name unless
+    the name is as frequent as FIRSTNAMES_PLACE_MIN (Ewa stays)."""
+    places = place_names()
+    head, best = None, {}
+    lines = (l for l in source("firstnames-by-country.csv") if not l.startswith("#"))
+    for row in csv.reader(lines, delimiter=";"):
+        if head is None:
+            head = row
+            continue
+        n = row[0]
+        if "+" in n:
+            a, b = n.split("+", 1)
+            if not b[:1].isupper():
+                continue
+            n = a + "-" + b
+        freq = [int(x) for c, x in zip(head[2:], row[2:])
+                if x.strip() and c not in FAMILY_FIRST_COLUMNS]
+        if freq:
+            best[n] = max(best.get(n, -99), max(freq))
+    out = set()
+    for n, x in best.items():
+        f = fold(n)
+        if (x < FIRSTNAMES_MIN or len(n) < 3 or f in words
+                or not re.match(r"^[A-ZÀ-ÖØ-ÞĀ-ſ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’-]*[a-zß-öø-ÿĀ-ſ]$", n)
+                or (f in places and x < FIRSTNAMES_PLACE_MIN)):
+            continue
+        out.add(n)
+    return out
+
+
 def given_names(words, first_names, ssa):
     drop = word_list("non-names.txt") | word_list("titles.txt") | word_list("generics.txt")
     world = set()
@@ -305,6 +362,9 @@ def given_names(words, first_names, ssa):
                 if re.match(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ'’-]+$", w):
                     world.add(w)
     names = {n for n, c in ssa.items() if c >= GIVEN_MIN} | world | first_names | set(EXTRA_GIVEN)
+    known = {fold(n) for n in names}
+    michael = {n for n in firstnames(words) if fold(n) not in known}
+    names |= michael
     keep, left = [], []
     for n in sorted(names):
         f = fold(n)
@@ -323,8 +383,13 @@ def given_names(words, first_names, ssa):
                 "# (and EXTRA_GIVEN of lists.py: Japanese and other names of people in\n"
                 "# the news that no source has);\n"
                 "# minus non-names, titles and generics, and minus %d names that are\n"
-                "# common lower-case words given to fewer than %d babies. Do not edit.\n"
-                % (GIVEN_MIN, len([n for n in left if fold(n) not in drop]), WORD_NAME_MIN))
+                "# common lower-case words given to fewer than %d babies; and %d names\n"
+                "# of Jörg Michael's first-name dictionary (c't gender.c, (c) 2007-2008\n"
+                "# Jörg Michael, 2016 Matthias Winkelmann; GNU Free Documentation License\n"
+                "# 1.2 or later, see dict/build/sources/) given to 1 in %d people or more\n"
+                "# in some country, no common word or place name. Do not edit.\n"
+                % (GIVEN_MIN, len([n for n in left if fold(n) not in drop]), WORD_NAME_MIN,
+                   len(michael & set(keep)), round(100 / 2 ** FIRSTNAMES_MIN)))
         f.write("\n".join(keep) + "\n")
     return keep, left
 
@@ -370,7 +435,8 @@ def main():
                 firsts.add(w)
     keep, left = given_names(words, firsts, ssa)
     print("us-politicians.tsv %d, given-names.txt %d (%d left out)" % (len(rows), len(keep), len(left)))
-    return 0
+    # the generated organisations need the given names and people above
+    return orgs.main()
 
 
 if __name__ == "__main__":

@@ -1,7 +1,11 @@
 """names.py — folding and ids, shared by the dictionary generators
-(generate.py, lists.py): what entgraph's own folding does, in Python."""
+(generate.py, lists.py, orgs.py): what entgraph's own folding does, in
+Python; and the reading of dict/'s own files."""
+import os
 import re
 import unicodedata
+
+DICT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def fold(s):
@@ -17,3 +21,16 @@ ASCII = str.maketrans({"ł": "l", "ı": "i", "ð": "d", "đ": "d", "ø": "o", "�
 def slug(s):
     """ASCII id: 'Wrocław' -> 'wroclaw', 'Washington, D.C.' -> 'washington-d-c'."""
     return re.sub(r"[^0-9a-z]+", "-", fold(s).translate(ASCII)).strip("-")
+
+
+def dict_rows(name):
+    """The rows of a dictionary file of dict/, as dicts by column name."""
+    head = None
+    for l in open(os.path.join(DICT, name), encoding="utf-8"):
+        if l.startswith("#") or not l.strip():
+            continue
+        f = l.rstrip("\n").split("\t")
+        if head is None:
+            head = f
+            continue
+        yield dict(zip(head, f))
