@@ -223,6 +223,8 @@ install: entgraph
 	install -m 755 entgraph $(DESTDIR)$(PREFIX)/bin/entgraph
 	install -m 644 dict/*.tsv dict/*.txt $(DESTDIR)$(DATADIR)/dict/
 	test ! -f dict/README.md || install -m 644 dict/README.md $(DESTDIR)$(DATADIR)/dict/
+	install -d $(DESTDIR)$(DATADIR)/licenses
+	install -m 644 dict/build/sources/firstnames-GFDL-1.2.txt.gz $(DESTDIR)$(DATADIR)/licenses/
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 docs/entgraph.1 $(DESTDIR)$(PREFIX)/share/man/man1/entgraph.1
 

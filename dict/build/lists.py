@@ -386,7 +386,8 @@ def given_names(words, first_names, ssa):
                 "# common lower-case words given to fewer than %d babies; and %d names\n"
                 "# of Jörg Michael's first-name dictionary (c't gender.c, (c) 2007-2008\n"
                 "# Jörg Michael, 2016 Matthias Winkelmann; GNU Free Documentation License\n"
-                "# 1.2 or later, see dict/build/sources/) given to 1 in %d people or more\n"
+                "# 1.2 or later; its text: dict/build/sources/firstnames-GFDL-1.2.txt.gz,\n"
+                "# installed in share/entgraph/licenses/) given to 1 in %d people or more\n"
                 "# in some country, no common word or place name. Do not edit.\n"
                 % (GIVEN_MIN, len([n for n in left if fold(n) not in drop]), WORD_NAME_MIN,
                    len(michael & set(keep)), round(100 / 2 ** FIRSTNAMES_MIN)))
