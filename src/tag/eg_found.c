@@ -63,3 +63,29 @@ long eg_found_add(eg_found_t *f, const char *label, size_t n, const char *type,
                                          eg_type_class(type), -1};
     return (long)f->n++;
 }
+
+size_t eg_found_id_without_initials(const char *id, char *out, size_t cap)
+{
+    size_t n = 0, words = 0, dropped = 0, prev = 0; /* prev: length of the word before */
+    const char *p = id;
+    while (*p) {
+        size_t len = strcspn(p, "-");
+        /* one letter between two longer words ("George H. W. Bush" and
+         * "J. K. Rowling" stay as they are) */
+        if (len == 1 && p[len] == '-' && prev >= 2 && strcspn(p + 2, "-") >= 2) {
+            dropped++;
+        } else {
+            if (n + (n > 0) + len + 1 > cap)
+                return 0;
+            if (n > 0)
+                out[n++] = '-';
+            memcpy(out + n, p, len);
+            n += len;
+            words++;
+        }
+        prev = len;
+        p += len + (p[len] == '-');
+    }
+    out[n] = '\0';
+    return dropped && words >= 2 ? n : 0;
+}

@@ -54,6 +54,12 @@ static inline const char *eg_found_id(const eg_found_t *f, size_t i)
     return f->names.data + f->items[i].id;
 }
 
+/* The id of a person's name without its middle initial ("john-r-bolton"
+ * -> "john-bolton"), written to out (cap bytes): its length, or 0 when
+ * the id has no one-letter word between two longer ones ("george-h-w-bush",
+ * "j-k-rowling" have none), or the result does not fit. */
+size_t eg_found_id_without_initials(const char *id, char *out, size_t cap);
+
 /* The type names discovery gives (patterns give their own). */
 extern const char EG_TYPE_PERSON[], EG_TYPE_ORGANISATION[], EG_TYPE_PLACE[];
 

@@ -50,9 +50,15 @@ static unsigned resolve_bits(unsigned r)
  * entity (the dictionary wins), for every command alike. */
 static void known_ids(const eg_dict_t *d, eg_found_t *found, eg_mentions_t *ms)
 {
+    char plain[256];
     for (size_t k = 0; k < found->n; k++) { /* once per name, not per mention */
         const char *id = eg_found_id(found, k);
         found->items[k].known = eg_strmap_find(&d->ids, id, strlen(id));
+        /* "John R. Bolton" is the dictionary's John Bolton */
+        size_t n;
+        if (found->items[k].known < 0 && found->items[k].tclass == EG_TC_PERSON &&
+            (n = eg_found_id_without_initials(id, plain, sizeof plain)) > 0)
+            found->items[k].known = eg_strmap_find(&d->ids, plain, n);
     }
     for (size_t i = 0; i < ms->n; i++) {
         eg_mention_t *mn = &ms->items[i];

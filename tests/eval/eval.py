@@ -20,7 +20,10 @@ Printed:
      contribution per type) and with no rule at all;
   4. a second corpus (293 Wikinews articles, CC BY 2.5): the precision of
      the 100 most-mentioned nodes of `build`, against types judged once by
-     hand (wikinews-top100.tsv), so that a regression shows.
+     hand (wikinews-top100.tsv), so that a regression shows;
+  5. on the same articles, the entity 51 ambiguous names mean in their
+     article (wikinews-ambiguous.tsv, judged by hand): resolution's
+     accuracy, which the per-type scores cannot see.
 
 Usage: eval.py [--bin ./entgraph] [--data tests/eval/data] [--dict dict]
                [--words dict/words.txt] [--patterns dict/patterns.tsv]
@@ -259,6 +262,7 @@ def main():
     print("%-20s %s" % ("  no rule at all", cells(none)))
     print()
     results["wikinews top 100"] = top_nodes(a.bin, a.dict, a.data)
+    results["wikinews ambiguous names"] = ambiguous_names(a.bin, a.dict, a.data)
     if a.json:
         with open(a.json, "w") as f:
             json.dump(results, f, indent=1)
@@ -293,6 +297,32 @@ def top_nodes(binary, dict_path, data):
         print("  %d not judged yet (judge them in %s): %s" % (
             len(new), "tests/eval/data/wikinews-top100.tsv", ", ".join(new)))
     return {"right": len(right), "judged": n, "wrong": wrong, "unjudged": new}
+
+
+def ambiguous_names(binary, dict_path, data):
+    """Which entity an ambiguous name means in its article: the first
+    mention of each name judged in wikinews-ambiguous.tsv, from tag
+    --input jsonl (each article a document), against the judged entity
+    (none: the name must stay untagged)."""
+    with open(os.path.join(data, "wikinews-ambiguous.tsv"), encoding="utf-8") as f:
+        judged = [l.rstrip("\n").split("\t") for l in f if l.strip() and not l.startswith("#")]
+    out = subprocess.run([binary, "tag", "-q", "--no-default-dict", "-d", dict_path, "--input", "jsonl",
+                          os.path.join(data, "wikinews-articles.jsonl")],
+                         check=True, capture_output=True).stdout
+    first = {}
+    for line in out.decode("utf-8").splitlines():
+        m = json.loads(line)
+        first.setdefault((m["doc"], m["text"]), m["id"])
+    wrong = []
+    for doc, name, want in judged:
+        got = first.get((doc, name), "none")
+        if got != want:
+            wrong.append("%s: %s, want %s" % (name, got, want))
+    print("Wikinews ambiguous names (wikinews-ambiguous.tsv): the entity each means in its article")
+    print("  %d of %d right (%.1f); wrong: %s" % (
+        len(judged) - len(wrong), len(judged), 100.0 * (len(judged) - len(wrong)) / len(judged),
+        "; ".join(wrong) or "none"))
+    return {"right": len(judged) - len(wrong), "judged": len(judged), "wrong": wrong}
 
 
 if __name__ == "__main__":

@@ -45,6 +45,15 @@ static void test_found_entities_by_id_and_type(void **state)
     assert_string_equal(eg_found_label(&f, 0), "Madeleine Albright");
     assert_int_equal(f.items[0].tclass, EG_TC_PERSON);
     assert_int_equal(eg_found_add(&f, "--", 2, EG_TYPE_PERSON, EG_WHY_TITLE), -2);
+    char out[32];
+    assert_int_equal(eg_found_id_without_initials("john-r-bolton", out, sizeof out), 11);
+    assert_string_equal(out, "john-bolton");
+    assert_int_equal(eg_found_id_without_initials("delwyn-j-langejans-sr", out, sizeof out), 19);
+    assert_string_equal(out, "delwyn-langejans-sr");
+    assert_int_equal(eg_found_id_without_initials("george-h-w-bush", out, sizeof out), 0);
+    assert_int_equal(eg_found_id_without_initials("j-k-rowling", out, sizeof out), 0);
+    assert_int_equal(eg_found_id_without_initials("john-bolton", out, sizeof out), 0);
+    assert_int_equal(eg_found_id_without_initials("john-r-bolton", out, 8), 0); /* no room */
     eg_found_free(&f);
 }
 
