@@ -91,18 +91,18 @@ typedef struct countries {
     size_t n;
 } countries_t;
 
-static void count_country(countries_t *c, const char *code)
+static void count_country(countries_t *c, const char *code, unsigned weight)
 {
     if (!code || !*code)
         return;
     for (size_t i = 0; i < c->n; i++)
         if (strcmp(c->code[i], code) == 0) {
-            c->count[i]++;
+            c->count[i] += weight;
             return;
         }
     if (c->n < MAX_COUNTRIES) {
         c->code[c->n] = code;
-        c->count[c->n++] = 1;
+        c->count[c->n++] = weight;
     }
 }
 
@@ -157,7 +157,11 @@ static void gather_countries(const eg_matcher_t *m, const eg_resolve_attrs_t *a,
                 if (!other || strcmp(other, code) != 0)
                     code = NULL;
             }
-        count_country(c, code);
+        /* a city or region says more than a country's own name: in
+         * "Benin and Nigeria join ... Niamey, Niger's capital" Niamey
+         * decides Niger, however often Nigeria is named */
+        const char *kind = attr(d, a->kind, mn->entity);
+        count_country(c, code, kind && kind_rank(kind) >= 4 ? 1 : 1u << 16);
     }
 }
 

@@ -27,7 +27,10 @@
  *               pick (a place stays a place, an organisation an
  *               organisation: "UN" is never a town called Un), the one
  *               whose country the document's places point to most often
- *               (a form counts when all its places lie in one country; of
+ *               (a city or region before any number of mentions of a
+ *               country's own name: Niamey makes Niger the country in a
+ *               text that names Nigeria thrice; a form counts when all
+ *               its places lie in one country; of
  *               readings pointed to equally often, the most important):
  *               Georgia next to Atlanta is the US state; next to Tbilisi,
  *               the country; "the Supreme Court" in a British text is
