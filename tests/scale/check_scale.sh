@@ -89,7 +89,7 @@ check "tokens:4 with line paragraphs: -j1 and -j3 agree, and 4 shards merged (so
              build w1 -j1 $WOPT --input jsonl $JSONL && build w3 -j3 $WOPT --input jsonl $JSONL && \
              same w1 w3 && grep -q '\"window\": \"tokens:4,paragraphs=line\"' $TMP/w1.json && \
              for p in $TMP/part.0?; do \
-                 '$BIN' count -q -d '$DICT' $WOPT --input jsonl --evidence 2 -o \$p.wcounts \$p || exit 1; \
+                 '$BIN' count -q --no-default-dict -d '$DICT' $WOPT --input jsonl --evidence 2 -o \$p.wcounts \$p || exit 1; \
              done && cat $TMP/part.0?.wcounts | LC_ALL=C sort | merge w4 - && same w1 w4"
 # per-period counts: the same promises, with dates across the shards
 POPT="--period month --window tokens:4 --node-docs 2"
@@ -100,7 +100,7 @@ check "--period month, tokens:4, --node-docs 2: -j1 and -j3 agree, 4 shards merg
              cmp $TMP/p1.timeline.csv $TMP/p3.timeline.csv && grep -q '\"2019-10\": ' $TMP/p1.json && \
              grep -q '\"docs\": \[' $TMP/p1.json && \
              for p in $TMP/part.0?; do \
-                 '$BIN' count -q -d '$DICT' $POPT --input jsonl --evidence 2 -o \$p.pcounts2 \$p || exit 1; \
+                 '$BIN' count -q --no-default-dict -d '$DICT' $POPT --input jsonl --evidence 2 -o \$p.pcounts2 \$p || exit 1; \
              done && cat $TMP/part.0?.pcounts2 | LC_ALL=C sort | merge p4 - -o $TMP/p4.csv && \
              same p1 p4 && cmp $TMP/p1.timeline.csv $TMP/p4.timeline.csv"
 check "a shard cut at a line end is refused, naming the file" \
