@@ -425,19 +425,18 @@ static int merge_found(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v
             return EG_ERR_RUNTIME;
         while (j < out->n && out->items[j].end <= f->start)
             j++;
-        int ok = 1, large = 0;
-        size_t covered = 0; /* tokens of f that dictionary mentions hold */
-        for (size_t x = j; x < out->n && out->items[x].start < f->end && ok; x++) {
+        int ok = 1;
+        size_t covered = 0, x = j; /* tokens of f that dictionary mentions hold */
+        for (; x < out->n && out->items[x].start < f->end && ok; x++) {
             ok = swallows(v, found, f, &out->items[x], x > 0 ? &out->items[x - 1] : NULL);
             covered += out->items[x].ntokens;
-            large |= large_place(d, kind_attr, &out->items[x]);
         }
         /* "Melbourne Australia's capital": a person made only of places, one
          * of them a country or region, is those places ("Alma Gilbert",
-         * two towns, stays a person) */
-        if (ok && found->items[f->alias].tclass == EG_TC_PERSON && covered >= f->ntokens &&
-            large)
-            ok = 0;
+         * two towns, stays a person); the kinds are read only then */
+        if (ok && found->items[f->alias].tclass == EG_TC_PERSON && covered >= f->ntokens)
+            for (size_t y = j; y < x && ok; y++)
+                ok = !large_place(d, kind_attr, &out->items[y]);
         if (ok)
             s->extra.items[keep++] = *f;
     }
