@@ -146,8 +146,7 @@ int cli_input_option(int code, const char *arg, cli_input_options_t *o)
         return 0;
     case OPT_RULES:
         if (eg_rules_parse(arg, &o->rules))
-            return cli_usage_error("--rules '%s': use a comma-separated list of partial, "
-                                   "initial, embedded, or all, default, none", arg);
+            return cli_usage_error("--rules '%s': use %s", arg, eg_rules_names());
         return 0;
     default:
         return 1;

@@ -248,16 +248,17 @@ static long context_reading(const eg_tokview_t *v, const eg_dict_t *d, const eg_
                             const countries_t *named, unsigned char cls, const uint32_t *ents,
                             size_t n)
 {
-    double largest = 0;
-    for (size_t j = 0; j < n; j++)
-        if (population(d, a, ents[j]) > largest)
-            largest = population(d, a, ents[j]);
+    double pop[MAX_ALTERNATIVES], largest = 0; /* pop: -1 when the row has none */
+    for (size_t j = 0; j < n; j++) {
+        pop[j] = attr(d, a->population, ents[j]) ? population(d, a, ents[j]) : -1;
+        if (pop[j] > largest)
+            largest = pop[j];
+    }
     long pick = -1;
     unsigned best = 0;
     for (size_t j = 0; j < n; j++) {
         if (eg_tokview_entity_class(v, ents[j]) != cls ||
-            (attr(d, a->population, ents[j]) &&
-             population(d, a, ents[j]) * CONTEXT_SIZE_RATIO < largest))
+            (pop[j] >= 0 && pop[j] * CONTEXT_SIZE_RATIO < largest))
             continue; /* not a reading context can raise */
         unsigned c = country_count(named, attr(d, a->country, ents[j]));
         if (c > best || (c == best && c > 0 && pick >= 0 &&

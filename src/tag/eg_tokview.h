@@ -106,53 +106,55 @@ EG_TOKVIEW_INLINE int eg_tokview_is_char(const eg_tokview_t *v, size_t k, char c
     return t->kind == EG_TOK_PUNCT && t->end - t->start == 1 && v->text[t->start] == ch;
 }
 
-/* The shape of token k (EG_SHAPE_* bits; 0 for punctuation and past the
- * end). Derived from the token's flags and its sentence when asked: the
- * rules ask about capitalised words and their neighbours only, so no
- * pass over all tokens computes shapes up front. */
-EG_TOKVIEW_INLINE unsigned eg_tokview_shape(const eg_tokview_t *v, size_t k)
+/* Is token k inside a stop-list form? */
+EG_TOKVIEW_INLINE int eg_tokview_blocked(const eg_tokview_t *v, size_t k)
+{
+    return (v->blocked[k >> 6] >> (k & 63)) & 1;
+}
+
+/* The bits of `mask` that token k's shape has (EG_SHAPE_*; none for
+ * punctuation and past the end). Derived from the token's flags and its
+ * sentence when asked: the rules ask about capitalised words and their
+ * neighbours only, so no pass over all tokens computes shapes up front.
+ * Callers pass a constant mask, so the tests of other bits vanish when
+ * inlined. */
+EG_TOKVIEW_INLINE unsigned eg_tokview_shape_bits(const eg_tokview_t *v, size_t k, unsigned mask)
 {
     if (k >= v->n)
         return 0;
     const eg_token_t *t = &v->seg->tokens[k];
     if (t->kind != EG_TOK_WORD)
         return 0;
-    unsigned f = t->flags, sh = EG_SHAPE_WORD | v->sent_shape[t->sentence];
-    if ((f & (EG_TOKF_HAS_UPPER | EG_TOKF_HAS_LOWER)) == EG_TOKF_HAS_UPPER && t->end - t->start >= 2)
+    unsigned f = t->flags, sh = EG_SHAPE_WORD;
+    if (mask & EG_SHAPE_HEADLINE)
+        sh |= v->sent_shape[t->sentence];
+    if ((mask & EG_SHAPE_ALLCAPS) &&
+        (f & (EG_TOKF_HAS_UPPER | EG_TOKF_HAS_LOWER)) == EG_TOKF_HAS_UPPER &&
+        t->end - t->start >= 2)
         sh |= EG_SHAPE_ALLCAPS;
-    if (v->sent_first_word[t->sentence] == k)
+    if ((mask & EG_SHAPE_SENT_START) && v->sent_first_word[t->sentence] == k)
         sh |= EG_SHAPE_SENT_START;
-    if ((v->blocked[k >> 6] >> (k & 63)) & 1)
+    if ((mask & EG_SHAPE_BLOCKED) && eg_tokview_blocked(v, k))
         sh |= EG_SHAPE_BLOCKED;
-    if (!(f & EG_TOKF_CAP))
-        return sh;
-    sh |= EG_SHAPE_CAP;
-    if (t->end - t->start == 1 && k + 1 < v->seg->sentences[t->sentence].end_token &&
-        eg_tokview_is_char(v, k + 1, '.') && v->seg->tokens[k + 1].start == t->end)
-        sh |= EG_SHAPE_INITIAL;
-    return sh;
+    if ((mask & (EG_SHAPE_CAP | EG_SHAPE_INITIAL)) && (f & EG_TOKF_CAP)) {
+        sh |= EG_SHAPE_CAP;
+        if ((mask & EG_SHAPE_INITIAL) && t->end - t->start == 1 &&
+            k + 1 < v->seg->sentences[t->sentence].end_token && eg_tokview_is_char(v, k + 1, '.') &&
+            v->seg->tokens[k + 1].start == t->end)
+            sh |= EG_SHAPE_INITIAL;
+    }
+    return sh & mask;
+}
+
+/* The whole shape of token k. */
+EG_TOKVIEW_INLINE unsigned eg_tokview_shape(const eg_tokview_t *v, size_t k)
+{
+    return eg_tokview_shape_bits(v, k, ~0u);
 }
 
 EG_TOKVIEW_INLINE int eg_tokview_has(const eg_tokview_t *v, size_t k, unsigned shape)
 {
-    /* eg_tokview_shape, computing only the bits asked for: callers pass
-     * a constant, so the other tests vanish when inlined */
-    if (k >= v->n)
-        return 0;
-    const eg_token_t *t = &v->seg->tokens[k];
-    if (t->kind != EG_TOK_WORD)
-        return 0;
-    unsigned f = t->flags;
-    if ((shape & EG_SHAPE_WORD) ||
-        ((shape & EG_SHAPE_HEADLINE) && v->sent_shape[t->sentence]) ||
-        ((shape & EG_SHAPE_SENT_START) && v->sent_first_word[t->sentence] == k) ||
-        ((shape & EG_SHAPE_BLOCKED) && ((v->blocked[k >> 6] >> (k & 63)) & 1)) ||
-        ((shape & EG_SHAPE_ALLCAPS) &&
-         (f & (EG_TOKF_HAS_UPPER | EG_TOKF_HAS_LOWER)) == EG_TOKF_HAS_UPPER &&
-         t->end - t->start >= 2) ||
-        ((shape & EG_SHAPE_CAP) && (f & EG_TOKF_CAP)))
-        return 1;
-    return (shape & EG_SHAPE_INITIAL) && (eg_tokview_shape(v, k) & EG_SHAPE_INITIAL);
+    return eg_tokview_shape_bits(v, k, shape) != 0;
 }
 
 /* Is token k on word list `list` (enum eg_wordlist)? */
@@ -210,8 +212,7 @@ static inline size_t eg_tokview_prev_word(const eg_tokview_t *v, size_t k, size_
  * form covers? */
 EG_TOKVIEW_INLINE int eg_tokview_cap(const eg_tokview_t *v, size_t k)
 {
-    return k < v->n && (v->seg->tokens[k].flags & EG_TOKF_CAP) &&
-           !((v->blocked[k >> 6] >> (k & 63)) & 1);
+    return k < v->n && (v->seg->tokens[k].flags & EG_TOKF_CAP) && !eg_tokview_blocked(v, k);
 }
 
 #endif

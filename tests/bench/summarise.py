@@ -231,10 +231,10 @@ def main():
            + (f", {hs_load / v:.1f}× entgraph" if v and hs_load else ""))
 
     # --- tagging rules: the count stage with and without discovery ---
-    def count_stage(i):  # median over the repetitions' --stats
+    def count_stages(i):  # every repetition's count stage, from its --stats
         r = res.get(i)
         if not r or not r.get("artifact"):
-            return None
+            return []
         stem = r["artifact"][: -len(".graphml")] + ".stats"
         seconds = []
         for path in sorted(glob.glob(glob.escape(stem) + ".*.json")) or [stem + ".json"]:
@@ -243,7 +243,11 @@ def main():
                     seconds.append(json.load(f)["seconds"]["count"])
             except (OSError, ValueError, KeyError):
                 pass
-        return statistics.median(seconds) if seconds else None
+        return seconds
+
+    def count_stage(i):  # their median
+        runs = count_stages(i)
+        return statistics.median(runs) if runs else None
 
     def growth(a, b):  # a's count stage over b's, as a fraction
         return (a - b) / b if a and b else None
@@ -270,28 +274,11 @@ def main():
              growth(full, before), "eg150-j1 vs eg150-oldrules-j1")
 
     # --- issue 14: what --period year and --window tokens:4 add to the count stage ---
-    def count_stages(i):  # every repetition's count stage, from out-ID.stats.all
-        r = res.get(i)
-        if not r or not r.get("artifact"):
-            return []
-        try:
-            text = slurp(r["artifact"][: -len(".graphml")] + ".stats.all")
-        except OSError:
-            return []
-        out, pos, dec = [], 0, json.JSONDecoder()
-        while pos < len(text.rstrip()):
-            obj, pos = dec.raw_decode(text, pos)
-            out.append(obj["seconds"]["count"])
-            while pos < len(text) and text[pos].isspace():
-                pos += 1
-        return out
-
-    base = statistics.median(count_stages("egopt-base")) if count_stages("egopt-base") else None
+    base = count_stage("egopt-base")
     for case, name in (("egopt-year", "--period year"), ("egopt-tok4", "--window tokens:4")):
-        runs = count_stages(case)
-        v = (statistics.median(runs) - base) / base if base and runs else None
+        runs, v = count_stages(case), growth(count_stage(case), base)
         target(f"{name}: its cost in the count stage (150k names)", v,
-               f"{100 * v:+.1f} % ({statistics.median(runs):.2f} s vs {base:.2f} s)" if v is not None else "",
+               f"{100 * v:+.1f} % ({count_stage(case):.2f} s vs {base:.2f} s)" if v is not None else "",
                "≤ 15 %", lambda x: x <= 0.15,
                f"{case} vs egopt-base, medians of {len(runs)} count stages (issue 14)")
 
