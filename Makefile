@@ -175,7 +175,7 @@ check-asan: build/asan/entgraph $(asan_UNIT)
 # UBSan (no libFuzzer needed); `make fuzz` runs each harness with clang's
 # libFuzzer for FUZZ_SECONDS (FUZZ=NAME for one), new inputs going to
 # build/fuzz/corpus/NAME, crashes to build/fuzz/crash/NAME.
-FUZZ_HARNESSES := dict patterns source tagger shard roundtrip date
+FUZZ_HARNESSES := dict patterns source tagger sparse shard roundtrip date
 FUZZ          ?= $(FUZZ_HARNESSES)
 FUZZ_SECONDS  ?= 60
 FUZZ_CC       ?= clang

@@ -15,6 +15,15 @@
 
 enum effective_policy { P_FOLD, P_NOT_ALL_LOWER, P_EXACT };
 
+/* Per vocabulary id (id_flags): */
+enum {
+    ID_LOWER_START = 1, /* a first token that may start a match whose
+                           first token has no capital */
+    ID_INNER = 2,       /* a token some alias or blocker has before its last */
+};
+
+enum { NOCAP_NONE, NOCAP_UNCASED, NOCAP_ANY };
+
 /* A trie node: its candidates are cand[term_first .. term_first +
  * term_count). child_sig has bit child_bit(t) set for every child token t
  * that a short ASCII text token can be: a scan reads the node anyway (for
@@ -69,9 +78,18 @@ struct eg_matcher {
     /* The hot path's shortcuts around vocab (same ids): */
     eg_fastvocab_t fast;     /* ASCII vocabulary entries of <= 16 bytes */
     int32_t punct_id[128];   /* one-byte ASCII entries, by byte */
-    uint8_t *lower_start;    /* per id: a first token that may start a
-                              * match written all in lower case */
-    size_t lower_start_cap;
+    uint8_t *id_flags;       /* per id: ID_LOWER_START, ID_INNER */
+    size_t id_flags_cap;
+    /* Can a match have no capital at all (a fold alias, or an exact one
+     * written without capitals: "1984")? NOCAP_NONE: every match holds a
+     * token with a capital, so the scan starts only from those tokens and
+     * the inner words right before them (see eg_matcher_scan).
+     * NOCAP_UNCASED: such aliases start with a token that has no
+     * lower-case letter (digits, punctuation), so tokens without one are
+     * tried too. NOCAP_ANY: every token is tried (eg_matcher_scan_dense). */
+    uint8_t nocap;
+    int32_t *build_ids;      /* eg_matcher_build's, freed at its end */
+    size_t build_ids_cap;
     eg_tokset_t lower_starts; /* those ids' keys: most lower-case words
                                * are ruled out without a lookup */
 };
@@ -194,34 +212,69 @@ static int compare_pending(const void *a, const void *b)
  * yes; exact: when its own first token has none; auto with lower-case
  * letters: only with two tokens or more (the capital comes later: "al
  * Qaeda" for "al-Qaeda"), since an all-lower-case span never matches. */
-/* Room for lower_start[0..n) (new flags 0); growing geometrically, as
- * the vocabulary does while aliases are added. Returns 0 or -1. */
-static int reserve_lower_start(eg_matcher_t *m, size_t n)
+/* Room for id_flags[0..n) (new flags 0); growing geometrically, as the
+ * vocabulary does while aliases are added. Returns 0 or -1. */
+static int reserve_id_flags(eg_matcher_t *m, size_t n)
 {
-    if (n <= m->lower_start_cap)
+    if (n <= m->id_flags_cap)
         return 0;
     size_t cap = n * 2 + 1024;
-    uint8_t *p = realloc(m->lower_start, cap);
+    uint8_t *p = realloc(m->id_flags, cap);
     if (!p)
         return -1;
-    memset(p + m->lower_start_cap, 0, cap - m->lower_start_cap);
-    m->lower_start = p;
-    m->lower_start_cap = cap;
+    memset(p + m->id_flags_cap, 0, cap - m->id_flags_cap);
+    m->id_flags = p;
+    m->id_flags_cap = cap;
     return 0;
 }
 
-static int mark_lower_start(eg_matcher_t *m, long first_tok, uint8_t policy,
+static int set_id_flag(eg_matcher_t *m, long id, uint8_t flag)
+{
+    if (reserve_id_flags(m, (size_t)id + 1))
+        return -1;
+    m->id_flags[id] |= flag;
+    return 0;
+}
+
+/* What the scan needs to know of an alias (or blocker) of these tokens
+ * (ids[0..seg->ntokens)) and policy: which tokens lead to a later one,
+ * whether its first token may lack a capital, and whether a span with
+ * no capital at all can match it. */
+static int note_alias_shape(eg_matcher_t *m, const int32_t *ids, uint8_t policy,
                             const eg_segments_t *seg)
 {
+    int upper = 0, lower_first = (seg->tokens[0].flags & EG_TOKF_HAS_LOWER) != 0;
+    for (size_t k = 0; k < seg->ntokens; k++)
+        upper |= (seg->tokens[k].flags & EG_TOKF_HAS_UPPER) != 0;
     int can = policy == P_FOLD ||
               (policy == P_EXACT && !(seg->tokens[0].flags & EG_TOKF_HAS_UPPER)) ||
               (policy == P_NOT_ALL_LOWER && seg->ntokens >= 2);
-    if (!can)
-        return 0;
-    if (reserve_lower_start(m, (size_t)first_tok + 1))
+    if (can && set_id_flag(m, ids[0], ID_LOWER_START))
         return -1;
-    m->lower_start[first_tok] = 1;
+    for (size_t k = 0; k + 1 < seg->ntokens; k++)
+        if (set_id_flag(m, ids[k], ID_INNER))
+            return -1;
+    /* A fold alias matches any case; an exact one matches its own, so it
+     * needs a capital only when it has one. */
+    if (policy == P_FOLD || (policy == P_EXACT && !upper)) {
+        uint8_t need = policy == P_FOLD || lower_first ? NOCAP_ANY : NOCAP_UNCASED;
+        if (need > m->nocap)
+            m->nocap = need;
+    }
     return 0;
+}
+
+/* Room for the token ids of one alias while the trie is built. */
+static int32_t *build_ids(eg_matcher_t *m, size_t n)
+{
+    if (n > m->build_ids_cap) {
+        int32_t *p = realloc(m->build_ids, n * 2 * sizeof *p);
+        if (!p)
+            return NULL;
+        m->build_ids = p;
+        m->build_ids_cap = n * 2;
+    }
+    return m->build_ids;
 }
 
 static int add_alias(eg_matcher_t *m, uint32_t ai, eg_segments_t *seg,
@@ -230,7 +283,9 @@ static int add_alias(eg_matcher_t *m, uint32_t ai, eg_segments_t *seg,
 {
     const eg_alias_t *a = &m->dict->aliases[ai];
     uint32_t node = 0;
-    long first_tok = -1;
+    int32_t *ids = build_ids(m, seg->ntokens);
+    if (!ids)
+        return -1;
     for (size_t k = 0; k < seg->ntokens; k++) {
         const eg_token_t *t = &seg->tokens[k];
         eg_buf_clear(folded);
@@ -239,8 +294,7 @@ static int add_alias(eg_matcher_t *m, uint32_t ai, eg_segments_t *seg,
         long tok = eg_strmap_intern(&m->vocab, folded->data, folded->len, NULL);
         if (tok < 0)
             return -1;
-        if (k == 0)
-            first_tok = tok;
+        ids[k] = (int32_t)tok;
         long c = child_or_new(m, node, (int32_t)tok);
         if (c < 0)
             return -1;
@@ -248,7 +302,7 @@ static int add_alias(eg_matcher_t *m, uint32_t ai, eg_segments_t *seg,
     }
     alias_info_t *info = &m->alias[ai];
     info->policy = effective_policy(a, seg);
-    if (mark_lower_start(m, first_tok, info->policy, seg))
+    if (note_alias_shape(m, ids, info->policy, seg))
         return -1;
     info->tok_first = (uint32_t)(m->ntok_spans / 2);
     info->ntok = (uint32_t)seg->ntokens;
@@ -278,7 +332,10 @@ static int add_alias(eg_matcher_t *m, uint32_t ai, eg_segments_t *seg,
 /* A stop-list form of two words or more ("Monroe Doctrine") goes into
  * the trie as a blocker, an alias index past the dictionary's: a longest
  * match on it makes no mention, so the names inside it ("Monroe") are
- * not matched either. Entries are folded already; any case matches. */
+ * not matched either. Entries are folded already; like an alias of
+ * auto case, a blocker matches any case but all lower case: a span with
+ * no capital holds no name to block, and so every match has a capital
+ * (what lets the scan start from capitals only). */
 static int add_blocker(eg_matcher_t *m, size_t k, eg_segments_t *seg, pending_t *pend,
                        size_t *npend)
 {
@@ -292,16 +349,22 @@ static int add_blocker(eg_matcher_t *m, size_t k, eg_segments_t *seg, pending_t 
     if (words < 2)
         return 0; /* one word: its aliases are left out (eg_matcher_build) */
     uint32_t node = 0;
+    int32_t *ids = build_ids(m, seg->ntokens);
+    if (!ids)
+        return -1;
     for (size_t t = 0; t < seg->ntokens; t++) {
         long tok = eg_strmap_intern(&m->vocab, e + seg->tokens[t].start,
                                     seg->tokens[t].end - seg->tokens[t].start, NULL);
         long c = tok < 0 ? -1 : child_or_new(m, node, (int32_t)tok);
         if (c < 0)
             return -1;
+        ids[t] = (int32_t)tok;
         node = (uint32_t)c;
     }
+    if (note_alias_shape(m, ids, P_NOT_ALL_LOWER, seg))
+        return -1;
     uint32_t ai = (uint32_t)(m->dict->naliases + k);
-    m->alias[ai] = (alias_info_t){P_FOLD, 0, (uint32_t)seg->ntokens, node};
+    m->alias[ai] = (alias_info_t){P_NOT_ALL_LOWER, 0, (uint32_t)seg->ntokens, node};
     pend[*npend] = (pending_t){node, ai, INT_MAX}; /* before any alias of the node */
     (*npend)++;
     return 0;
@@ -334,12 +397,12 @@ static int build_shortcuts(eg_matcher_t *m)
 {
     for (size_t c = 0; c < 128; c++)
         m->punct_id[c] = -1;
-    if (reserve_lower_start(m, m->vocab.count + 1)) /* a flag for every id */
+    if (reserve_id_flags(m, m->vocab.count + 1)) /* a flag for every id */
         return -1;
     size_t nshort = 0, nlower = 0;
     for (size_t id = 0; id < m->vocab.count; id++) {
         nshort += (size_t)fast_form(m, id);
-        nlower += m->lower_start[id];
+        nlower += m->id_flags[id] & ID_LOWER_START;
     }
     if (eg_fastvocab_init(&m->fast, nshort) || eg_tokset_init(&m->lower_starts, nlower))
         return -1;
@@ -368,12 +431,12 @@ static int build_shortcuts(eg_matcher_t *m)
         uint64_t sig = 0;
         if (root >= 0) {
             aux = (int32_t)((uint32_t)root << 2 | (m->nodes[root].term_count ? 2u : 0u) |
-                            m->lower_start[id]);
+                            (m->id_flags[id] & ID_LOWER_START));
             sig = m->nodes[root].child_sig;
         }
         if (eg_fastvocab_add(&m->fast, k, (int32_t)id, aux, sig))
             return -1;
-        if (m->lower_start[id])
+        if (m->id_flags[id] & ID_LOWER_START)
             eg_tokset_add(&m->lower_starts, eg_tokkey_hash(k));
     }
     return 0;
@@ -544,6 +607,8 @@ int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
         }
     }
     free(pend);
+    free(m->build_ids);
+    m->build_ids = NULL;
     if (rc == 0)
         rc = add_word_lists(m, dict);
     if (rc == 0)
@@ -581,7 +646,8 @@ void eg_matcher_free(eg_matcher_t *m)
     free(m->entity_class);
     free(m->shared);
     eg_big_free(m->root_child);
-    free(m->lower_start);
+    free(m->id_flags);
+    free(m->build_ids);
     eg_fastvocab_free(&m->fast);
     eg_tokset_free(&m->lower_starts);
     free(m);
@@ -796,7 +862,8 @@ static inline int can_start(const eg_matcher_t *m, eg_match_scratch_t *s, const 
         }
     } else {
         int32_t id = word_id(m, s, text, seg, k);
-        if (id >= 0 && (!lower || m->lower_start[id]) && m->root_child[id] >= 0) {
+        if (id >= 0 && (!lower || (m->id_flags[id] & ID_LOWER_START)) &&
+            m->root_child[id] >= 0) {
             st->node = m->root_child[id];
             st->has_terms = m->nodes[st->node].term_count != 0;
             st->child_sig = m->nodes[st->node].child_sig;
@@ -934,91 +1001,159 @@ int eg_mentions_assign(eg_mentions_t *m, const eg_mention_t *items, size_t n)
     return 0;
 }
 
-int eg_matcher_scan(const eg_matcher_t *m, const char *text,
-                    const eg_segments_t *seg, eg_match_scratch_t *s,
-                    eg_mentions_t *out)
+/* The longest match that starts at token i of sentence si, if any:
+ * pushed (a blocker to s->blocked, an alias to out). Returns the token
+ * after it, or i when nothing starts there; -1 when memory runs out. */
+static long match_at(const eg_matcher_t *m, const char *text, const eg_segments_t *seg,
+                     eg_match_scratch_t *s, size_t si, size_t i, eg_mentions_t *out)
+{
+    const eg_sentence_t *sent = &seg->sentences[si];
+    start_t st;
+    if (!can_start(m, s, text, seg, i, &st))
+        return (long)i;
+    long best_alias = -1;
+    size_t best_last = 0;
+    int best_base = 0;
+    uint32_t node = 0;
+    uint64_t node_sig = 0;
+    for (size_t j = i; j < sent->end_token; j++) {
+        int32_t b = base_id(m, s, text, seg, j);
+        if (b >= 0) {
+            long c = j == i ? m->root_child[b] : child_of(m, node, b);
+            long a = c >= 0 && m->nodes[c].term_count
+                         ? accept(m, (uint32_t)c, text, seg, i, j, 1)
+                         : -1;
+            if (a >= 0)
+                best_alias = a, best_last = j, best_base = 1;
+        }
+        int32_t id = j == i ? word_id(m, s, text, seg, j)
+                            : child_token_id(m, s, text, seg, node_sig, j);
+        if (id < 0)
+            break;
+        long c;
+        int has_terms;
+        if (j == i) {
+            c = st.node;
+            has_terms = st.has_terms;
+            node_sig = st.child_sig;
+        } else {
+            c = child_of(m, node, id);
+            if (c < 0)
+                break;
+            has_terms = m->nodes[c].term_count != 0;
+            node_sig = m->nodes[c].child_sig;
+        }
+        if (c < 0)
+            break;
+        long a = has_terms ? accept(m, (uint32_t)c, text, seg, i, j, 0) : -1;
+        if (a >= 0)
+            best_alias = a, best_last = j, best_base = 0;
+        node = (uint32_t)c;
+    }
+    if (best_alias < 0)
+        return (long)i;
+    eg_mention_t mn = {
+        .start = seg->tokens[i].start,
+        .sentence = (uint32_t)si,
+        .first_token = (uint32_t)i,
+        .ntokens = (uint32_t)(best_last - i + 1),
+    };
+    if ((size_t)best_alias >= m->dict->naliases) { /* a blocker */
+        mn.end = seg->tokens[best_last].end;
+        mn.entity = EG_ENTITY_FOUND;
+        mn.alias = EG_ALIAS_NONE;
+        if (eg_mentions_push(&s->blocked, &mn))
+            return -1;
+    } else {
+        const eg_token_t *lt = &seg->tokens[best_last];
+        mn.end = best_base ? lt->base_end : lt->end;
+        mn.entity = m->dict->aliases[best_alias].entity;
+        mn.alias = (uint32_t)best_alias;
+        if (eg_mentions_push(out, &mn))
+            return -1;
+    }
+    return (long)(best_last + 1);
+}
+
+/* Could token k start a match that has no capital (m->nocap)? */
+static inline int may_start_uncapitalised(const eg_matcher_t *m, const eg_token_t *t)
+{
+    return m->nocap == NOCAP_ANY || (m->nocap == NOCAP_UNCASED && !(t->flags & EG_TOKF_HAS_LOWER));
+}
+
+/* Token k is a token that some alias has before its last one (so a
+ * match may go on from it to the capital after it). */
+static inline int inner_token(const eg_matcher_t *m, eg_match_scratch_t *s, const char *text,
+                              const eg_segments_t *seg, size_t k)
+{
+    int32_t id = word_id(m, s, text, seg, k);
+    return id >= 0 && (m->id_flags[id] & ID_INNER);
+}
+
+/* What both scans do first: no mentions, every id unknown. Returns 1
+ * when there is something to scan, 0 when not, -1 out of memory. */
+static int scan_begin(const eg_matcher_t *m, const eg_segments_t *seg, eg_match_scratch_t *s,
+                      eg_mentions_t *out)
 {
     out->n = 0;
     if (reset_ids(seg, s))
-        return EG_ERR_RUNTIME;
-    if (!m->edge_slots || seg->ntokens == 0)
-        return 0;
+        return -1;
+    return m->edge_slots && seg->ntokens;
+}
+
+int eg_matcher_scan_dense(const eg_matcher_t *m, const char *text, const eg_segments_t *seg,
+                          eg_match_scratch_t *s, eg_mentions_t *out)
+{
+    int go = scan_begin(m, seg, s, out);
+    if (go <= 0)
+        return go < 0 ? EG_ERR_RUNTIME : 0;
     for (size_t si = 0; si < seg->nsentences; si++) {
         const eg_sentence_t *sent = &seg->sentences[si];
         size_t i = sent->first_token;
         while (i < sent->end_token) {
-            start_t st;
-            if (!can_start(m, s, text, seg, i, &st)) {
-                i++;
-                continue;
-            }
-            long best_alias = -1;
-            size_t best_last = 0;
-            int best_base = 0;
-            uint32_t node = 0;
-            uint64_t node_sig = 0;
-            for (size_t j = i; j < sent->end_token; j++) {
-                int32_t b = base_id(m, s, text, seg, j);
-                if (b >= 0) {
-                    long c = j == i ? m->root_child[b] : child_of(m, node, b);
-                    long a = c >= 0 && m->nodes[c].term_count
-                                 ? accept(m, (uint32_t)c, text, seg, i, j, 1)
-                                 : -1;
-                    if (a >= 0)
-                        best_alias = a, best_last = j, best_base = 1;
-                }
-                int32_t id = j == i ? word_id(m, s, text, seg, j)
-                                    : child_token_id(m, s, text, seg, node_sig, j);
-                if (id < 0)
-                    break;
-                long c;
-                int has_terms;
-                if (j == i) {
-                    c = st.node;
-                    has_terms = st.has_terms;
-                    node_sig = st.child_sig;
-                } else {
-                    c = child_of(m, node, id);
-                    if (c < 0)
-                        break;
-                    has_terms = m->nodes[c].term_count != 0;
-                    node_sig = m->nodes[c].child_sig;
-                }
-                if (c < 0)
-                    break;
-                long a = has_terms ? accept(m, (uint32_t)c, text, seg, i, j, 0) : -1;
-                if (a >= 0)
-                    best_alias = a, best_last = j, best_base = 0;
-                node = (uint32_t)c;
-            }
-            if (best_alias < 0) {
-                i++;
-                continue;
-            }
-            if ((size_t)best_alias >= m->dict->naliases) { /* a blocker */
-                eg_mention_t b = {.start = seg->tokens[i].start,
-                                  .end = seg->tokens[best_last].end,
-                                  .entity = EG_ENTITY_FOUND, .alias = EG_ALIAS_NONE,
-                                  .sentence = (uint32_t)si, .first_token = (uint32_t)i,
-                                  .ntokens = (uint32_t)(best_last - i + 1)};
-                if (eg_mentions_push(&s->blocked, &b))
-                    return EG_ERR_RUNTIME;
-                i = best_last + 1;
-                continue;
-            }
-            const eg_token_t *lt = &seg->tokens[best_last];
-            eg_mention_t mn = {
-                .start = seg->tokens[i].start,
-                .end = best_base ? lt->base_end : lt->end,
-                .entity = m->dict->aliases[best_alias].entity,
-                .alias = (uint32_t)best_alias,
-                .sentence = (uint32_t)si,
-                .first_token = (uint32_t)i,
-                .ntokens = (uint32_t)(best_last - i + 1),
-            };
-            if (eg_mentions_push(out, &mn))
+            long next = match_at(m, text, seg, s, si, i, out);
+            if (next < 0)
                 return EG_ERR_RUNTIME;
-            i = best_last + 1;
+            i = (size_t)next > i ? (size_t)next : i + 1;
+        }
+    }
+    return s->oom ? EG_ERR_RUNTIME : 0;
+}
+
+/* Every match but one with no capital at all holds a token with a
+ * capital, and the tokens before that token in the match are inner
+ * tokens of some alias. So the scan visits the tokens with a capital
+ * and walks back from each over inner tokens (not into a match already
+ * made): those are all the places a match can start, tried left to
+ * right as eg_matcher_scan_dense tries every token. Most lower-case
+ * words are never looked up. */
+int eg_matcher_scan(const eg_matcher_t *m, const char *text, const eg_segments_t *seg,
+                    eg_match_scratch_t *s, eg_mentions_t *out)
+{
+    if (m->nocap == NOCAP_ANY)
+        return eg_matcher_scan_dense(m, text, seg, s, out);
+    int go = scan_begin(m, seg, s, out);
+    if (go <= 0)
+        return go < 0 ? EG_ERR_RUNTIME : 0;
+    for (size_t si = 0; si < seg->nsentences; si++) {
+        const eg_sentence_t *sent = &seg->sentences[si];
+        size_t pos = sent->first_token; /* no match starts before pos but those made */
+        for (size_t u = pos; u < sent->end_token; u++) {
+            const eg_token_t *t = &seg->tokens[u];
+            if (!(t->flags & EG_TOKF_HAS_UPPER) && !may_start_uncapitalised(m, t))
+                continue;
+            size_t i = u;
+            while (i > pos && inner_token(m, s, text, seg, i - 1))
+                i--;
+            for (; i <= u; i++) {
+                if (i < pos)
+                    continue; /* inside a match made from an earlier i */
+                long next = match_at(m, text, seg, s, si, i, out);
+                if (next < 0)
+                    return EG_ERR_RUNTIME;
+                pos = (size_t)next > i ? (size_t)next : i + 1;
+            }
+            u = pos - 1;
         }
     }
     return s->oom ? EG_ERR_RUNTIME : 0;

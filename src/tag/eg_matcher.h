@@ -17,7 +17,8 @@
  * entity with the highest priority wins, then the one whose alias came
  * first in the dictionary. Aliases on the dictionary's stop list are
  * never matched, and a stop-list form of two words or more blocks the
- * names inside it ("Monroe Doctrine": no Monroe there).
+ * names inside it ("Monroe Doctrine": no Monroe there) wherever it is
+ * written with a capital (like an alias of auto case).
  *
  * The matcher keeps pointers into the dictionary: free it first. Scanning
  * is read-only on the matcher, so threads may share one matcher, each
@@ -151,10 +152,20 @@ static inline unsigned eg_class_filter_bit(unsigned char first, size_t len)
 const eg_dict_t *eg_matcher_dict(const eg_matcher_t *m);
 
 /* Find the mentions in one segmented document; out is cleared first and
- * filled in text order. Returns 0 or EG_ERR_RUNTIME. */
+ * filled in text order. Returns 0 or EG_ERR_RUNTIME.
+ *
+ * eg_matcher_scan starts only where a match can start: at the tokens
+ * with a capital and the inner words of aliases right before them ("de"
+ * of "de Gaulle"), unless the dictionary has aliases that match text
+ * without any capital (fold, or exact ones written without one);
+ * eg_matcher_scan_dense tries every token. Both give the same mentions
+ * and blocked spans (the dense one is the oracle of the tests). */
 int eg_matcher_scan(const eg_matcher_t *m, const char *text,
                     const eg_segments_t *seg, eg_match_scratch_t *scratch,
                     eg_mentions_t *out);
+int eg_matcher_scan_dense(const eg_matcher_t *m, const char *text,
+                          const eg_segments_t *seg, eg_match_scratch_t *scratch,
+                          eg_mentions_t *out);
 
 /* After eg_matcher_scan, until the next scan with this scratch: the
  * vocabulary id of token k of that document (-1 when no alias contains

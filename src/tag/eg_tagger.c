@@ -96,7 +96,8 @@ int eg_tagger_document(const eg_tagger_t *tg, const char *text, const eg_segment
 {
     unsigned r = tg->rules;
     eg_found_clear(&s->found);
-    if (eg_matcher_scan(tg->matcher, text, seg, &s->match, mentions))
+    if ((tg->dense ? eg_matcher_scan_dense : eg_matcher_scan)(tg->matcher, text, seg, &s->match,
+                                                              mentions))
         return EG_ERR_RUNTIME;
     int rc = 0;
     if (seg->ntokens && (r & ~EG_RULE_PATTERNS)) /* else no rule reads the view */

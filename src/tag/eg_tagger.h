@@ -65,6 +65,8 @@ typedef struct eg_tagger {
     const eg_patterns_t *patterns; /* NULL: none */
     unsigned rules;
     eg_resolve_attrs_t attrs;
+    int dense; /* 1: the dense scan (every token tried), the oracle the
+                  tests hold the default sparse scan to; 0 by default */
 } eg_tagger_t;
 
 typedef struct eg_tag_scratch {

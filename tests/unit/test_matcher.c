@@ -61,12 +61,38 @@ static void dictionary(const char *path, const char *tsv)
         fail_msg("matcher: %s", err.text);
 }
 
-/* Segment and scan text; returns the number of mentions. */
+static void assert_same_mentions(const eg_mentions_t *a, const eg_mentions_t *b)
+{
+    assert_int_equal(a->n, b->n);
+    for (size_t i = 0; i < a->n; i++) {
+        const eg_mention_t *x = &a->items[i], *y = &b->items[i];
+        assert_int_equal(x->start, y->start);
+        assert_int_equal(x->end, y->end);
+        assert_int_equal(x->entity, y->entity);
+        assert_int_equal(x->alias, y->alias);
+        assert_int_equal(x->sentence, y->sentence);
+        assert_int_equal(x->first_token, y->first_token);
+        assert_int_equal(x->ntokens, y->ntokens);
+        assert_int_equal(x->why, y->why);
+    }
+}
+
+/* Segment and scan text; returns the number of mentions. Every scan is
+ * also a differential test: the scan that starts from capitals only
+ * finds what the dense scan (every token) finds, blocked spans too. */
 static size_t scan(const char *text)
 {
     w.text = text;
     assert_int_equal(eg_segment(text, strlen(text), &w.seg), 0);
+    eg_mentions_t dense = {0}, dense_blocked = {0};
+    assert_int_equal(eg_matcher_scan_dense(w.matcher, text, &w.seg, &w.scratch, &dense), 0);
+    assert_int_equal(
+        eg_mentions_assign(&dense_blocked, w.scratch.blocked.items, w.scratch.blocked.n), 0);
     assert_int_equal(eg_matcher_scan(w.matcher, text, &w.seg, &w.scratch, &w.mentions), 0);
+    assert_same_mentions(&dense, &w.mentions);
+    assert_same_mentions(&dense_blocked, &w.scratch.blocked);
+    eg_mentions_free(&dense);
+    eg_mentions_free(&dense_blocked);
     return w.mentions.n;
 }
 
@@ -339,6 +365,56 @@ static void test_lower_case_first_word_of_a_name_can_start_it(void **state)
     assert_mention(0, "de-gaulle", 5, "de Gaulle");
 }
 
+/* A name may start with lower-case words when a capital follows in it:
+ * the scan that starts from capitals walks back over the words that
+ * aliases have before their last one ("de", "of", "the"), and only
+ * over those. */
+static void test_lower_case_words_before_a_capital_start_a_name(void **state)
+{
+    (void)state;
+    dictionary("organisations.tsv",
+               "name\tcase\nCharles de Gaulle\t\nBank of America\t\nThe Beatles\t\n"
+               "Al Qaeda in Iraq\t\nNew York\t\n");
+    assert_int_equal(scan("met charles de Gaulle at the bank of America; the Beatles and al "
+                          "qaeda in Iraq, not new york or the beatles"),
+                     4);
+    assert_mention(0, "charles-de-gaulle", 4, "charles de Gaulle");
+    assert_mention(1, "bank-of-america", 29, "bank of America");
+    assert_mention(2, "the-beatles", 46, "the Beatles");
+    assert_mention(3, "al-qaeda-in-iraq", 62, "al qaeda in Iraq");
+}
+
+/* An alias of digits only matches as written and needs no capital: the
+ * tokens without lower-case letters are tried too. */
+static void test_alias_of_digits_matches_without_a_capital(void **state)
+{
+    (void)state;
+    dictionary("organisations.tsv", "name\n1984\n2024 Olympics\n");
+    assert_int_equal(scan("in 1984 and at the 2024 Olympics, not 19845"), 2);
+    assert_mention(0, "1984", 3, "1984");
+    assert_mention(1, "2024-olympics", 19, "2024 Olympics");
+}
+
+/* A stop-list form blocks the names inside it where it has a capital;
+ * written all in lower case it holds no name and blocks nothing. */
+static void test_stop_form_blocks_where_it_has_a_capital(void **state)
+{
+    (void)state;
+    eg_error_t err = {0};
+    eg_dict_init(&w.dict);
+    eg_segments_init(&w.seg);
+    const char *people = "name\taliases\nJames Monroe\tMonroe\n", *stop = "monroe doctrine"; /* lists hold folded forms */
+    assert_int_equal(eg_dict_load_text(&w.dict, "people.tsv", people, strlen(people), NULL, &err),
+                     0);
+    assert_true(eg_strmap_intern(&w.dict.lists[EG_LIST_STOP], stop, strlen(stop), NULL) >= 0);
+    assert_int_equal(eg_matcher_build(&w.matcher, &w.dict, NULL, &err), 0);
+    assert_int_equal(scan("the Monroe Doctrine of Monroe"), 1);
+    assert_int_equal(w.scratch.blocked.n, 1);
+    assert_mention(0, "james-monroe", 23, "Monroe");
+    assert_int_equal(scan("the monroe doctrine"), 0);
+    assert_int_equal(w.scratch.blocked.n, 0);
+}
+
 /* One scratch used with two matchers: the ids it remembers for short
  * non-ASCII tokens belong to the first matcher and must not answer for
  * the second, whose vocabulary numbers "são" differently. */
@@ -547,6 +623,9 @@ int main(void)
         T(test_auto_multi_token_alias_rejects_all_lower_span),
         T(test_lowercase_common_word_not_tagged),
         T(test_lower_case_first_word_of_a_name_can_start_it),
+        T(test_lower_case_words_before_a_capital_start_a_name),
+        T(test_alias_of_digits_matches_without_a_capital),
+        T(test_stop_form_blocks_where_it_has_a_capital),
         T(test_scratch_moves_between_matchers),
         T(test_fold_policy_matches_lower_case),
         T(test_exact_policy_requires_same_case),
