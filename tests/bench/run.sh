@@ -134,7 +134,7 @@ if [ "$QUICK" = 1 ]; then
 else
 	MAIN=$WORK/corpus.txt
 fi
-MAIN_B=$(stat -c %s "$MAIN")
+MAIN_B=$(stat -L -c %s "$MAIN")
 MAIN_L=$(basename "$MAIN")
 
 # --- 3. what this entgraph can do ------------------------------------------
@@ -179,7 +179,7 @@ def() {
 	C_CMD[$id]="$*"
 	C_REPS[$id]=$reps
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$kind" "$gaz" "$(basename "$in")" \
-		"$(stat -c %s "$in")" "$reps" "$art" "$what" "$*" >>"$CASES"
+		"$(stat -L -c %s "$in")" "$reps" "$art" "$what" "$*" >>"$CASES"
 }
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
