@@ -134,7 +134,7 @@ if [ "$QUICK" = 1 ]; then
 else
 	MAIN=$WORK/corpus.txt
 fi
-MAIN_B=$(stat -c %s "$MAIN")
+MAIN_B=$(stat -L -c %s "$MAIN")
 MAIN_L=$(basename "$MAIN")
 
 # --- 3. what this entgraph can do ------------------------------------------
@@ -179,7 +179,7 @@ def() {
 	C_CMD[$id]="$*"
 	C_REPS[$id]=$reps
 	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$kind" "$gaz" "$(basename "$in")" \
-		"$(stat -c %s "$in")" "$reps" "$art" "$what" "$*" >>"$CASES"
+		"$(stat -L -c %s "$in")" "$reps" "$art" "$what" "$*" >>"$CASES"
 }
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
@@ -226,17 +226,31 @@ HS=$WORK/bin/hs_count
 
 def memchr limit - "$MAIN" "$REPS" - "read(2) + memchr newline count: the limit" -- \
 	"'$WORK/bin/touch' memchr '$MAIN'"
-def eg150-j1 eg 150k "$MAIN" "$REPS" "$WORK/out-eg150-j1.graphml" "entgraph build $J1, GraphML" -- \
+# The 150k comparisons run twice (issue 16): with the default analytics
+# (betweenness up to 5,000 nodes, layout, communities) against Hyperscan,
+# and without them against the Python recipe, which computes none either.
+ANALYTICS="default analytics: betweenness up to 5,000 nodes, layout, communities"
+NO_ANALYTICS="--no-betweenness --layout none --communities none"
+HAS_NOAN=0
+grep -q -- '--no-betweenness' <<<"$help" && grep -q -- '--communities' <<<"$help" &&
+	grep -q -- '--layout' <<<"$help" && HAS_NOAN=1
+def eg150-j1 eg 150k "$MAIN" "$REPS" "$WORK/out-eg150-j1.graphml" "entgraph build $J1, GraphML, $ANALYTICS" -- \
 	"$(eg_cmd 1 "$D150" "$MAIN" eg150-j1)"
+ids150=(eg150-j1)
+if [ "$HAS_NOAN" = 1 ]; then
+	def eg150-noan-j1 eg 150k "$MAIN" "$REPS" "$WORK/out-eg150-noan-j1.graphml" "entgraph build $J1, GraphML, no analytics: $NO_ANALYTICS" -- \
+		"$(eg_cmd 1 "$D150" "$MAIN" eg150-noan-j1) $NO_ANALYTICS"
+	ids150+=(eg150-noan-j1)
+fi
 def hs150 hs 150k "$MAIN" "$REPS" - "Hyperscan literals, caseless, word check, leftmost-longest" -- \
 	"'$HS' --mode longest '$MAIN' '$G150'"
-ids150=(eg150-j1 hs150)
+ids150+=(hs150)
 if [ "$HAS_J" = 1 ]; then
-	def eg150-j2 eg 150k "$MAIN" "$REPS" "$WORK/out-eg150-j2.graphml" "entgraph build -j2, GraphML" -- \
+	def eg150-j2 eg 150k "$MAIN" "$REPS" "$WORK/out-eg150-j2.graphml" "entgraph build -j2, GraphML, $ANALYTICS" -- \
 		"$(eg_cmd 2 "$D150" "$MAIN" eg150-j2)"
 	ids150+=(eg150-j2)
 fi
-def py150 py 150k "$MAIN" "$PY_REPS" "$WORK/out-py150.graphml" "pyahocorasick + sentence pairs + networkx GraphML" -- \
+def py150 py 150k "$MAIN" "$PY_REPS" "$WORK/out-py150.graphml" "pyahocorasick + sentence pairs + networkx GraphML (no analytics)" -- \
 	"'$PY' '$SHARED/peers/py_graph.py' --graph networkx --out '$WORK/out-py150.graphml' '$MAIN' '$G150'"
 ids150+=(py150)
 
@@ -311,7 +325,7 @@ fi
 {
 	echo "date: $(date -u +%FT%TZ)"
 	echo "host: $(uname -srm); $(nproc) cores;$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2-); $(free -g | awk '/Mem:/{print $2" GiB RAM"}')"
-	echo "entgraph: $EG_SRC, $(sha256sum "$EG" | cut -c1-12) ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ', src modified')); -j: $([ $HAS_J = 1 ] && echo yes || echo 'no (ran without it: single thread)'); --input lines: $([ $HAS_LINES = 1 ] && echo 'yes (a line is a document)' || echo 'no (the corpus file is one document)'); --stats: $([ $HAS_STATS = 1 ] && echo yes || echo no)"
+	echo "entgraph: $EG_SRC, $(sha256sum "$EG" | cut -c1-12) ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ', src modified')); -j: $([ $HAS_J = 1 ] && echo yes || echo 'no (ran without it: single thread)'); --input lines: $([ $HAS_LINES = 1 ] && echo 'yes (a line is a document)' || echo 'no (the corpus file is one document)'); --stats: $([ $HAS_STATS = 1 ] && echo yes || echo no); $NO_ANALYTICS: $([ $HAS_NOAN = 1 ] && echo yes || echo 'no (eg150-noan-j1 not run)')"
 	echo "peers: $(rg --version 2>/dev/null | head -n1); hyperscan $(pkg-config --modversion libhs); $("$PY" --version 2>&1), pyahocorasick $(dpkg-query -W -f='${Version}' python3-ahocorasick 2>/dev/null), networkx $("$PY" -c 'import networkx; print(networkx.__version__)')"
 	echo "corpus: $MAIN_L, $MAIN_B bytes$([ "$QUICK" = 1 ] && echo ' (BENCH_QUICK=1)')"
 	echo "dictionaries: 150k $(cat "$WORK/dict.info"); 1k $(cat "$WORK/dict-1k.info")"
