@@ -5,83 +5,11 @@
 #include "eg_segment.h"
 
 #include "../base/eg_error.h"
-#include "eg_fold.h"
-#include "eg_utf8.h"
+#include "eg_charclass.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <pthread.h>
-#include <utf8proc.h>
-
-enum cls { C_SPACE, C_NEWLINE, C_WORD, C_PUNCT };
-
-static enum cls classify(uint32_t cp, int *upper, int *lower)
-{
-    *upper = *lower = 0;
-    if (cp < 0x80) {
-        if (cp == '\n')
-            return C_NEWLINE;
-        if (cp <= ' ' || cp == 0x7F)
-            return C_SPACE;
-        if (cp >= 'a' && cp <= 'z') {
-            *lower = 1;
-            return C_WORD;
-        }
-        if (cp >= 'A' && cp <= 'Z') {
-            *upper = 1;
-            return C_WORD;
-        }
-        if (cp >= '0' && cp <= '9')
-            return C_WORD;
-        return C_PUNCT;
-    }
-    if (cp == 0x2029 || cp == 0x2028 || cp == 0x85)
-        return C_NEWLINE;
-    int category = utf8proc_category((utf8proc_int32_t)cp);
-    if (eg_category_is_word(category)) {
-        *upper = category == UTF8PROC_CATEGORY_LU || category == UTF8PROC_CATEGORY_LT;
-        *lower = category == UTF8PROC_CATEGORY_LL;
-        return C_WORD;
-    }
-    switch (category) {
-    case UTF8PROC_CATEGORY_ZS:
-    case UTF8PROC_CATEGORY_ZL:
-    case UTF8PROC_CATEGORY_ZP:
-    case UTF8PROC_CATEGORY_CC:
-    case UTF8PROC_CATEGORY_CF: /* BOM, zero-width space, soft hyphen */
-        return C_SPACE;
-    default:
-        return C_PUNCT;
-    }
-}
-
-static int is_apostrophe(uint32_t cp)
-{
-    return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC;
-}
-
-static int is_digit(uint32_t cp)
-{
-    return cp >= '0' && cp <= '9';
-}
-
-static uint32_t decode_at(const char *text, size_t len, size_t i, size_t *n)
-{
-    const unsigned char *s = (const unsigned char *)text;
-    if (s[i] < 0x80) {
-        *n = 1;
-        return s[i];
-    }
-    uint32_t cp;
-    size_t bad;
-    *n = eg_utf8_decode(s + i, len - i, &cp, &bad);
-    if (!*n)
-        *n = bad;
-    return cp;
-}
-
-static int is_terminal(uint32_t cp);
-static void init_abbreviation_keys(void);
 
 /* Double the capacity of an array (first: 64 items). Returns 0 or
  * EG_ERR_RUNTIME, leaving the array as it was. */
@@ -122,58 +50,6 @@ static int grow_tokens(eg_segments_t *seg)
     return 0;
 }
 
-/* Close word token t (its case flags set): EG_TOKF_CAP. */
-static inline void close_word(eg_token_t *t, unsigned char first)
-{
-    int cap = (t->flags & (EG_TOKF_HAS_UPPER | EG_TOKF_FIRST_LOWER)) == EG_TOKF_HAS_UPPER &&
-              !(first >= '0' && first <= '9');
-    t->flags |= (uint8_t)(cap ? EG_TOKF_CAP : 0);
-}
-
-/* ASCII character classes, so the common case never decodes UTF-8 or
- * asks utf8proc: bit 0 word character, bit 1 upper case, bit 2 lower
- * case, bit 3 digit, bit 4 white space, bit 5 line feed. */
-enum { K_WORD = 1, K_UPPER = 2, K_LOWER = 4, K_DIGIT = 8, K_SPACE = 16, K_NEWLINE = 32 };
-
-/* 256 entries: bytes >= 0x80 have class 0 (not ASCII: the slow path). */
-static uint8_t ASCII_CLASS[256];
-
-static void init_ascii_class(void)
-{
-    for (int c = 0; c < 128; c++) {
-        uint8_t k = 0;
-        if (c >= 'a' && c <= 'z')
-            k = K_WORD | K_LOWER;
-        else if (c >= 'A' && c <= 'Z')
-            k = K_WORD | K_UPPER;
-        else if (c >= '0' && c <= '9')
-            k = K_WORD | K_DIGIT;
-        else if (c == '\n')
-            k = K_SPACE | K_NEWLINE;
-        else if (c <= ' ' || c == 0x7F)
-            k = K_SPACE;
-        ASCII_CLASS[c] = k;
-    }
-    init_abbreviation_keys();
-}
-
-static pthread_once_t g_class_once = PTHREAD_ONCE_INIT;
-
-/* Does the character at i start a word that is not a digit (what an
- * apostrophe needs after it to join: O'Brien, Russia's, not '90s)? */
-static int letter_at(const char *text, size_t len, size_t i)
-{
-    if (i >= len)
-        return 0;
-    unsigned char b = (unsigned char)text[i];
-    if (b < 0x80)
-        return (ASCII_CLASS[b] & (K_WORD | K_DIGIT)) == K_WORD;
-    size_t n;
-    int up, low;
-    uint32_t cp = decode_at(text, len, i, &n);
-    return classify(cp, &up, &low) == C_WORD;
-}
-
 /* Scan a word starting at i; returns its end and fills case flags. An
  * apostrophe joins when a letter follows; '.' or ',' when digits are on
  * both sides. ASCII letters and digits take a table-driven fast loop. */
@@ -189,15 +65,15 @@ static size_t scan_word(const char *text, size_t len, size_t i, eg_token_t *t)
         size_t run = i;
         uint8_t seen = 0;
         const unsigned char *p = s + i, *end = s + len;
-        while (p < end && (ASCII_CLASS[*p] & K_WORD))
-            seen |= ASCII_CLASS[*p++];
+        while (p < end && (eg_ascii_class[*p] & EG_K_WORD))
+            seen |= eg_ascii_class[*p++];
         i = (size_t)(p - s);
         if (i > run) {
-            if (seen & K_UPPER)
+            if (seen & EG_K_UPPER)
                 flags |= EG_TOKF_HAS_UPPER;
-            if (seen & K_LOWER)
+            if (seen & EG_K_LOWER)
                 flags |= EG_TOKF_HAS_LOWER;
-            if (first && (ASCII_CLASS[s[run]] & K_LOWER))
+            if (first && (eg_ascii_class[s[run]] & EG_K_LOWER))
                 flags |= EG_TOKF_FIRST_LOWER;
             first = 0;
             prev = s[i - 1];
@@ -205,14 +81,14 @@ static size_t scan_word(const char *text, size_t len, size_t i, eg_token_t *t)
         if (i >= len)
             break;
         size_t n;
-        uint32_t cp = decode_at(text, len, i, &n);
+        uint32_t cp = eg_decode_at(text, len, i, &n);
         int up = 0, low = 0;
-        if (cp < 0x80 || classify(cp, &up, &low) != C_WORD) {
+        if (cp < 0x80 || eg_classify(cp, &up, &low) != EG_CLS_WORD) {
             int joins = 0;
-            if (is_apostrophe(cp))
-                joins = letter_at(text, len, i + n);
+            if (eg_is_apostrophe(cp))
+                joins = eg_letter_at(text, len, i + n);
             else if (cp == '.' || cp == ',')
-                joins = is_digit(prev) && i + 1 < len && is_digit(s[i + 1]);
+                joins = eg_is_ascii_digit(prev) && i + 1 < len && eg_is_ascii_digit(s[i + 1]);
             if (!joins)
                 break;
         }
@@ -277,24 +153,6 @@ static inline size_t plain_ascii_word(const unsigned char *s, size_t i, uint8_t 
 }
 #endif
 
-/* base_end for a possessive: the word ends in apostrophe + s/S. */
-static uint32_t possessive_base(const char *text, const eg_token_t *t)
-{
-    const unsigned char *s = (const unsigned char *)text;
-    uint32_t e = t->end;
-    if (e - t->start < 3 || (s[e - 1] != 's' && s[e - 1] != 'S'))
-        return e;
-    if (s[e - 2] == '\'')
-        return e - 2;
-    /* U+2019 = E2 80 99, U+02BC = CA BC */
-    if (e - t->start >= 5 && s[e - 4] == 0xE2 && s[e - 3] == 0x80 &&
-        s[e - 2] == 0x99)
-        return e - 4;
-    if (e - t->start >= 4 && s[e - 3] == 0xCA && s[e - 2] == 0xBC)
-        return e - 3;
-    return e;
-}
-
 /* The next token, at start, with flags (case, ASCII) plus the position
  * flags: white space before it, a paragraph start. terminal: it may end a
  * sentence (a paragraph start or a terminal mark is noted for the
@@ -327,7 +185,6 @@ int eg_tokenize(const char *text, size_t len, eg_segments_t *seg)
     seg->text_len = 0;
     if (len > EG_SEGMENT_MAX_BYTES)
         return EG_ERR_DATA;
-    pthread_once(&g_class_once, init_ascii_class);
     seg->text_len = len;
     const unsigned char *bytes = (const unsigned char *)text;
     size_t i = 0;
@@ -336,11 +193,11 @@ int eg_tokenize(const char *text, size_t len, eg_segments_t *seg)
         size_t n;
         uint32_t cp;
         int up, low;
-        enum cls c;
+        enum eg_cls c;
         if (bytes[i] < 0x80) {
-            uint8_t k = ASCII_CLASS[bytes[i]];
-            if (k & K_SPACE) {
-                newlines += (k & K_NEWLINE) != 0;
+            uint8_t k = eg_ascii_class[bytes[i]];
+            if (k & EG_K_SPACE) {
+                newlines += (k & EG_K_NEWLINE) != 0;
                 space = 1;
                 i++;
                 continue;
@@ -348,7 +205,7 @@ int eg_tokenize(const char *text, size_t len, eg_segments_t *seg)
 #if defined(__SSE2__)
             uint8_t case_flags;
             size_t wn;
-            if ((k & K_WORD) && len - i >= PLAIN_WORD_READ &&
+            if ((k & EG_K_WORD) && len - i >= PLAIN_WORD_READ &&
                 (wn = plain_ascii_word(bytes, i, &case_flags)) != 0) {
                 eg_token_t *t = open_token(seg, i, (uint8_t)(EG_TOKF_ASCII | case_flags), space,
                                            newlines, 0);
@@ -365,29 +222,29 @@ int eg_tokenize(const char *text, size_t len, eg_segments_t *seg)
 #endif
             cp = bytes[i];
             n = 1;
-            c = (k & K_WORD) ? C_WORD : C_PUNCT;
+            c = (k & EG_K_WORD) ? EG_CLS_WORD : EG_CLS_PUNCT;
         } else {
-            cp = decode_at(text, len, i, &n);
-            c = classify(cp, &up, &low);
+            cp = eg_decode_at(text, len, i, &n);
+            c = eg_classify(cp, &up, &low);
         }
-        if (c == C_NEWLINE || c == C_SPACE) {
-            if (c == C_NEWLINE)
-                newlines += cp == 0x2029 ? 2 : 1;
+        if (c == EG_CLS_NEWLINE || c == EG_CLS_SPACE) {
+            if (c == EG_CLS_NEWLINE)
+                newlines += eg_newline_weight(cp);
             space = 1;
             i += n;
             continue;
         }
-        int punct = c == C_PUNCT;
+        int punct = c == EG_CLS_PUNCT;
         eg_token_t *t = open_token(seg, i, punct && cp >= 0x80 ? 0 : EG_TOKF_ASCII, space,
-                                   newlines, punct && is_terminal(cp));
+                                   newlines, punct && eg_is_terminal(cp));
         if (!t)
             return EG_ERR_RUNTIME;
         if (!punct) {
             t->kind = EG_TOK_WORD;
             i = scan_word(text, len, i, t); /* adds case flags, drops ASCII if due */
             t->end = (uint32_t)i;
-            t->base_end = possessive_base(text, t);
-            close_word(t, bytes[t->start]);
+            t->base_end = eg_possessive_base(text, t->start, t->end);
+            t->flags |= eg_word_cap_flag(t->flags, bytes[t->start]);
         } else {
             t->kind = EG_TOK_PUNCT;
             i += n;
@@ -447,6 +304,8 @@ static void init_abbreviation_keys(void)
         ABBREVIATION_KEYS[k] = packed_lower(ABBREVIATIONS[k].word, ABBREVIATIONS[k].len);
 }
 
+static pthread_once_t g_abbreviations_once = PTHREAD_ONCE_INIT;
+
 /* Is w[0..n) a known abbreviation, in any case? (Called for every word
  * before a '.', so it compares integers.) */
 static int is_abbreviation(const char *w, size_t n)
@@ -463,13 +322,7 @@ static int is_abbreviation(const char *w, size_t n)
 static uint32_t token_cp(const char *text, const eg_token_t *t)
 {
     size_t n;
-    return decode_at(text, t->end, t->start, &n);
-}
-
-static int is_terminal(uint32_t cp)
-{
-    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 ||
-           cp == 0x203C || cp == 0x2047 || cp == 0x3002;
+    return eg_decode_at(text, t->end, t->start, &n);
 }
 
 static int is_closer(uint32_t cp)
@@ -488,7 +341,7 @@ static int period_is_abbreviation(const char *text, const eg_segments_t *seg,
     if (w->kind != EG_TOK_WORD || w->end != seg->tokens[k].start)
         return 0;
     size_t n;
-    decode_at(text, w->end, w->start, &n);
+    eg_decode_at(text, w->end, w->start, &n);
     int single_letter = w->start + n == w->end &&
                         (w->flags & (EG_TOKF_HAS_UPPER | EG_TOKF_HAS_LOWER));
     return single_letter || is_abbreviation(text + w->start, w->end - w->start);
@@ -531,7 +384,7 @@ static size_t end_of_terminal_run(const char *text, const eg_segments_t *seg,
     while (j < seg->ntokens && seg->tokens[j].kind == EG_TOK_PUNCT &&
            !(seg->tokens[j].flags & EG_TOKF_PARA_START)) {
         uint32_t cp = token_cp(text, &seg->tokens[j]);
-        if (!is_terminal(cp) && !is_closer(cp))
+        if (!eg_is_terminal(cp) && !is_closer(cp))
             break;
         /* A quote after white space opens the next sentence: 2011. "Berlin */
         if (seg->tokens[j].flags & EG_TOKF_SPACE_BEFORE)
@@ -563,6 +416,7 @@ static int breaks_after(const char *text, const eg_segments_t *seg, size_t k,
 
 int eg_segment(const char *text, size_t len, eg_segments_t *seg)
 {
+    pthread_once(&g_abbreviations_once, init_abbreviation_keys);
     int rc = eg_tokenize(text, len, seg);
     if (rc)
         return rc;
@@ -585,7 +439,7 @@ int eg_segment(const char *text, size_t len, eg_segments_t *seg)
         }
         const eg_token_t *t = &seg->tokens[k];
         done = k + 1;
-        if (t->kind == EG_TOK_PUNCT && is_terminal(token_cp(text, t))) {
+        if (t->kind == EG_TOK_PUNCT && eg_is_terminal(token_cp(text, t))) {
             size_t next = end_of_terminal_run(text, seg, k);
             if (breaks_after(text, seg, k, next)) {
                 if (push_sentence(seg, text, first, next, paragraph))
