@@ -76,10 +76,6 @@ SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recove
 $(eval $(call flavour,release,))
 $(eval $(call flavour,asan,$(SAN)))
 
-# The portable scanner's test compiles these two into itself.
-build/release/unit/test_tokscan_portable build/asan/unit/test_tokscan_portable: \
-  tests/unit/test_tokscan.c src/text/eg_tokscan.c src/text/eg_tokscan.h src/text/eg_charclass.h
-
 .PHONY: all deps deps-check demo check eval dict check-unit check-cases check-tagging check-consumers check-scale check-browser \
         check-asan install uninstall clean
 
