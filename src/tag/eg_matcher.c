@@ -40,6 +40,26 @@ static inline uint64_t child_bit(uint64_t hash)
     return 1ULL << (hash >> 58);
 }
 
+/* A candidate of a node: what the scan needs of an alias (or blocker)
+ * in one 8-byte slot, so that accepting a match and making its mention
+ * read no alias record (a cache miss each with a large dictionary). */
+typedef struct cand {
+    uint32_t alias_policy; /* alias index << 2 | enum effective_policy */
+    uint32_t entity;       /* its entity (EG_ENTITY_FOUND for a blocker) */
+} cand_t;
+
+#define CAND_MAX_ALIASES (UINT32_MAX >> 2) /* aliases and blockers */
+
+static inline uint32_t cand_alias(cand_t c)
+{
+    return c.alias_policy >> 2;
+}
+
+static inline unsigned cand_policy(cand_t c)
+{
+    return c.alias_policy & 3u;
+}
+
 /* A trie edge: key = (parent + 1) << 32 | token id (0 = an empty slot)
  * and the child beside it, so that a probe that hits costs one cache
  * line, not one per array. */
@@ -62,7 +82,7 @@ struct eg_matcher {
     size_t edge_slots, nedges;
     node_t *nodes;
     size_t nnodes, nodes_cap;
-    uint32_t *cand;
+    cand_t *cand;
     int32_t *root_child; /* [vocabulary id]: the root's child, or -1 (a
                           * direct index saves a hash probe per token) */
     alias_info_t *alias;
@@ -560,6 +580,13 @@ int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
     }
     m->dict = dict;
     eg_strmap_init(&m->vocab);
+    if (dict->naliases + nstop > CAND_MAX_ALIASES) {
+        free(pend);
+        eg_matcher_free(m);
+        return eg_error_set(err, EG_ERR_DATA, NULL, 0,
+                            "more than %u aliases and stop-list forms: split the dictionary",
+                            (unsigned)CAND_MAX_ALIASES);
+    }
     eg_segments_t seg;
     eg_segments_init(&seg);
     eg_buf_t folded = EG_BUF_INIT, work = EG_BUF_INIT;
@@ -601,7 +628,10 @@ int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
         if (!m->cand)
             rc = -1;
         for (size_t i = 0; rc == 0 && i < npend; i++) {
-            m->cand[i] = pend[i].alias;
+            uint32_t ai = pend[i].alias;
+            m->cand[i] = (cand_t){ai << 2 | m->alias[ai].policy,
+                                  ai < dict->naliases ? dict->aliases[ai].entity
+                                                      : EG_ENTITY_FOUND};
             if (m->nodes[pend[i].node].term_count++ == 0)
                 m->nodes[pend[i].node].term_first = (uint32_t)i;
         }
@@ -943,16 +973,17 @@ static int exact_equal(const eg_matcher_t *m, uint32_t ai, const char *text,
 }
 
 /* The first candidate at node whose case policy accepts tokens
- * [first, last] (the last one cut to its base when base), or -1. */
+ * [first, last] (the last one cut to its base when base): its index in
+ * m->cand, or -1. */
 static long accept(const eg_matcher_t *m, uint32_t node, const char *text,
                    const eg_segments_t *seg, size_t first, size_t last, int base)
 {
     int has_upper = -1;
-    for (uint32_t c = 0; c < m->nodes[node].term_count; c++) {
-        uint32_t ai = m->cand[m->nodes[node].term_first + c];
-        switch (m->alias[ai].policy) {
+    uint32_t c0 = m->nodes[node].term_first, n = m->nodes[node].term_count;
+    for (uint32_t c = c0; c < c0 + n; c++) {
+        switch (cand_policy(m->cand[c])) {
         case P_FOLD:
-            return ai;
+            return c;
         case P_NOT_ALL_LOWER:
             if (has_upper < 0) {
                 has_upper = 0;
@@ -961,11 +992,11 @@ static long accept(const eg_matcher_t *m, uint32_t node, const char *text,
                         has_upper = 1;
             }
             if (has_upper)
-                return ai;
+                return c;
             break;
         case P_EXACT:
-            if (exact_equal(m, ai, text, seg, first, last, base))
-                return ai;
+            if (exact_equal(m, cand_alias(m->cand[c]), text, seg, first, last, base))
+                return c;
             break;
         }
     }
@@ -1011,7 +1042,7 @@ static long match_at(const eg_matcher_t *m, const char *text, const eg_segments_
     start_t st;
     if (!can_start(m, s, text, seg, i, &st))
         return (long)i;
-    long best_alias = -1;
+    long best_cand = -1; /* index in m->cand */
     size_t best_last = 0;
     int best_base = 0;
     uint32_t node = 0;
@@ -1024,7 +1055,7 @@ static long match_at(const eg_matcher_t *m, const char *text, const eg_segments_
                          ? accept(m, (uint32_t)c, text, seg, i, j, 1)
                          : -1;
             if (a >= 0)
-                best_alias = a, best_last = j, best_base = 1;
+                best_cand = a, best_last = j, best_base = 1;
         }
         int32_t id = j == i ? word_id(m, s, text, seg, j)
                             : child_token_id(m, s, text, seg, node_sig, j);
@@ -1047,10 +1078,10 @@ static long match_at(const eg_matcher_t *m, const char *text, const eg_segments_
             break;
         long a = has_terms ? accept(m, (uint32_t)c, text, seg, i, j, 0) : -1;
         if (a >= 0)
-            best_alias = a, best_last = j, best_base = 0;
+            best_cand = a, best_last = j, best_base = 0;
         node = (uint32_t)c;
     }
-    if (best_alias < 0)
+    if (best_cand < 0)
         return (long)i;
     eg_mention_t mn = {
         .start = seg->tokens[i].start,
@@ -1058,7 +1089,8 @@ static long match_at(const eg_matcher_t *m, const char *text, const eg_segments_
         .first_token = (uint32_t)i,
         .ntokens = (uint32_t)(best_last - i + 1),
     };
-    if ((size_t)best_alias >= m->dict->naliases) { /* a blocker */
+    cand_t best = m->cand[best_cand];
+    if (cand_alias(best) >= m->dict->naliases) { /* a blocker */
         mn.end = seg->tokens[best_last].end;
         mn.entity = EG_ENTITY_FOUND;
         mn.alias = EG_ALIAS_NONE;
@@ -1067,8 +1099,8 @@ static long match_at(const eg_matcher_t *m, const char *text, const eg_segments_
     } else {
         const eg_token_t *lt = &seg->tokens[best_last];
         mn.end = best_base ? lt->base_end : lt->end;
-        mn.entity = m->dict->aliases[best_alias].entity;
-        mn.alias = (uint32_t)best_alias;
+        mn.entity = best.entity;
+        mn.alias = cand_alias(best);
         if (eg_mentions_push(out, &mn))
             return -1;
     }
@@ -1179,11 +1211,10 @@ size_t eg_matcher_alternatives(const eg_matcher_t *m, const char *text,
             has_upper = 1;
     size_t n = 0;
     for (uint32_t c = 0; c < m->nodes[node].term_count && n < max; c++) {
-        uint32_t ai = m->cand[m->nodes[node].term_first + c];
-        int ok = m->alias[ai].policy == P_FOLD ||
-                 (m->alias[ai].policy == P_NOT_ALL_LOWER && has_upper) ||
-                 (m->alias[ai].policy == P_EXACT &&
-                  exact_equal(m, ai, text, seg, first, last, base));
+        cand_t cd = m->cand[m->nodes[node].term_first + c];
+        uint32_t ai = cand_alias(cd);
+        int ok = cand_policy(cd) == P_FOLD || (cand_policy(cd) == P_NOT_ALL_LOWER && has_upper) ||
+                 (cand_policy(cd) == P_EXACT && exact_equal(m, ai, text, seg, first, last, base));
         if (ok)
             aliases[n++] = ai;
     }
