@@ -73,6 +73,9 @@ Checking files:
                         matches somewhere in the file PATH after the run
                         (for outputs the JSON checks do not read, e.g. CSV).
   == contains-not       lines `PATH REGEX`: the regex does NOT match PATH.
+  == same-files         lines `A B`: the two files are byte-identical after
+                        the run (an output of `before` against the run's:
+                        the same graph for -j 1 and -j 3).
   == wellformed [PATH...]  the listed outputs (default: every -o output that
                         exists) parse: .json as strict UTF-8 JSON, .graphml
                         (and any other) as XML 1.0, .png as a whole PNG.
@@ -116,7 +119,7 @@ KNOWN = {
     "stderr-lines", "stdout", "stdout-not", "stdout-lines", "file-exists",
     "file-absent", "file-unchanged", "wellformed", "json", "nodes",
     "no-nodes", "edges", "no-edges", "node-count", "edge-count", "symlink",
-    "contains", "contains-not", "before",
+    "contains", "contains-not", "before", "same-files",
 }
 FLAGS = {"escapes", "noeol"}
 
@@ -557,6 +560,16 @@ def run_case(path, binary, root, verbose):
                 raise Fail("%s: changed by the run" % show)
             check_dir_same(full, snap[full], show)
         check_contains(secs, env)
+        for line in secs["same-files"].items() if "same-files" in secs else []:
+            pair = line.split()
+            if len(pair) != 2:
+                raise CaseError("same-files wants two paths a line: %r" % line)
+            got = [open(env.path(x), "rb").read() if os.path.isfile(env.path(x)) else None
+                   for x in pair]
+            if got[0] is None or got[1] is None:
+                raise Fail("same-files %s: missing" % line)
+            if got[0] != got[1]:
+                raise Fail("same-files %s: differ" % line)
         if "wellformed" in secs:
             check_wellformed(secs["wellformed"], env, outs)
         check_graph(secs, env, outs)

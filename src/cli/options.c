@@ -68,6 +68,10 @@ static void print_help(cli_command_t cmd)
           "  -q, --quiet           no warnings\n"
           "  -h, --help            this help\n",
           stdout);
+    if (cmd == CLI_MERGE)
+        fputs("  -j, --jobs N          threads for betweenness (default: the number of\n"
+              "                        cores); the graph is the same for any N\n",
+              stdout);
     if (cmd != CLI_MERGE)
         cli_input_help(stdout);
     if (cmd != CLI_COUNT)
@@ -85,10 +89,13 @@ static size_t count_options(const struct option *o)
     return n;
 }
 
-static struct option *all_longopts(cli_command_t cmd, const struct option *own, size_t nown)
+/* Every command knows every option by name, so that one it does not
+ * take is told apart from a misspelt one ("--measure does not apply to
+ * count", not "unknown option"). */
+static struct option *all_longopts(const struct option *own, size_t nown)
 {
-    size_t ninput = cmd != CLI_MERGE ? count_options(cli_input_longopts) : 0;
-    size_t ngraph = cmd != CLI_COUNT ? count_options(cli_graph_longopts) : 0;
+    size_t ninput = count_options(cli_input_longopts);
+    size_t ngraph = count_options(cli_graph_longopts);
     struct option *all = calloc(nown + ninput + ngraph + 1, sizeof *all);
     if (all) {
         memcpy(all, own, nown * sizeof *own);
@@ -122,7 +129,7 @@ int cli_parse_options(cli_command_t cmd, int argc, char **argv, cli_options_t *o
     o->window = EG_WINDOW_SENTENCE;
     cli_input_options_init(&o->input);
     cli_graph_options_init(&o->graph);
-    struct option *longopts = all_longopts(cmd, own, sizeof own / sizeof *own);
+    struct option *longopts = all_longopts(own, sizeof own / sizeof *own);
     if (!longopts) {
         fprintf(stderr, "entgraph: out of memory\n");
         return 1;
@@ -260,8 +267,9 @@ static int parse_option_loop(int argc, char **argv, cli_options_t *o,
                 return r;
             continue;
         }
-        /* The group handlers return 0 when handled, 1 when not theirs. */
-        if (o->command != CLI_MERGE)
+        /* The group handlers return 0 when handled, 1 when not theirs.
+         * merge reads no corpus but computes betweenness: -j applies. */
+        if (o->command != CLI_MERGE || c == 'j')
             r = cli_input_option(c, optarg, &o->input);
         if (r == 1 && o->command != CLI_COUNT)
             r = cli_graph_option(c, optarg, &o->graph);
