@@ -48,8 +48,9 @@ Running:
                         relative to {tmp}, TARGET written as given), after
                         the files.
   == deterministic      run the command a second time; every output file
-                        (each -o/--output) must be byte-identical to the
-                        first run's.
+                        (each -o/--output; for X.csv the X.nodes.csv,
+                        X.edges.csv and X.timeline.csv it writes) must be
+                        byte-identical to the first run's.
 
 Checking the run:
   == exit               expected exit code (default 0).
@@ -578,6 +579,17 @@ def run_case(path, binary, root, verbose):
             if not outs:
                 raise CaseError("deterministic needs -o outputs")
             first = {}
+            # -o X.csv writes X.nodes.csv, X.edges.csv (and X.timeline.csv)
+            files = []
+            for o in outs:
+                if o.endswith(".csv"):
+                    stem = o[:-len(".csv")]
+                    files += [stem + ".nodes.csv", stem + ".edges.csv"]
+                    if os.path.isfile(os.path.join(tmp, stem + ".timeline.csv")):
+                        files.append(stem + ".timeline.csv")
+                else:
+                    files.append(o)
+            outs = files
             for o in outs:
                 full = os.path.join(tmp, o)
                 if not os.path.isfile(full):
