@@ -582,7 +582,10 @@ def run_case(path, binary, root, verbose):
             # -o X.csv writes X.nodes.csv, X.edges.csv (and X.timeline.csv)
             files = []
             for o in outs:
-                if o.endswith(".csv"):
+                base = os.path.basename(o).lower()
+                table = any(base.endswith(t) and len(base) > len(t)
+                            for t in (".nodes.csv", ".edges.csv"))
+                if base.endswith(".csv") and not table:
                     stem = o[:-len(".csv")]
                     files += [stem + ".nodes.csv", stem + ".edges.csv"]
                     if os.path.isfile(os.path.join(tmp, stem + ".timeline.csv")):

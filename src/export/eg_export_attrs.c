@@ -4,6 +4,8 @@
 
 #include "eg_export.h"
 
+#include "../graph/eg_columns.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +47,28 @@ int eg_attr_lists_init(const igraph_t *g, eg_attr_list_t *ga, eg_attr_list_t *va
         eg_attr_lists_destroy(ga, va, ea);
         return -1;
     }
+    /* entgraph's own notes to the writers are not the graph's attributes */
+    for (igraph_integer_t k = igraph_strvector_size(&ga->names) - 1; k >= 0; k--)
+        if (strncmp(igraph_strvector_get(&ga->names, k), "entgraph:", 9) == 0) {
+            igraph_strvector_remove(&ga->names, k);
+            igraph_vector_int_remove(&ga->types, k);
+        }
+    return 0;
+}
+
+/* Is node attribute name a column the dictionary types double? */
+static int declared_double(const igraph_t *g, const char *name)
+{
+    if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_GRAPH, EG_COLUMNS_DOUBLE_ATTR))
+        return 0;
+    const char *list = GAS(g, EG_COLUMNS_DOUBLE_ATTR);
+    size_t n = strlen(name);
+    for (const char *p = list; p && *p;) {
+        size_t len = strcspn(p, "\n");
+        if (len == n && memcmp(p, name, n) == 0)
+            return 1;
+        p += len + (p[len] == '\n');
+    }
     return 0;
 }
 
@@ -80,6 +104,8 @@ const char *eg_attr_str(const igraph_t *g, char kind, const char *name,
 int eg_attr_is_whole(const igraph_t *g, char kind, const char *name,
                      igraph_integer_t count)
 {
+    if (kind == 'v' && declared_double(g, name))
+        return 0;
     for (igraph_integer_t i = 0; i < count; i++) {
         igraph_real_t v = eg_attr_num(g, kind, name, i);
         if (isnan(v))

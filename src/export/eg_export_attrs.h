@@ -13,6 +13,8 @@
 #include <igraph.h>
 #include <stddef.h>
 
+/* The graph's attributes by domain, without entgraph's notes to the
+ * writers (graph attributes named "entgraph:..."). */
 typedef struct eg_attr_list {
     igraph_strvector_t names;
     igraph_vector_int_t types; /* IGRAPH_ATTRIBUTE_NUMERIC, _STRING, ... */
@@ -37,7 +39,8 @@ const char *eg_attr_str(const igraph_t *g, char kind, const char *name,
 /* 1 when every value of a numeric attribute over count elements is a
  * whole number below 2^53 (declare "long"), else 0 ("double"). NaN
  * (no value: a dictionary number column an entity leaves empty) is
- * left out of every file and so does not count. */
+ * left out of every file and so does not count. A node attribute the
+ * dictionary types double (EG_COLUMNS_DOUBLE_ATTR) is never "long". */
 int eg_attr_is_whole(const igraph_t *g, char kind, const char *name,
                      igraph_integer_t count);
 

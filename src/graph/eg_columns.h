@@ -36,6 +36,12 @@
 
 #include <stddef.h>
 
+/* The graph attribute (a string: names one per line) that lists the
+ * node attributes typed double, which the network builder sets and the
+ * writers read but never write: a double column whose values in one
+ * graph all happen to be whole is still declared double. */
+#define EG_COLUMNS_DOUBLE_ATTR "entgraph:double-columns"
+
 typedef enum eg_column_type {
     EG_COLUMN_STRING = 0,
     EG_COLUMN_LONG,

@@ -281,6 +281,21 @@ static int join_aliases(const eg_dict_t *d, const uint32_t *order, const long *v
     return rc;
 }
 
+/* EG_COLUMNS_DOUBLE_ATTR: the double columns, for the writers. */
+static int mark_double_columns(igraph_t *g, const eg_columns_t *cols)
+{
+    eg_buf_t names = EG_BUF_INIT;
+    int rc = 0;
+    for (size_t k = 0; k < cols->n && rc == 0; k++)
+        if (cols->items[k].type == EG_COLUMN_DOUBLE)
+            rc = eg_buf_append(&names, cols->items[k].name, strlen(cols->items[k].name)) ||
+                 eg_buf_append_byte(&names, '\n');
+    if (rc == 0 && names.len)
+        rc = eg_buf_append_byte(&names, '\0') || SETGAS(g, EG_COLUMNS_DOUBLE_ATTR, names.data);
+    eg_buf_free(&names);
+    return rc ? -1 : 0;
+}
+
 /* The dictionary's columns (eg_columns.h): numbers as numeric
  * attributes (NaN: no value), the rest as strings ("" : no value). */
 static int set_columns(igraph_t *g, const eg_dict_t *d, const eg_columns_t *cols,
@@ -300,7 +315,7 @@ static int set_columns(igraph_t *g, const eg_dict_t *d, const eg_columns_t *cols
                 return -1;
         }
     }
-    return 0;
+    return mark_double_columns(g, cols);
 }
 
 static int set_vertex_attributes(igraph_t *g, const eg_dict_t *d, const eg_columns_t *cols,
