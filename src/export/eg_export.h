@@ -157,12 +157,6 @@ int eg_export_png(const igraph_t *g, FILE *out, eg_error_t *err);
  * install. Static storage; thread-safe. */
 const char *eg_export_png_missing(void);
 
-/* The edge evidence attribute (see eg_network.h) as one readable string
- * for formats without lists: "doc (DATE, sentence S, bytes A-B): text |
- * ..." (no "DATE, " when undated; bytes [A, B) of the document). Appends
- * to out; returns 0 or EG_ERR_RUNTIME. */
-int eg_evidence_join(const char *encoded, eg_buf_t *out);
-
 /* Dispatch on format (EG_FORMAT_CSV is not one file: use its parts). */
 int eg_export(const igraph_t *g, eg_format_t format, FILE *out, eg_error_t *err);
 

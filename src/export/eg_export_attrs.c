@@ -2,9 +2,8 @@
  * eg_export_attrs.h. */
 #include "eg_export_attrs.h"
 
-#include "eg_export.h"
-
 #include "../graph/eg_columns.h"
+#include "../graph/eg_network.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -228,4 +227,22 @@ const char *eg_attr_text(const igraph_t *g, const eg_attr_list_t *l, igraph_inte
         return b ? "true" : "false";
     }
     return NULL;
+}
+
+int eg_evidence_join(const char *encoded, eg_buf_t *out)
+{
+    const char *pos = encoded;
+    eg_evidence_item_t e;
+    int first = 1;
+    while (eg_evidence_read(&pos, &e)) {
+        char where[96] = ": ";
+        int n = e.located ? snprintf(where, sizeof where, " (%s%ssentence %lu, bytes %lu-%lu): ",
+                                     e.date, e.date[0] ? ", " : "", e.sentence, e.start, e.end)
+                          : 2;
+        if ((!first && eg_buf_append_str(out, " | ")) || eg_buf_append(out, e.doc, e.doc_len) ||
+            eg_buf_append(out, where, (size_t)n) || eg_buf_append(out, e.text, e.text_len))
+            return EG_ERR_RUNTIME;
+        first = 0;
+    }
+    return eg_buf_append(out, "", 0) ? EG_ERR_RUNTIME : 0;
 }

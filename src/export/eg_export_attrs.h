@@ -69,4 +69,10 @@ static inline void eg_edge_ends(const igraph_t *g, igraph_integer_t e, igraph_in
     *v = swap ? a : b;
 }
 
+/* The edge evidence attribute (see eg_network.h) as one readable string
+ * for formats without lists: "doc (DATE, sentence S, bytes A-B): text |
+ * ..." (no "DATE, " when undated; bytes [A, B) of the document). Appends
+ * to out; returns 0 or EG_ERR_RUNTIME. */
+int eg_evidence_join(const char *encoded, eg_buf_t *out);
+
 #endif

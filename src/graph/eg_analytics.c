@@ -3,6 +3,8 @@
  * exporters write it with no code of their own. */
 #include "eg_analytics.h"
 
+#include "eg_igraph.h"
+
 #include "eg_betweenness.h"
 #include "eg_style.h"
 

@@ -27,7 +27,9 @@
 #define EG_ANALYTICS_H
 
 #include "../base/eg_error.h"
-#include "eg_network.h"
+#include "eg_network_options.h"
+
+#include <igraph.h>
 
 #include <igraph.h>
 

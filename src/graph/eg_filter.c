@@ -3,6 +3,8 @@
  * rest, so attributes follow their elements and the order stays. */
 #include "eg_filter.h"
 
+#include "eg_igraph.h"
+
 #include "../base/eg_list.h"
 
 #include <math.h>

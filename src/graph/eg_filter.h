@@ -32,7 +32,9 @@
 
 #include "../base/eg_error.h"
 #include "../tag/eg_dict.h"
-#include "eg_network.h"
+#include "eg_network_options.h"
+
+#include <igraph.h>
 
 #include <igraph.h>
 

@@ -23,7 +23,9 @@
 #ifndef EG_STYLE_H
 #define EG_STYLE_H
 
-#include "eg_network.h"
+#include "eg_network_options.h"
+
+#include <igraph.h>
 
 #include <igraph.h>
 
