@@ -430,11 +430,24 @@ static eg_tokkey_t vocab_key(const eg_matcher_t *m, size_t id)
     return eg_tokkey_make(eg_strmap_key(&m->vocab, id), n, n, 0);
 }
 
+#define NO_CHILD_BIT 64 /* in build_shortcuts' shifts: not a fast form */
+#define SHORTCUT_AHEAD 8 /* ids ahead whose table slot and node to prefetch */
+
+/* Start loading what build_shortcuts will read and write for id: its
+ * slot in the fast table and its root child's node (both far apart in
+ * tables of megabytes: a cache miss each, one id after another). */
+static void prefetch_shortcut(const eg_matcher_t *m, const uint8_t *shift, size_t id)
+{
+    if (id >= m->vocab.count || shift[id] == NO_CHILD_BIT)
+        return;
+    eg_fastvocab_prefetch(&m->fast, eg_tokkey_hash(vocab_key(m, id)));
+    if (m->root_child[id] >= 0)
+        __builtin_prefetch(&m->nodes[m->root_child[id]]);
+}
+
 /* The fast table, the one-byte table and the lower-case start set, from
  * the finished vocabulary. A key is the entry's bytes as stored (folded
  * already); text tokens are lower-cased into the same form. */
-#define NO_CHILD_BIT 64 /* in build_shortcuts' shifts: not a fast form */
-
 static int build_shortcuts(eg_matcher_t *m)
 {
     for (size_t c = 0; c < 128; c++)
@@ -465,6 +478,7 @@ static int build_shortcuts(eg_matcher_t *m)
     }
     int rc = 0;
     for (size_t id = 0; id < m->vocab.count && rc == 0; id++) {
+        prefetch_shortcut(m, shift, id + SHORTCUT_AHEAD);
         if (shift[id] == NO_CHILD_BIT)
             continue;
         const unsigned char *key = (const unsigned char *)eg_strmap_key(&m->vocab, id);
