@@ -7,6 +7,9 @@
  * own, 2 MiB-aligned and advised MADV_HUGEPAGE, so the kernel can back it
  * with 2 MiB pages (one fault each); a smaller one comes from malloc.
  * Where huge pages are off, the hint is ignored and this is plain mmap.
+ * The header of a mapped block lies in an ordinary page before its data,
+ * so a power-of-two size fills whole huge pages, and growing a mapped
+ * block moves its pages (mremap) instead of copying its bytes.
  *
  * Blocks from here must be resized with eg_big_realloc and released with
  * eg_big_free, never with realloc or free. Thread-safe (like malloc).

@@ -937,7 +937,9 @@ static int read_file(const char *path, file_bytes_t *out, eg_error_t *err)
     for (;;) {
         if (room > EG_DICT_MAX_FILE)
             room = EG_DICT_MAX_FILE;
-        if (file_bytes_reserve(out, room + 1)) {
+        /* grow only when full: the read that finds the end of a regular
+         * file goes to the byte kept spare, not to a doubled copy */
+        if (out->len == out->cap && file_bytes_reserve(out, room + 1)) {
             fclose(fp);
             return eg_error_set(err, EG_ERR_RUNTIME, path, 0, "out of memory");
         }

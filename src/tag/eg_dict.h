@@ -70,7 +70,7 @@ typedef struct eg_entity {
     long line;
     int priority;      /* `priority` column (default 0): among entities that
                           share a surface form, the highest wins */
-    int found;         /* 1: found in text (eg_dict_add_entity), not in a file */
+    unsigned char found; /* 1: found in text (eg_dict_add_entity), not in a file */
     unsigned char tclass; /* enum eg_type_class of type */
 } eg_entity_t;
 

@@ -91,6 +91,14 @@ void eg_fastvocab_free(eg_fastvocab_t *v);
  * eg_fastvocab_init allowed). */
 int eg_fastvocab_add(eg_fastvocab_t *v, eg_tokkey_t k, int32_t id, int32_t aux, uint64_t extra);
 
+/* A hint that a key of this hash is about to be added or looked up:
+ * its first slot starts loading into the cache (for callers that know
+ * their keys a few steps ahead). */
+static inline void eg_fastvocab_prefetch(const eg_fastvocab_t *v, uint64_t hash)
+{
+    __builtin_prefetch(&v->slots[hash >> v->shift]);
+}
+
 /* The entry of k (hash = eg_tokkey_hash(k)), or NULL. */
 static inline const eg_fastvocab_entry_t *eg_fastvocab_find(const eg_fastvocab_t *v,
                                                             eg_tokkey_t k, uint64_t hash)

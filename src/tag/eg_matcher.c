@@ -134,9 +134,10 @@ static inline long child_of(const eg_matcher_t *m, uint32_t node, int32_t tok)
     }
 }
 
-static int grow_edges(eg_matcher_t *m)
+/* Rehash the edges into a table of n slots (a power of two, more than
+ * twice the edges). */
+static int resize_edges(eg_matcher_t *m, size_t n)
 {
-    size_t n = m->edge_slots ? m->edge_slots * 2 : 1024;
     edge_t *edges = eg_big_calloc(n * sizeof *edges);
     if (!edges)
         return -1;
@@ -175,7 +176,8 @@ static long child_or_new(eg_matcher_t *m, uint32_t node, int32_t tok)
         if (c >= 0)
             return c;
     }
-    if ((m->nedges + 1) * 2 > m->edge_slots && grow_edges(m))
+    if ((m->nedges + 1) * 2 > m->edge_slots &&
+        resize_edges(m, m->edge_slots ? m->edge_slots * 2 : 1024))
         return -1;
     long c = new_node(m);
     if (c < 0)
@@ -211,18 +213,17 @@ static uint8_t effective_policy(const eg_alias_t *a, const eg_segments_t *seg)
     return !lower && capital_or_digit ? P_EXACT : P_NOT_ALL_LOWER;
 }
 
+/* A candidate of a node while its candidates are ordered. */
 typedef struct pending {
-    uint32_t node, alias;
+    uint32_t alias;
     int priority;
 } pending_t;
 
-/* By node; within a node the highest priority first, then dictionary
- * order: accept() takes the first candidate whose case policy fits. */
+/* The highest priority first, then dictionary order: accept() takes the
+ * first candidate whose case policy fits. */
 static int compare_pending(const void *a, const void *b)
 {
     const pending_t *x = a, *y = b;
-    if (x->node != y->node)
-        return x->node < y->node ? -1 : 1;
     if (x->priority != y->priority)
         return x->priority > y->priority ? -1 : 1;
     return x->alias < y->alias ? -1 : x->alias > y->alias;
@@ -284,7 +285,7 @@ static int note_alias_shape(eg_matcher_t *m, const int32_t *ids, uint8_t policy,
     return 0;
 }
 
-/* Room for the token ids of one alias while the trie is built. */
+/* Room for n token ids in build_ids (a blocker's, or every alias's). */
 static int32_t *build_ids(eg_matcher_t *m, size_t n)
 {
     if (n > m->build_ids_cap) {
@@ -297,15 +298,34 @@ static int32_t *build_ids(eg_matcher_t *m, size_t n)
     return m->build_ids;
 }
 
+/* Room for n alias tokens in all: two spans each in tok_spans, an id
+ * each in build_ids. Geometric growth: one realloc per alias would copy
+ * the arrays once per alias (quadratic on a 100,000-name gazetteer). */
+static int reserve_tokens(eg_matcher_t *m, size_t n)
+{
+    if (2 * n > m->tok_spans_cap) {
+        size_t cap = 2 * n * 2 + 64;
+        uint32_t *p = realloc(m->tok_spans, cap * sizeof *p);
+        if (!p)
+            return -1;
+        m->tok_spans = p;
+        m->tok_spans_cap = cap;
+    }
+    return build_ids(m, n) ? 0 : -1;
+}
+
+/* An alias's tokens into the vocabulary (their ids in build_ids, at the
+ * alias's first token), its case policy and shape, and its token spans.
+ * It goes into the trie later (insert_aliases), once the count of all
+ * tokens can size the trie's arrays. */
 static int add_alias(eg_matcher_t *m, uint32_t ai, eg_segments_t *seg,
-                     eg_buf_t *folded, eg_buf_t *work, pending_t *pend,
-                     size_t *npend)
+                     eg_buf_t *folded, eg_buf_t *work)
 {
     const eg_alias_t *a = &m->dict->aliases[ai];
-    uint32_t node = 0;
-    int32_t *ids = build_ids(m, seg->ntokens);
-    if (!ids)
+    size_t first = m->ntok_spans / 2;
+    if (reserve_tokens(m, first + seg->ntokens))
         return -1;
+    int32_t *ids = m->build_ids + first;
     for (size_t k = 0; k < seg->ntokens; k++) {
         const eg_token_t *t = &seg->tokens[k];
         eg_buf_clear(folded);
@@ -315,37 +335,60 @@ static int add_alias(eg_matcher_t *m, uint32_t ai, eg_segments_t *seg,
         if (tok < 0)
             return -1;
         ids[k] = (int32_t)tok;
-        long c = child_or_new(m, node, (int32_t)tok);
-        if (c < 0)
-            return -1;
-        node = (uint32_t)c;
     }
     alias_info_t *info = &m->alias[ai];
     info->policy = effective_policy(a, seg);
     if (note_alias_shape(m, ids, info->policy, seg))
         return -1;
-    info->tok_first = (uint32_t)(m->ntok_spans / 2);
+    info->tok_first = (uint32_t)first;
     info->ntok = (uint32_t)seg->ntokens;
-    info->node = node;
-    if (m->ntok_spans + 2 * seg->ntokens > m->tok_spans_cap) {
-        /* geometric growth: one realloc per alias would copy the array
-         * once per alias (quadratic on a 100,000-name gazetteer) */
-        size_t cap = (m->ntok_spans + 2 * seg->ntokens) * 2 + 64;
-        uint32_t *p = realloc(m->tok_spans, cap * sizeof *p);
-        if (!p)
-            return -1;
-        m->tok_spans = p;
-        m->tok_spans_cap = cap;
-    }
     uint32_t *spans = m->tok_spans;
     for (size_t k = 0; k < seg->ntokens; k++) {
         spans[m->ntok_spans++] = seg->tokens[k].start;
         spans[m->ntok_spans++] = seg->tokens[k].end;
     }
-    pend[*npend].node = node;
-    pend[*npend].alias = ai;
-    pend[*npend].priority = m->dict->entities[a->entity].priority;
-    (*npend)++;
+    return 0;
+}
+
+/* The edge table's size for n edges: what growing one edge at a time
+ * ends with (load <= 1/2, at least 1024 slots). */
+static size_t edge_slots_for(size_t n)
+{
+    size_t slots = 1024;
+    while (slots < 2 * n)
+        slots *= 2;
+    return slots;
+}
+
+/* Every alias added (ntok > 0) into the trie, in dictionary order, so
+ * nodes are numbered as if each went in when it was read. A trie of n
+ * tokens has at most n edges and n + 1 nodes: the node array is made
+ * that long at once (written as used, so the rest costs no memory), and
+ * the edge table starts at the size for n / 2 edges, so that it grows
+ * once at most instead of rehashing itself a dozen times. */
+static int insert_aliases(eg_matcher_t *m)
+{
+    size_t ntok = m->ntok_spans / 2;
+    if (ntok + 1 > m->nodes_cap) {
+        node_t *p = eg_big_realloc(m->nodes, (ntok + 1) * sizeof *p);
+        if (!p)
+            return -1;
+        m->nodes = p;
+        m->nodes_cap = ntok + 1;
+    }
+    if (edge_slots_for(ntok / 2) > m->edge_slots && resize_edges(m, edge_slots_for(ntok / 2)))
+        return -1;
+    for (size_t ai = 0; ai < m->dict->naliases; ai++) {
+        alias_info_t *info = &m->alias[ai];
+        uint32_t node = 0;
+        for (uint32_t k = 0; k < info->ntok; k++) {
+            long c = child_or_new(m, node, m->build_ids[info->tok_first + k]);
+            if (c < 0)
+                return -1;
+            node = (uint32_t)c;
+        }
+        info->node = node;
+    }
     return 0;
 }
 
@@ -356,8 +399,7 @@ static int add_alias(eg_matcher_t *m, uint32_t ai, eg_segments_t *seg,
  * auto case, a blocker matches any case but all lower case: a span with
  * no capital holds no name to block, and so every match has a capital
  * (what lets the scan start from capitals only). */
-static int add_blocker(eg_matcher_t *m, size_t k, eg_segments_t *seg, pending_t *pend,
-                       size_t *npend)
+static int add_blocker(eg_matcher_t *m, size_t k, eg_segments_t *seg)
 {
     const eg_strmap_t *stop = &m->dict->lists[EG_LIST_STOP];
     const char *e = eg_strmap_key(stop, k);
@@ -385,8 +427,6 @@ static int add_blocker(eg_matcher_t *m, size_t k, eg_segments_t *seg, pending_t 
         return -1;
     uint32_t ai = (uint32_t)(m->dict->naliases + k);
     m->alias[ai] = (alias_info_t){P_NOT_ALL_LOWER, 0, (uint32_t)seg->ntokens, node};
-    pend[*npend] = (pending_t){node, ai, INT_MAX}; /* before any alias of the node */
-    (*npend)++;
     return 0;
 }
 
@@ -410,6 +450,21 @@ static eg_tokkey_t vocab_key(const eg_matcher_t *m, size_t id)
     return eg_tokkey_make(eg_strmap_key(&m->vocab, id), n, n, 0);
 }
 
+#define NO_CHILD_BIT 64 /* in build_shortcuts' shifts: not a fast form */
+#define SHORTCUT_AHEAD 8 /* ids ahead whose table slot and node to prefetch */
+
+/* Start loading what build_shortcuts will read and write for id: its
+ * slot in the fast table and its root child's node (both far apart in
+ * tables of megabytes: a cache miss each, one id after another). */
+static void prefetch_shortcut(const eg_matcher_t *m, const uint8_t *shift, size_t id)
+{
+    if (id >= m->vocab.count || shift[id] == NO_CHILD_BIT)
+        return;
+    eg_fastvocab_prefetch(&m->fast, eg_tokkey_hash(vocab_key(m, id)));
+    if (m->root_child[id] >= 0)
+        __builtin_prefetch(&m->nodes[m->root_child[id]]);
+}
+
 /* The fast table, the one-byte table and the lower-case start set, from
  * the finished vocabulary. A key is the entry's bytes as stored (folded
  * already); text tokens are lower-cased into the same form. */
@@ -419,27 +474,32 @@ static int build_shortcuts(eg_matcher_t *m)
         m->punct_id[c] = -1;
     if (reserve_id_flags(m, m->vocab.count + 1)) /* a flag for every id */
         return -1;
+    /* per id: the shift of its child_bit, or NO_CHILD_BIT (a byte, not
+     * the 64-bit bit itself: an eighth of the memory to touch) */
+    uint8_t *shift = malloc(m->vocab.count + 1);
+    if (!shift)
+        return -1;
     size_t nshort = 0, nlower = 0;
     for (size_t id = 0; id < m->vocab.count; id++) {
-        nshort += (size_t)fast_form(m, id);
+        shift[id] = fast_form(m, id)
+                        ? (uint8_t)__builtin_ctzll(child_bit(eg_tokkey_hash(vocab_key(m, id))))
+                        : NO_CHILD_BIT;
+        nshort += shift[id] != NO_CHILD_BIT;
         nlower += m->id_flags[id] & ID_LOWER_START;
     }
-    if (eg_fastvocab_init(&m->fast, nshort) || eg_tokset_init(&m->lower_starts, nlower))
+    if (eg_fastvocab_init(&m->fast, nshort) || eg_tokset_init(&m->lower_starts, nlower)) {
+        free(shift);
         return -1;
-    uint64_t *bits = calloc(m->vocab.count + 1, sizeof *bits); /* child_bit per id */
-    if (!bits)
-        return -1;
-    for (size_t id = 0; id < m->vocab.count; id++)
-        if (fast_form(m, id))
-            bits[id] = child_bit(eg_tokkey_hash(vocab_key(m, id)));
+    }
     for (size_t i = 0; i < m->edge_slots; i++) {
         uint64_t key = m->edges[i].key;
-        if (key)
-            m->nodes[(key >> 32) - 1].child_sig |= bits[(uint32_t)key];
+        if (key && shift[(uint32_t)key] != NO_CHILD_BIT)
+            m->nodes[(key >> 32) - 1].child_sig |= 1ULL << shift[(uint32_t)key];
     }
-    free(bits);
-    for (size_t id = 0; id < m->vocab.count; id++) {
-        if (!fast_form(m, id))
+    int rc = 0;
+    for (size_t id = 0; id < m->vocab.count && rc == 0; id++) {
+        prefetch_shortcut(m, shift, id + SHORTCUT_AHEAD);
+        if (shift[id] == NO_CHILD_BIT)
             continue;
         const unsigned char *key = (const unsigned char *)eg_strmap_key(&m->vocab, id);
         size_t n = m->vocab.key_lens[id];
@@ -454,12 +514,12 @@ static int build_shortcuts(eg_matcher_t *m)
                             (m->id_flags[id] & ID_LOWER_START));
             sig = m->nodes[root].child_sig;
         }
-        if (eg_fastvocab_add(&m->fast, k, (int32_t)id, aux, sig))
-            return -1;
-        if (m->id_flags[id] & ID_LOWER_START)
+        rc = eg_fastvocab_add(&m->fast, k, (int32_t)id, aux, sig);
+        if (rc == 0 && (m->id_flags[id] & ID_LOWER_START))
             eg_tokset_add(&m->lower_starts, eg_tokkey_hash(k));
     }
-    return 0;
+    free(shift);
+    return rc;
 }
 
 /* The word of a list entry that the rules look at: its last word token
@@ -564,24 +624,94 @@ static int mark_shared(eg_matcher_t *m)
     return 0;
 }
 
+/* The candidate slot of alias (or blocker) a. */
+static cand_t make_cand(const eg_matcher_t *m, uint32_t a)
+{
+    const eg_dict_t *d = m->dict;
+    return (cand_t){a << 2 | m->alias[a].policy,
+                    a < d->naliases ? d->aliases[a].entity : EG_ENTITY_FOUND};
+}
+
+/* A candidate's priority: its entity's; a blocker's is above all, so
+ * that it comes before any alias of its node. */
+static int candidate_priority(const eg_matcher_t *m, uint32_t a)
+{
+    const eg_dict_t *d = m->dict;
+    return a < d->naliases ? d->entities[d->aliases[a].entity].priority : INT_MAX;
+}
+
+/* Order the candidates of a node (in dictionary order now) by
+ * compare_pending. Most nodes have one candidate, or several of one
+ * priority, and are in order already. */
+static int order_candidates(eg_matcher_t *m, const node_t *nd)
+{
+    cand_t *c = m->cand + nd->term_first;
+    int p0 = candidate_priority(m, cand_alias(c[0])), same = 1;
+    for (uint32_t i = 1; i < nd->term_count && same; i++)
+        same = candidate_priority(m, cand_alias(c[i])) == p0;
+    if (same)
+        return 0;
+    pending_t *p = malloc(nd->term_count * sizeof *p);
+    if (!p)
+        return -1;
+    for (uint32_t i = 0; i < nd->term_count; i++)
+        p[i] = (pending_t){cand_alias(c[i]), candidate_priority(m, cand_alias(c[i]))};
+    qsort(p, nd->term_count, sizeof *p, compare_pending);
+    for (uint32_t i = 0; i < nd->term_count; i++)
+        c[i] = make_cand(m, p[i].alias);
+    free(p);
+    return 0;
+}
+
+/* cand: the added aliases and blockers (ntok > 0) grouped by node, in
+ * node order, each node's term_first and term_count set (a node with no
+ * candidate keeps 0, 0). A counting sort: visiting aliases in dictionary
+ * order puts each node's candidates in that order, and only nodes whose
+ * candidates differ in priority need sorting. */
+static int group_candidates(eg_matcher_t *m)
+{
+    size_t n = m->dict->naliases + m->dict->lists[EG_LIST_STOP].count, total = 0;
+    for (size_t a = 0; a < n; a++)
+        if (m->alias[a].ntok)
+            m->nodes[m->alias[a].node].term_count++, total++;
+    if (!(m->cand = eg_big_alloc((total + 1) * sizeof *m->cand)))
+        return -1;
+    uint32_t next = 0;
+    for (size_t v = 0; v < m->nnodes; v++) {
+        node_t *nd = &m->nodes[v];
+        if (nd->term_count) {
+            nd->term_first = next;
+            next += nd->term_count;
+            nd->term_count = 0;
+        }
+    }
+    for (size_t a = 0; a < n; a++) {
+        if (m->alias[a].ntok) {
+            node_t *nd = &m->nodes[m->alias[a].node];
+            m->cand[nd->term_first + nd->term_count++] = make_cand(m, (uint32_t)a);
+        }
+    }
+    for (size_t v = 0; v < m->nnodes; v++)
+        if (m->nodes[v].term_count > 1 && order_candidates(m, &m->nodes[v]))
+            return -1;
+    return 0;
+}
+
 int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
                      const eg_warner_t *warn, eg_error_t *err)
 {
     *out = NULL;
     eg_matcher_t *m = calloc(1, sizeof *m);
     size_t nstop = dict->lists[EG_LIST_STOP].count;
-    pending_t *pend = malloc((dict->naliases + nstop + 1) * sizeof *pend);
     if (m)
         m->alias = eg_big_calloc((dict->naliases + nstop + 1) * sizeof *m->alias);
-    if (!m || !pend || !m->alias || new_node(m) < 0) {
-        free(pend);
+    if (!m || !m->alias || new_node(m) < 0) {
         eg_matcher_free(m);
         return eg_error_set(err, EG_ERR_RUNTIME, NULL, 0, "out of memory");
     }
     m->dict = dict;
     eg_strmap_init(&m->vocab);
     if (dict->naliases + nstop > CAND_MAX_ALIASES) {
-        free(pend);
         eg_matcher_free(m);
         return eg_error_set(err, EG_ERR_DATA, NULL, 0,
                             "more than %u aliases and stop-list forms: split the dictionary",
@@ -590,7 +720,6 @@ int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
     eg_segments_t seg;
     eg_segments_init(&seg);
     eg_buf_t folded = EG_BUF_INIT, work = EG_BUF_INIT;
-    size_t npend = 0;
     int rc = 0;
     for (size_t ai = 0; ai < dict->naliases && rc == 0; ai++) {
         const eg_alias_t *a = &dict->aliases[ai];
@@ -614,29 +743,21 @@ int eg_matcher_build(eg_matcher_t **out, const eg_dict_t *dict,
                 continue;
             }
         }
-        rc = add_alias(m, (uint32_t)ai, &seg, &folded, &work, pend, &npend);
+        rc = add_alias(m, (uint32_t)ai, &seg, &folded, &work);
     }
+    if (rc == 0)
+        rc = insert_aliases(m);
     for (size_t k = 0; k < nstop && rc == 0; k++)
-        rc = add_blocker(m, k, &seg, pend, &npend);
+        rc = add_blocker(m, k, &seg);
     eg_segments_free(&seg);
     eg_buf_free(&folded);
     eg_buf_free(&work);
-    if (rc == 0) {
-        /* Group candidates by node, in dictionary order within a node. */
-        qsort(pend, npend, sizeof *pend, compare_pending);
-        m->cand = eg_big_alloc((npend + 1) * sizeof *m->cand);
-        if (!m->cand)
-            rc = -1;
-        for (size_t i = 0; rc == 0 && i < npend; i++) {
-            uint32_t ai = pend[i].alias;
-            m->cand[i] = (cand_t){ai << 2 | m->alias[ai].policy,
-                                  ai < dict->naliases ? dict->aliases[ai].entity
-                                                      : EG_ENTITY_FOUND};
-            if (m->nodes[pend[i].node].term_count++ == 0)
-                m->nodes[pend[i].node].term_first = (uint32_t)i;
-        }
-    }
-    free(pend);
+    /* the table the edges would have grown to one at a time, when the
+     * first guess was larger (aliases that share many words) */
+    if (rc == 0 && edge_slots_for(m->nedges) < m->edge_slots)
+        rc = resize_edges(m, edge_slots_for(m->nedges));
+    if (rc == 0)
+        rc = group_candidates(m);
     free(m->build_ids);
     m->build_ids = NULL;
     if (rc == 0)

@@ -484,6 +484,22 @@ static void test_first_alias_in_dictionary_wins_a_shared_form(void **state)
     assert_mention(0, "georgia-country", 12, "Georgia");
 }
 
+/* Candidates of one form: the highest priority first, among equals the
+ * first defined; one whose case does not fit passes to the next. */
+static void test_highest_priority_then_first_defined_wins_a_shared_form(void **state)
+{
+    (void)state;
+    dictionary("places.tsv", "name\tid\tpriority\tcase\n"
+                             "Georgia\tlow\t0\t\n"
+                             "Georgia\tmid-first\t5\t\n"
+                             "Georgia\tmid-second\t5\t\n"
+                             "GEORGIA\ttop-exact\t7\texact\n");
+    assert_int_equal(scan("Troops left Georgia."), 1);
+    assert_mention(0, "mid-first", 12, "Georgia");
+    assert_int_equal(scan("Troops left GEORGIA."), 1);
+    assert_mention(0, "top-exact", 12, "GEORGIA");
+}
+
 static void test_shared_form_falls_through_to_accepting_policy(void **state)
 {
     (void)state;
@@ -631,6 +647,7 @@ int main(void)
         T(test_exact_policy_requires_same_case),
         T(test_exact_policy_compares_accents),
         T(test_first_alias_in_dictionary_wins_a_shared_form),
+        T(test_highest_priority_then_first_defined_wins_a_shared_form),
         T(test_shared_form_falls_through_to_accepting_policy),
         T(test_unaccented_text_matches_accented_alias),
         T(test_accented_text_matches_unaccented_alias),
