@@ -57,18 +57,26 @@ int eg_docrules_reserve_merged(eg_docrules_scratch_t *s, size_t n)
 
 
 /* The label of tokens [first, last]: their text with any run of white
- * space between two tokens made one space. */
+ * space between two tokens made one space. It is never longer than the
+ * text it spans, so one reservation covers it. */
 static int make_label(const eg_tokview_t *v, size_t first, size_t last, eg_buf_t *out)
 {
+    const eg_token_t *tokens = v->seg->tokens;
     eg_buf_clear(out);
+    if (eg_buf_reserve(out, tokens[last].base_end - tokens[first].start))
+        return -1;
+    char *d = out->data;
+    size_t n = 0;
     for (size_t k = first; k <= last; k++) {
-        const eg_token_t *t = &v->seg->tokens[k];
-        if (k > first && (t->flags & EG_TOKF_SPACE_BEFORE) && eg_buf_append_byte(out, ' '))
-            return -1;
+        const eg_token_t *t = &tokens[k];
+        if (k > first && (t->flags & EG_TOKF_SPACE_BEFORE))
+            d[n++] = ' ';
         uint32_t end = k == last ? t->base_end : t->end;
-        if (eg_buf_append(out, v->text + t->start, end - t->start))
-            return -1;
+        memcpy(d + n, v->text + t->start, end - t->start);
+        n += end - t->start;
     }
+    out->len = n;
+    d[n] = '\0';
     return 0;
 }
 
