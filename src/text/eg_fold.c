@@ -219,11 +219,11 @@ int eg_is_word_cp(unsigned cp)
     return eg_category_is_word(utf8proc_category((utf8proc_int32_t)cp));
 }
 
-/* A slug byte per ASCII byte: the word characters [0-9a-z] (capitals
- * lower-cased), 0 for every other ASCII byte. */
+/* A slug byte per byte: the word characters [0-9a-z] (capitals
+ * lower-cased), 0 for every other byte (bytes past ASCII too). */
 #define SLUG_DIGITS(c) [c] = c
 #define SLUG_LETTER(c) [c] = c, [c - 32] = c
-static const char SLUG_ASCII[128] = {
+static const char SLUG_ASCII[256] = {
     SLUG_DIGITS('0'), SLUG_DIGITS('1'), SLUG_DIGITS('2'), SLUG_DIGITS('3'), SLUG_DIGITS('4'),
     SLUG_DIGITS('5'), SLUG_DIGITS('6'), SLUG_DIGITS('7'), SLUG_DIGITS('8'), SLUG_DIGITS('9'),
     SLUG_LETTER('a'), SLUG_LETTER('b'), SLUG_LETTER('c'), SLUG_LETTER('d'), SLUG_LETTER('e'),
@@ -238,26 +238,25 @@ static const char SLUG_ASCII[128] = {
  * lower-casing, and the only word characters are [0-9a-z], so this
  * writes exactly what the general path below writes. Returns 1 when
  * done, 0 at the first byte past ASCII (out is then as it was). out has
- * room for len bytes. One pass: names are short and mostly ASCII. */
+ * room for len bytes. A run of separators, then a run of word
+ * characters: the inner loop copies a word with one test per byte. */
 static int slug_ascii(eg_buf_t *out, const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
     char *d = out->data + out->len;
-    size_t n = 0;
-    int dash = 0; /* a separator after a word character */
-    for (size_t i = 0; i < len; i++) {
-        unsigned c = u[i];
-        if (c >= 0x80)
-            return 0;
-        char w = SLUG_ASCII[c];
-        if (w) {
-            if (dash)
-                d[n++] = '-';
+    size_t n = 0, i = 0;
+    for (;;) {
+        char w = 0;
+        for (; i < len && !(w = SLUG_ASCII[u[i]]); i++)
+            if (u[i] >= 0x80)
+                return 0;
+        if (i == len)
+            break;
+        if (n)
+            d[n++] = '-';
+        do
             d[n++] = w;
-            dash = 0;
-        } else {
-            dash = n > 0;
-        }
+        while (++i < len && (w = SLUG_ASCII[u[i]]));
     }
     out->len += n;
     out->data[out->len] = '\0';
