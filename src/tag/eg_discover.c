@@ -457,7 +457,8 @@ static int merge_found(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v
         else
             m[n++] = *f, b++;
     }
-    return eg_mentions_assign(out, m, n) ? EG_ERR_RUNTIME : 0;
+    eg_docrules_take_merged(s, out, n);
+    return 0;
 }
 
 /* "Lewisburg, Pennsylvania": one to three capitalised words, then a

@@ -55,6 +55,16 @@ int eg_docrules_reserve_merged(eg_docrules_scratch_t *s, size_t n)
     return 0;
 }
 
+void eg_docrules_take_merged(eg_docrules_scratch_t *s, eg_mentions_t *out, size_t n)
+{
+    eg_mention_t *items = out->items;
+    size_t cap = out->cap;
+    out->items = s->merged;
+    out->cap = s->merged_cap;
+    out->n = n;
+    s->merged = items;
+    s->merged_cap = cap;
+}
 
 /* The label of tokens [first, last]: their text with any run of white
  * space between two tokens made one space. It is never longer than the
@@ -240,15 +250,34 @@ static long collect_parts(const eg_dict_t *d, const eg_found_t *found, const eg_
     return (long)n;
 }
 
-/* The person a lone word at token k refers to (index into parts), or -1:
- * unknown, ambiguous, or before the person's first full mention. */
-static long part_of(const eg_tokview_t *v, const part_t *parts, size_t n, size_t k,
-                    uint64_t lengths)
+/* A filter of the parts' words: one bit of 256 per word, picked by its
+ * length and its first and last bytes. Most capitalised words of a
+ * document are no part; the filter rules them out without hashing. */
+typedef struct part_filter {
+    uint64_t bits[4];
+} part_filter_t;
+
+static inline unsigned filter_slot(const char *w, uint32_t len)
 {
-    const eg_token_t *t = &v->seg->tokens[k];
-    uint32_t len = word_end(v->seg, k) - t->start;
-    if (!((lengths >> (len & 63)) & 1))
-        return -1;
+    return (len * 37u + (unsigned char)w[0] * 11u + (unsigned char)w[len - 1]) & 255u;
+}
+
+static void filter_add(part_filter_t *f, const char *w, uint32_t len)
+{
+    unsigned b = filter_slot(w, len);
+    f->bits[b >> 6] |= 1ULL << (b & 63);
+}
+
+static inline int filter_may_hold(const part_filter_t *f, const char *w, uint32_t len)
+{
+    unsigned b = filter_slot(w, len);
+    return (f->bits[b >> 6] >> (b & 63)) & 1;
+}
+
+/* part_of past the filter. */
+static long part_lookup(const eg_tokview_t *v, const part_t *parts, size_t n, size_t k,
+                        const eg_token_t *t, uint32_t len)
+{
     uint64_t h = XXH3_64bits(v->text + t->start, len);
     size_t lo = 0, hi = n;
     while (lo < hi) {
@@ -270,6 +299,18 @@ static long part_of(const eg_tokview_t *v, const part_t *parts, size_t n, size_t
     return best;
 }
 
+/* The person a lone word at token k refers to (index into parts), or -1:
+ * unknown, ambiguous, or before the person's first full mention. */
+static inline long part_of(const eg_tokview_t *v, const part_t *parts, size_t n, size_t k,
+                           const part_filter_t *filter)
+{
+    const eg_token_t *t = &v->seg->tokens[k];
+    uint32_t len = word_end(v->seg, k) - t->start;
+    if (len == 0 || !filter_may_hold(filter, v->text + t->start, len))
+        return -1;
+    return part_lookup(v, parts, n, k, t, len);
+}
+
 static int push(eg_docrules_scratch_t *s, size_t *n, const eg_mention_t *mn)
 {
     if (grow((void **)&s->merged, &s->merged_cap, *n + 1, sizeof(eg_mention_t)))
@@ -287,11 +328,11 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
     if (nparts == 0)
         return 0;
     const eg_segments_t *seg = v->seg;
-    /* the lengths the parts have (mod 64): most words have another, and
-     * are ruled out without hashing them */
-    uint64_t lengths = 0;
-    for (long i = 0; i < nparts; i++)
-        lengths |= 1ULL << (((const part_t *)s->parts)[i].len & 63);
+    part_filter_t filter = {{0}};
+    for (long i = 0; i < nparts; i++) {
+        const part_t *p = &((const part_t *)s->parts)[i];
+        filter_add(&filter, v->text + p->start, p->len);
+    }
     /* mentions and capitalised words, merged in token order: a word
      * inside a mention is skipped, one outside may be a part */
     size_t n = 0, mi = 0, ci = 0;
@@ -307,7 +348,7 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
             if (mn.ntokens == 1 && mn.entity != EG_ENTITY_FOUND &&
                 mn.why != EG_WHY_LOCATIVE &&
                 eg_mention_class(v, found, &mn) == EG_TC_PLACE && eg_tokview_cap(v, first) &&
-                (p = part_of(v, parts, (size_t)nparts, first, lengths)) >= 0 &&
+                (p = part_of(v, parts, (size_t)nparts, first, &filter)) >= 0 &&
                 parts[p].last) { /* a surname: "Lincoln", never "Melbourne" of a
                                   * "Melbourne Smith" */
                 mn.entity = parts[p].entity;
@@ -323,7 +364,7 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
         ci++;
         if (!eg_tokview_cap(v, k) || eg_tokview_has(v, k, EG_SHAPE_INITIAL))
             continue;
-        long p = part_of(v, parts, (size_t)nparts, k, lengths);
+        long p = part_of(v, parts, (size_t)nparts, k, &filter);
         if (p < 0)
             continue;
         const eg_token_t *t = &seg->tokens[k];
@@ -340,5 +381,6 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
         if (push(s, &n, &mn))
             return EG_ERR_RUNTIME;
     }
-    return eg_mentions_assign(out, s->merged, n) ? EG_ERR_RUNTIME : 0;
+    eg_docrules_take_merged(s, out, n);
+    return 0;
 }

@@ -44,6 +44,10 @@ void eg_docrules_scratch_free(eg_docrules_scratch_t *s);
  * document to document). Returns 0 or -1 (out of memory). */
 int eg_docrules_reserve_merged(eg_docrules_scratch_t *s, size_t n);
 
+/* Make the first n mentions of s->merged the list out: the arrays swap
+ * places (out's old array becomes the scratch), so nothing is copied. */
+void eg_docrules_take_merged(eg_docrules_scratch_t *s, eg_mentions_t *out, size_t n);
+
 /* A found name of tokens [first, last] of the view (its label: their
  * text, white space made one space; a possessive's 's left out): the
  * found entity of that label and type, and its mention, why = why,

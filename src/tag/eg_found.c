@@ -95,8 +95,20 @@ long eg_found_add(eg_found_t *f, const char *label, size_t n, const char *type,
     return (long)f->n++;
 }
 
+/* Has the id a one-letter word after another word ("-r-")? Most have
+ * none, and need no copy. */
+static int may_have_initial(const char *id)
+{
+    for (const char *q = strchr(id, '-'); q; q = strchr(q + 1, '-'))
+        if (q[1] && q[2] == '-')
+            return 1;
+    return 0;
+}
+
 size_t eg_found_id_without_initials(const char *id, char *out, size_t cap)
 {
+    if (!may_have_initial(id))
+        return 0;
     size_t n = 0, words = 0, dropped = 0, prev = 0; /* prev: length of the word before */
     const char *p = id;
     while (*p) {
