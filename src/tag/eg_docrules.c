@@ -67,26 +67,44 @@ void eg_docrules_take_merged(eg_docrules_scratch_t *s, eg_mentions_t *out, size_
 }
 
 /* The label of tokens [first, last]: their text with any run of white
- * space between two tokens made one space. It is never longer than the
- * text it spans, so one reservation covers it. */
-static int make_label(const eg_tokview_t *v, size_t first, size_t last, eg_buf_t *out)
+ * space between two tokens made one space. Most names are written with
+ * one space between words, and their label is the text itself: *label
+ * then points into it; else the label is built in out (never longer
+ * than the text it spans, so one reservation covers it). */
+static int make_label(const eg_tokview_t *v, size_t first, size_t last, eg_buf_t *out,
+                      const char **label, size_t *n)
 {
     const eg_token_t *tokens = v->seg->tokens;
+    uint32_t start = tokens[first].start, end = tokens[last].base_end;
+    int plain = 1;
+    for (size_t k = first + 1; k <= last && plain; k++) {
+        uint32_t gap = tokens[k].start - tokens[k - 1].end;
+        plain = (tokens[k].flags & EG_TOKF_SPACE_BEFORE)
+                    ? gap == 1 && v->text[tokens[k - 1].end] == ' '
+                    : gap == 0;
+    }
+    if (plain) {
+        *label = v->text + start;
+        *n = end - start;
+        return 0;
+    }
     eg_buf_clear(out);
-    if (eg_buf_reserve(out, tokens[last].base_end - tokens[first].start))
+    if (eg_buf_reserve(out, end - start))
         return -1;
     char *d = out->data;
-    size_t n = 0;
+    size_t len = 0;
     for (size_t k = first; k <= last; k++) {
         const eg_token_t *t = &tokens[k];
         if (k > first && (t->flags & EG_TOKF_SPACE_BEFORE))
-            d[n++] = ' ';
-        uint32_t end = k == last ? t->base_end : t->end;
-        memcpy(d + n, v->text + t->start, end - t->start);
-        n += end - t->start;
+            d[len++] = ' ';
+        uint32_t e = k == last ? t->base_end : t->end;
+        memcpy(d + len, v->text + t->start, e - t->start);
+        len += e - t->start;
     }
-    out->len = n;
-    d[n] = '\0';
+    out->len = len;
+    d[len] = '\0';
+    *label = out->data;
+    *n = len;
     return 0;
 }
 
@@ -94,9 +112,11 @@ long eg_docrules_found_entity(const eg_tokview_t *v, size_t first, size_t last,
                               const char *type, uint8_t why, eg_found_t *found,
                               eg_docrules_scratch_t *s)
 {
-    if (make_label(v, first, last, &s->label))
+    const char *label;
+    size_t n;
+    if (make_label(v, first, last, &s->label, &label, &n))
         return -1;
-    return eg_found_add(found, s->label.data, s->label.len, type, why);
+    return eg_found_add(found, label, n, type, why);
 }
 
 int eg_docrules_add_found(const eg_tokview_t *v, size_t first, size_t last, const char *type,
