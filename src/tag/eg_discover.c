@@ -465,17 +465,26 @@ static int merge_found(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v
     if (eg_docrules_reserve_merged(s, total + 1))
         return EG_ERR_RUNTIME;
     eg_mention_t *m = s->merged;
-    while (a < out->n || b < keep) {
-        const eg_mention_t *x = a < out->n ? &out->items[a] : NULL;
-        const eg_mention_t *f = b < keep ? &s->extra.items[b] : NULL;
-        if (x && f && x->start >= f->start && x->end <= f->end) {
+    while (b < keep) {
+        const eg_mention_t *f = &s->extra.items[b];
+        /* the mentions that start before f, copied as one run */
+        size_t run = a;
+        while (run < out->n && out->items[run].start < f->start)
+            run++;
+        if (run > a) {
+            memcpy(m + n, out->items + a, (run - a) * sizeof *m);
+            n += run - a;
+            a = run;
+        }
+        if (a < out->n && out->items[a].end <= f->end) {
             a++; /* swallowed */
             continue;
         }
-        if (x && (!f || x->start < f->start))
-            m[n++] = *x, a++;
-        else
-            m[n++] = *f, b++;
+        m[n++] = *f, b++;
+    }
+    if (out->n > a) {
+        memcpy(m + n, out->items + a, (out->n - a) * sizeof *m);
+        n += out->n - a;
     }
     eg_docrules_take_merged(s, out, n);
     return 0;

@@ -229,6 +229,24 @@ static int compare_part(const void *a, const void *b)
     return x->after < y->after ? -1 : x->after > y->after;
 }
 
+/* Sort parts stably (as glibc's merge sort did, so that equal parts
+ * keep their text order): a document has a few dozen at most, which an
+ * insertion sort orders without a call per comparison. */
+static void sort_parts(part_t *p, size_t n)
+{
+    if (n > 64) {
+        qsort(p, n, sizeof *p, compare_part);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        part_t x = p[i];
+        size_t j = i;
+        for (; j > 0 && compare_part(&p[j - 1], &x) > 0; j--)
+            p[j] = p[j - 1];
+        p[j] = x;
+    }
+}
+
 /* The words of multi-word person mentions; returns how many, -1 on OOM. */
 static long collect_parts(const eg_dict_t *d, const eg_found_t *found, const eg_tokview_t *v,
                           eg_docrules_scratch_t *s, const eg_mentions_t *ms)
@@ -265,8 +283,7 @@ static long collect_parts(const eg_dict_t *d, const eg_found_t *found, const eg_
             n++;
         }
     }
-    if (n > 1)
-        qsort(s->parts, n, sizeof(part_t), compare_part);
+    sort_parts(s->parts, n);
     return (long)n;
 }
 
