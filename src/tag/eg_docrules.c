@@ -348,14 +348,6 @@ static inline long part_of(const eg_tokview_t *v, const part_t *parts, size_t n,
     return part_lookup(v, parts, n, k, t, len);
 }
 
-static int push(eg_docrules_scratch_t *s, size_t *n, const eg_mention_t *mn)
-{
-    if (grow((void **)&s->merged, &s->merged_cap, *n + 1, sizeof(eg_mention_t)))
-        return -1;
-    s->merged[(*n)++] = *mn;
-    return 0;
-}
-
 int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_tokview_t *v,
                         eg_docrules_scratch_t *s, eg_mentions_t *out)
 {
@@ -371,7 +363,11 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
         filter_add(&filter, v->text + p->start, p->len);
     }
     /* mentions and capitalised words, merged in token order: a word
-     * inside a mention is skipped, one outside may be a part */
+     * inside a mention is skipped, one outside may be a part; each gives
+     * one mention at most */
+    if (eg_docrules_reserve_merged(s, out->n + v->ncaps))
+        return EG_ERR_RUNTIME;
+    eg_mention_t *merged = s->merged;
     size_t n = 0, mi = 0, ci = 0;
     const part_t *parts = s->parts;
     while (mi < out->n || ci < v->ncaps) {
@@ -392,8 +388,7 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
                 mn.alias = parts[p].entity == EG_ENTITY_FOUND ? parts[p].alias : EG_ALIAS_NONE;
                 mn.why = EG_WHY_PERSON;
             }
-            if (push(s, &n, &mn))
-                return EG_ERR_RUNTIME;
+            merged[n++] = mn;
             while (ci < v->ncaps && v->caps[ci] < first + mn.ntokens)
                 ci++;
             continue;
@@ -415,8 +410,7 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
             .ntokens = 1,
             .why = EG_WHY_PARTIAL,
         };
-        if (push(s, &n, &mn))
-            return EG_ERR_RUNTIME;
+        merged[n++] = mn;
     }
     eg_docrules_take_merged(s, out, n);
     return 0;
