@@ -21,6 +21,7 @@ void eg_docrules_scratch_free(eg_docrules_scratch_t *s)
     free(s->parts);
     free(s->merged);
     eg_mentions_free(&s->extra);
+    eg_mentions_free(&s->lone);
     eg_buf_free(&s->label);
     memset(s, 0, sizeof *s);
 }
@@ -362,44 +363,40 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
         const part_t *p = &((const part_t *)s->parts)[i];
         filter_add(&filter, v->text + p->start, p->len);
     }
-    /* mentions and capitalised words, merged in token order: a word
-     * inside a mention is skipped, one outside may be a part; each gives
-     * one mention at most */
-    if (eg_docrules_reserve_merged(s, out->n + v->ncaps))
-        return EG_ERR_RUNTIME;
-    eg_mention_t *merged = s->merged;
-    size_t n = 0, mi = 0, ci = 0;
     const part_t *parts = s->parts;
-    while (mi < out->n || ci < v->ncaps) {
-        size_t k = ci < v->ncaps ? v->caps[ci] : SIZE_MAX;
-        if (mi < out->n && out->items[mi].first_token <= k) {
-            eg_mention_t mn = out->items[mi++];
-            size_t first = mn.first_token;
-            long p;
-            /* a one-word place named like a person of the document, unless
-             * resolution had evidence for the place ("crowds in Lincoln") */
-            if (mn.ntokens == 1 && mn.entity != EG_ENTITY_FOUND &&
-                mn.why != EG_WHY_LOCATIVE &&
-                eg_mention_class(v, found, &mn) == EG_TC_PLACE && eg_tokview_cap(v, first) &&
-                (p = part_of(v, parts, (size_t)nparts, first, &filter)) >= 0 &&
-                parts[p].last) { /* a surname: "Lincoln", never "Melbourne" of a
-                                  * "Melbourne Smith" */
-                mn.entity = parts[p].entity;
-                mn.alias = parts[p].entity == EG_ENTITY_FOUND ? parts[p].alias : EG_ALIAS_NONE;
-                mn.why = EG_WHY_PERSON;
-            }
-            merged[n++] = mn;
-            while (ci < v->ncaps && v->caps[ci] < first + mn.ntokens)
-                ci++;
-            continue;
+    /* a one-word place named like a person of the document, unless
+     * resolution had evidence for the place ("crowds in Lincoln") */
+    for (size_t i = 0; i < out->n; i++) {
+        eg_mention_t *mn = &out->items[i];
+        long p;
+        if (mn->ntokens == 1 && mn->entity != EG_ENTITY_FOUND && mn->why != EG_WHY_LOCATIVE &&
+            eg_mention_class(v, found, mn) == EG_TC_PLACE && eg_tokview_cap(v, mn->first_token) &&
+            (p = part_of(v, parts, (size_t)nparts, mn->first_token, &filter)) >= 0 &&
+            parts[p].last) { /* a surname: "Lincoln", never "Melbourne" of a
+                              * "Melbourne Smith" */
+            mn->entity = parts[p].entity;
+            mn->alias = parts[p].entity == EG_ENTITY_FOUND ? parts[p].alias : EG_ALIAS_NONE;
+            mn->why = EG_WHY_PERSON;
         }
-        ci++;
+    }
+    /* capitalised words outside the mentions: the filter first, since
+     * nearly every word fails it */
+    s->lone.n = 0;
+    for (size_t ci = 0, mi = 0; ci < v->ncaps; ci++) {
+        size_t k = v->caps[ci];
+        const eg_token_t *t = &seg->tokens[k];
+        uint32_t len = word_end(seg, k) - t->start;
+        if (len == 0 || !filter_may_hold(&filter, v->text + t->start, len))
+            continue;
+        while (mi < out->n && out->items[mi].first_token + out->items[mi].ntokens <= k)
+            mi++;
+        if (mi < out->n && out->items[mi].first_token <= k)
+            continue; /* inside a mention */
         if (!eg_tokview_cap(v, k) || eg_tokview_has(v, k, EG_SHAPE_INITIAL))
             continue;
-        long p = part_of(v, parts, (size_t)nparts, k, &filter);
+        long p = part_lookup(v, parts, (size_t)nparts, k, t, len);
         if (p < 0)
             continue;
-        const eg_token_t *t = &seg->tokens[k];
         eg_mention_t mn = {
             .start = t->start,
             .end = t->base_end,
@@ -410,8 +407,21 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
             .ntokens = 1,
             .why = EG_WHY_PARTIAL,
         };
-        merged[n++] = mn;
+        if (eg_mentions_push(&s->lone, &mn))
+            return EG_ERR_RUNTIME;
     }
+    if (s->lone.n == 0)
+        return 0;
+    /* the new mentions into the others, in token order */
+    if (eg_docrules_reserve_merged(s, out->n + s->lone.n))
+        return EG_ERR_RUNTIME;
+    size_t n = 0, a = 0, b = 0;
+    while (a < out->n || b < s->lone.n)
+        if (b == s->lone.n ||
+            (a < out->n && out->items[a].first_token <= s->lone.items[b].first_token))
+            s->merged[n++] = out->items[a++];
+        else
+            s->merged[n++] = s->lone.items[b++];
     eg_docrules_take_merged(s, out, n);
     return 0;
 }

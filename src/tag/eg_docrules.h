@@ -35,6 +35,7 @@ typedef struct eg_docrules_scratch {
     eg_mention_t *merged;
     size_t merged_cap;
     eg_mentions_t extra;  /* discovery's new mentions */
+    eg_mentions_t lone;   /* partial's new one-word mentions */
     eg_buf_t label;       /* discovery's label being built */
 } eg_docrules_scratch_t;
 
