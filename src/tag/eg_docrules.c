@@ -77,14 +77,13 @@ static int make_label(const eg_tokview_t *v, size_t first, size_t last, eg_buf_t
 {
     const eg_token_t *tokens = v->seg->tokens;
     uint32_t start = tokens[first].start, end = tokens[last].base_end;
-    int plain = 1;
-    for (size_t k = first + 1; k <= last && plain; k++) {
+    unsigned odd = 0; /* a gap that is not one space or nothing */
+    for (size_t k = first + 1; k <= last; k++) {
         uint32_t gap = tokens[k].start - tokens[k - 1].end;
-        plain = (tokens[k].flags & EG_TOKF_SPACE_BEFORE)
-                    ? gap == 1 && v->text[tokens[k - 1].end] == ' '
-                    : gap == 0;
+        unsigned space = (tokens[k].flags & EG_TOKF_SPACE_BEFORE) != 0;
+        odd |= (gap != space) | (space & (v->text[tokens[k - 1].end] != ' '));
     }
-    if (plain) {
+    if (!odd) {
         *label = v->text + start;
         *n = end - start;
         return 0;
