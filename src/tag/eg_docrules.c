@@ -358,9 +358,12 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
         return 0;
     const eg_segments_t *seg = v->seg;
     part_filter_t filter = {{0}};
+    size_t from = SIZE_MAX; /* no word before a first full mention is a part */
     for (long i = 0; i < nparts; i++) {
         const part_t *p = &((const part_t *)s->parts)[i];
         filter_add(&filter, v->text + p->start, p->len);
+        if (p->after < from)
+            from = p->after;
     }
     const part_t *parts = s->parts;
     /* a one-word place named like a person of the document, unless
@@ -381,7 +384,10 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
     /* capitalised words outside the mentions: the filter first, since
      * nearly every word fails it */
     s->lone.n = 0;
-    for (size_t ci = 0, mi = 0; ci < v->ncaps; ci++) {
+    size_t ci = 0;
+    while (ci < v->ncaps && v->caps[ci] < from)
+        ci++;
+    for (size_t mi = 0; ci < v->ncaps; ci++) {
         size_t k = v->caps[ci];
         const eg_token_t *t = &seg->tokens[k];
         uint32_t len = word_end(seg, k) - t->start;
