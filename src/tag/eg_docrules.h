@@ -36,7 +36,7 @@ typedef struct eg_docrules_scratch {
     size_t merged_cap;
     eg_mentions_t extra;  /* discovery's new mentions */
     eg_mentions_t lone;   /* partial's new one-word mentions */
-    eg_buf_t label;       /* discovery's label being built */
+    eg_buf_t label;       /* a found label that is not the text as written */
 } eg_docrules_scratch_t;
 
 void eg_docrules_scratch_free(eg_docrules_scratch_t *s);
