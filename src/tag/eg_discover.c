@@ -435,8 +435,11 @@ static int merge_found(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v
     if (s->extra.n == 0)
         return 0;
     /* keep a found mention only when every mention it overlaps is one it
-     * swallows */
-    size_t keep = 0, j = 0;
+     * swallows; one pass: j finds what f overlaps, a what goes before it */
+    if (eg_docrules_reserve_merged(s, out->n + s->extra.n + 1))
+        return EG_ERR_RUNTIME;
+    eg_mention_t *m = s->merged;
+    size_t n = 0, a = 0, j = 0;
     for (size_t i = 0; i < s->extra.n; i++) {
         eg_mention_t *f = &s->extra.items[i];
         while (j < out->n && out->items[j].end <= f->start)
@@ -457,30 +460,26 @@ static int merge_found(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v
         if (ok && found->items[f->alias].tclass == EG_TC_PERSON && covered >= f->ntokens)
             for (size_t y = j; y < x && ok; y++)
                 ok = !large_place(d, kind_attr, &out->items[y]);
-        if (ok)
-            s->extra.items[keep++] = *f;
-    }
-    s->extra.n = keep;
-    size_t total = out->n + keep, n = 0, a = 0, b = 0;
-    if (eg_docrules_reserve_merged(s, total + 1))
-        return EG_ERR_RUNTIME;
-    eg_mention_t *m = s->merged;
-    while (b < keep) {
-        const eg_mention_t *f = &s->extra.items[b];
-        /* the mentions that start before f, copied as one run */
-        size_t run = a;
-        while (run < out->n && out->items[run].start < f->start)
-            run++;
-        if (run > a) {
-            memcpy(m + n, out->items + a, (run - a) * sizeof *m);
-            n += run - a;
-            a = run;
-        }
-        if (a < out->n && out->items[a].end <= f->end) {
-            a++; /* swallowed */
+        if (!ok)
             continue;
+        /* kept: the mentions that start before f, copied as one run, then
+         * f in place of those it swallows */
+        for (;;) {
+            size_t run = a;
+            while (run < out->n && out->items[run].start < f->start)
+                run++;
+            if (run > a) {
+                memcpy(m + n, out->items + a, (run - a) * sizeof *m);
+                n += run - a;
+                a = run;
+            }
+            if (a < out->n && out->items[a].end <= f->end) {
+                a++; /* swallowed */
+                continue;
+            }
+            break;
         }
-        m[n++] = *f, b++;
+        m[n++] = *f;
     }
     if (out->n > a) {
         memcpy(m + n, out->items + a, (out->n - a) * sizeof *m);
