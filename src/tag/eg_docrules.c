@@ -133,6 +133,10 @@ int eg_docrules_add_found(const eg_tokview_t *v, size_t first, size_t last, cons
         .alias = (uint32_t)idx, .sentence = a->sentence, .first_token = (uint32_t)first,
         .ntokens = (uint32_t)(last - first + 1), .why = why,
     };
+    if (s->extra.n < s->extra.cap) { /* the list is reused: it has room */
+        s->extra.items[s->extra.n++] = mn;
+        return 0;
+    }
     return eg_mentions_push(&s->extra, &mn);
 }
 
