@@ -5,6 +5,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A vote's strings in one block, type first: one allocation per vote
+ * (most entities get one vote of one type), freed through type. */
+static int set_strings(eg_vote_t *x, const char *type, const char *label)
+{
+    size_t t = strlen(type) + 1, l = strlen(label) + 1;
+    char *p = malloc(t + l);
+    if (!p)
+        return -1;
+    memcpy(p, type, t);
+    memcpy(p + t, label, l);
+    x->type = p;
+    x->label = p + t;
+    return 0;
+}
+
 int eg_votes_add(eg_votes_t *v, const char *type, const char *label, uint64_t votes)
 {
     for (size_t k = 0; k < v->n; k++) {
@@ -12,25 +27,23 @@ int eg_votes_add(eg_votes_t *v, const char *type, const char *label, uint64_t vo
         if (strcmp(x->type, type) != 0)
             continue;
         if (strcmp(label, x->label) < 0) {
-            char *l = strdup(label);
-            if (!l)
+            char *old = x->type;
+            if (set_strings(x, old, label))
                 return -1;
-            free(x->label);
-            x->label = l;
+            free(old);
         }
         x->votes += votes;
         return 0;
     }
-    eg_vote_t *p = realloc(v->items, (v->n + 1) * sizeof *p);
-    if (!p)
+    eg_vote_t x = {NULL, NULL, votes};
+    if (set_strings(&x, type, label))
         return -1;
-    v->items = p;
-    eg_vote_t x = {strdup(type), strdup(label), votes};
-    if (!x.type || !x.label) {
+    eg_vote_t *p = realloc(v->items, (v->n + 1) * sizeof *p);
+    if (!p) {
         free(x.type);
-        free(x.label);
         return -1;
     }
+    v->items = p;
     p[v->n++] = x;
     return 0;
 }
@@ -48,10 +61,8 @@ const eg_vote_t *eg_votes_winner(const eg_votes_t *v)
 
 void eg_votes_free(eg_votes_t *v)
 {
-    for (size_t k = 0; k < v->n; k++) {
-        free(v->items[k].type);
-        free(v->items[k].label);
-    }
+    for (size_t k = 0; k < v->n; k++)
+        free(v->items[k].type); /* and the label, in the same block */
     free(v->items);
     memset(v, 0, sizeof *v);
 }

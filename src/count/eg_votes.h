@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 typedef struct eg_vote {
-    char *type, *label; /* owned */
+    char *type, *label; /* owned: one block, label after type */
     uint64_t votes;
 } eg_vote_t;
 

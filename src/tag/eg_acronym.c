@@ -116,7 +116,8 @@ int eg_acronym_uses(const eg_tokview_t *v, eg_docrules_scratch_t *s, eg_mentions
             m[n++] = out->items[a++];
         else
             m[n++] = s->extra.items[b++];
-    return eg_mentions_assign(out, m, total) ? EG_ERR_RUNTIME : 0;
+    eg_docrules_take_merged(s, out, total);
+    return 0;
 }
 
 /* Drop the found mentions that overlap tokens [a, b]: a name the text

@@ -16,7 +16,9 @@
 typedef struct chunk {
     size_t first, last; /* tokens of its first and last word */
     size_t words;
-    int titled;         /* a title word stood before it */
+    int titled;         /* a title word stood before it: 1, 0, or -1 when
+                           only the word before `front` can tell (titled) */
+    size_t front;       /* its first word when the titles were cut */
 } chunk_t;
 
 /* Any capitalised word may stand in a name: months and demonyms too
@@ -31,7 +33,7 @@ static inline int name_word(const eg_tokview_t *v, size_t k)
  * `end`; returns the token after it. */
 static size_t grow_chunk(const eg_tokview_t *v, size_t k, size_t end, chunk_t *c)
 {
-    *c = (chunk_t){k, k, 1, 0};
+    *c = (chunk_t){k, k, 1, 0, k};
     size_t j = k + 1;
     if (eg_tokview_possessive(v, k))
         return j;
@@ -69,8 +71,11 @@ static size_t grow_chunk(const eg_tokview_t *v, size_t k, size_t end, chunk_t *c
 
 /* Cut the chunk's front up to its last title word before its last word
  * ("On Monday President Zyxwer Plonk", "Prime Minister Theresa May"), and
- * note that a title stood before what is left. */
-static void cut_titles(const eg_tokview_t *v, size_t sent_first, chunk_t *c)
+ * note that a title stood before what is left. Whether a lower-case
+ * title stands before the chunk is left to titled: only a name that no
+ * other rule takes asks, and the word before is most often on no list
+ * another rule reads. */
+static void cut_titles(const eg_tokview_t *v, chunk_t *c)
 {
     size_t cut = SIZE_MAX;
     for (size_t k = c->first; k < c->last; k = eg_tokview_next_word(v, k, c->last + 1))
@@ -82,18 +87,28 @@ static void cut_titles(const eg_tokview_t *v, size_t sent_first, chunk_t *c)
             c->words--;
         c->first = k;
         c->titled = 1;
+    } else {
+        c->titled = -1;
     }
-    /* a lower-case title before: "spokesman Dmitry Peskov" */
-    size_t b = c->first;
-    if (!c->titled && b > sent_first) {
-        size_t p = b - 1;
-        if (eg_tokview_is_char(v, p, '.') && p > sent_first)
-            p--;
-        c->titled = eg_tokview_in(v, p, EG_LIST_TITLES);
-    }
+    c->front = c->first;
 }
 
-static void cut_sentence_start(const eg_tokview_t *v, chunk_t *c)
+/* Did a title stand before the chunk as cut_titles left it: a title
+ * word inside, or a lower-case one before ("spokesman Dmitry Peskov")? */
+static int titled(const eg_tokview_t *v, size_t sent_first, const chunk_t *c)
+{
+    if (c->titled >= 0)
+        return c->titled;
+    size_t b = c->front;
+    if (b <= sent_first)
+        return 0;
+    size_t p = b - 1;
+    if (eg_tokview_is_char(v, p, '.') && p > sent_first)
+        p--;
+    return eg_tokview_in(v, p, EG_LIST_TITLES);
+}
+
+static inline void cut_sentence_start(const eg_tokview_t *v, chunk_t *c)
 {
     size_t k = c->first;
     if (c->words > 1 && eg_tokview_has(v, k, EG_SHAPE_SENT_START) &&
@@ -226,7 +241,7 @@ static size_t classify(const eg_tokview_t *v, unsigned rules, size_t sent_first,
         }
         c = whole;
     }
-    cut_titles(v, sent_first, &c);
+    cut_titles(v, &c);
     cut_sentence_start(v, &c);
     if ((rules & EG_DISCOVER_PLACE) && c.words >= 2 &&
         (eg_tokview_in(v, c.last, EG_LIST_PLACE_HEADS) ||
@@ -244,7 +259,8 @@ static size_t classify(const eg_tokview_t *v, unsigned rules, size_t sent_first,
     /* after a title, words ending in a title are a role ("Mr. Vice
      * President", "Mr. Majority Leader"); a given name first makes a
      * surname of it ("Alexander Pope", "Stephen King") */
-    else if ((rules & EG_DISCOVER_TITLE) && c.titled && !eg_tokview_in(v, c.last, EG_LIST_TITLES))
+    else if ((rules & EG_DISCOVER_TITLE) && titled(v, sent_first, &c) &&
+             !eg_tokview_in(v, c.last, EG_LIST_TITLES))
         rc = eg_docrules_add_found(v, c.first, c.last, EG_TYPE_PERSON, EG_WHY_TITLE, found, s);
     return rc ? SIZE_MAX : after;
 }
@@ -301,14 +317,18 @@ static int find_chunks(const eg_tokview_t *v, unsigned rules, eg_found_t *found,
     size_t done = 0; /* tokens before this are taken */
     for (size_t i = 0; i < v->ncaps; i++) {
         size_t k = v->caps[i];
-        /* k is capitalised: a name word unless a stop-list form holds it */
-        if (k < done || eg_tokview_has(v, k, EG_SHAPE_BLOCKED | EG_SHAPE_HEADLINE))
+        if (k < done)
             continue;
+        /* most capitalised words stand alone: told first, as a word a
+         * stop-list form holds (skipped next) would be */
         const eg_sentence_t *sn = &seg->sentences[seg->tokens[k].sentence];
         if (stands_alone(v, k, sn->end_token)) {
             done = k + 1;
             continue;
         }
+        /* k is capitalised: a name word unless a stop-list form holds it */
+        if (eg_tokview_has(v, k, EG_SHAPE_BLOCKED | EG_SHAPE_HEADLINE))
+            continue;
         {
             chunk_t c;
             size_t next = grow_chunk(v, k, sn->end_token, &c);
@@ -415,8 +435,11 @@ static int merge_found(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v
     if (s->extra.n == 0)
         return 0;
     /* keep a found mention only when every mention it overlaps is one it
-     * swallows */
-    size_t keep = 0, j = 0;
+     * swallows; one pass: j finds what f overlaps, a what goes before it */
+    if (eg_docrules_reserve_merged(s, out->n + s->extra.n + 1))
+        return EG_ERR_RUNTIME;
+    eg_mention_t *m = s->merged;
+    size_t n = 0, a = 0, j = 0;
     for (size_t i = 0; i < s->extra.n; i++) {
         eg_mention_t *f = &s->extra.items[i];
         while (j < out->n && out->items[j].end <= f->start)
@@ -437,27 +460,33 @@ static int merge_found(const eg_dict_t *d, long kind_attr, const eg_tokview_t *v
         if (ok && found->items[f->alias].tclass == EG_TC_PERSON && covered >= f->ntokens)
             for (size_t y = j; y < x && ok; y++)
                 ok = !large_place(d, kind_attr, &out->items[y]);
-        if (ok)
-            s->extra.items[keep++] = *f;
-    }
-    s->extra.n = keep;
-    size_t total = out->n + keep, n = 0, a = 0, b = 0;
-    if (eg_docrules_reserve_merged(s, total + 1))
-        return EG_ERR_RUNTIME;
-    eg_mention_t *m = s->merged;
-    while (a < out->n || b < keep) {
-        const eg_mention_t *x = a < out->n ? &out->items[a] : NULL;
-        const eg_mention_t *f = b < keep ? &s->extra.items[b] : NULL;
-        if (x && f && x->start >= f->start && x->end <= f->end) {
-            a++; /* swallowed */
+        if (!ok)
             continue;
+        /* kept: the mentions that start before f, copied as one run, then
+         * f in place of those it swallows */
+        for (;;) {
+            size_t run = a;
+            while (run < out->n && out->items[run].start < f->start)
+                run++;
+            if (run > a) {
+                memcpy(m + n, out->items + a, (run - a) * sizeof *m);
+                n += run - a;
+                a = run;
+            }
+            if (a < out->n && out->items[a].end <= f->end) {
+                a++; /* swallowed */
+                continue;
+            }
+            break;
         }
-        if (x && (!f || x->start < f->start))
-            m[n++] = *x, a++;
-        else
-            m[n++] = *f, b++;
+        m[n++] = *f;
     }
-    return eg_mentions_assign(out, m, n) ? EG_ERR_RUNTIME : 0;
+    if (out->n > a) {
+        memcpy(m + n, out->items + a, (out->n - a) * sizeof *m);
+        n += out->n - a;
+    }
+    eg_docrules_take_merged(s, out, n);
+    return 0;
 }
 
 /* "Lewisburg, Pennsylvania": one to three capitalised words, then a

@@ -21,6 +21,7 @@ void eg_docrules_scratch_free(eg_docrules_scratch_t *s)
     free(s->parts);
     free(s->merged);
     eg_mentions_free(&s->extra);
+    eg_mentions_free(&s->lone);
     eg_buf_free(&s->label);
     memset(s, 0, sizeof *s);
 }
@@ -55,20 +56,55 @@ int eg_docrules_reserve_merged(eg_docrules_scratch_t *s, size_t n)
     return 0;
 }
 
+void eg_docrules_take_merged(eg_docrules_scratch_t *s, eg_mentions_t *out, size_t n)
+{
+    eg_mention_t *items = out->items;
+    size_t cap = out->cap;
+    out->items = s->merged;
+    out->cap = s->merged_cap;
+    out->n = n;
+    s->merged = items;
+    s->merged_cap = cap;
+}
 
 /* The label of tokens [first, last]: their text with any run of white
- * space between two tokens made one space. */
-static int make_label(const eg_tokview_t *v, size_t first, size_t last, eg_buf_t *out)
+ * space between two tokens made one space. Most names are written with
+ * one space between words, and their label is the text itself: *label
+ * then points into it; else the label is built in out (never longer
+ * than the text it spans, so one reservation covers it). */
+static int make_label(const eg_tokview_t *v, size_t first, size_t last, eg_buf_t *out,
+                      const char **label, size_t *n)
 {
-    eg_buf_clear(out);
-    for (size_t k = first; k <= last; k++) {
-        const eg_token_t *t = &v->seg->tokens[k];
-        if (k > first && (t->flags & EG_TOKF_SPACE_BEFORE) && eg_buf_append_byte(out, ' '))
-            return -1;
-        uint32_t end = k == last ? t->base_end : t->end;
-        if (eg_buf_append(out, v->text + t->start, end - t->start))
-            return -1;
+    const eg_token_t *tokens = v->seg->tokens;
+    uint32_t start = tokens[first].start, end = tokens[last].base_end;
+    unsigned odd = 0; /* a gap that is not one space or nothing */
+    for (size_t k = first + 1; k <= last; k++) {
+        uint32_t gap = tokens[k].start - tokens[k - 1].end;
+        unsigned space = (tokens[k].flags & EG_TOKF_SPACE_BEFORE) != 0;
+        odd |= (gap != space) | (space & (v->text[tokens[k - 1].end] != ' '));
     }
+    if (!odd) {
+        *label = v->text + start;
+        *n = end - start;
+        return 0;
+    }
+    eg_buf_clear(out);
+    if (eg_buf_reserve(out, end - start))
+        return -1;
+    char *d = out->data;
+    size_t len = 0;
+    for (size_t k = first; k <= last; k++) {
+        const eg_token_t *t = &tokens[k];
+        if (k > first && (t->flags & EG_TOKF_SPACE_BEFORE))
+            d[len++] = ' ';
+        uint32_t e = k == last ? t->base_end : t->end;
+        memcpy(d + len, v->text + t->start, e - t->start);
+        len += e - t->start;
+    }
+    out->len = len;
+    d[len] = '\0';
+    *label = out->data;
+    *n = len;
     return 0;
 }
 
@@ -76,9 +112,11 @@ long eg_docrules_found_entity(const eg_tokview_t *v, size_t first, size_t last,
                               const char *type, uint8_t why, eg_found_t *found,
                               eg_docrules_scratch_t *s)
 {
-    if (make_label(v, first, last, &s->label))
+    const char *label;
+    size_t n;
+    if (make_label(v, first, last, &s->label, &label, &n))
         return -1;
-    return eg_found_add(found, s->label.data, s->label.len, type, why);
+    return eg_found_add(found, label, n, type, why);
 }
 
 int eg_docrules_add_found(const eg_tokview_t *v, size_t first, size_t last, const char *type,
@@ -95,6 +133,10 @@ int eg_docrules_add_found(const eg_tokview_t *v, size_t first, size_t last, cons
         .alias = (uint32_t)idx, .sentence = a->sentence, .first_token = (uint32_t)first,
         .ntokens = (uint32_t)(last - first + 1), .why = why,
     };
+    if (s->extra.n < s->extra.cap) { /* the list is reused: it has room */
+        s->extra.items[s->extra.n++] = mn;
+        return 0;
+    }
     return eg_mentions_push(&s->extra, &mn);
 }
 
@@ -191,6 +233,24 @@ static int compare_part(const void *a, const void *b)
     return x->after < y->after ? -1 : x->after > y->after;
 }
 
+/* Sort parts stably (as glibc's merge sort did, so that equal parts
+ * keep their text order): a document has a few dozen at most, which an
+ * insertion sort orders without a call per comparison. */
+static void sort_parts(part_t *p, size_t n)
+{
+    if (n > 64) {
+        qsort(p, n, sizeof *p, compare_part);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        part_t x = p[i];
+        size_t j = i;
+        for (; j > 0 && compare_part(&p[j - 1], &x) > 0; j--)
+            p[j] = p[j - 1];
+        p[j] = x;
+    }
+}
+
 /* The words of multi-word person mentions; returns how many, -1 on OOM. */
 static long collect_parts(const eg_dict_t *d, const eg_found_t *found, const eg_tokview_t *v,
                           eg_docrules_scratch_t *s, const eg_mentions_t *ms)
@@ -227,20 +287,38 @@ static long collect_parts(const eg_dict_t *d, const eg_found_t *found, const eg_
             n++;
         }
     }
-    if (n > 1)
-        qsort(s->parts, n, sizeof(part_t), compare_part);
+    sort_parts(s->parts, n);
     return (long)n;
 }
 
-/* The person a lone word at token k refers to (index into parts), or -1:
- * unknown, ambiguous, or before the person's first full mention. */
-static long part_of(const eg_tokview_t *v, const part_t *parts, size_t n, size_t k,
-                    uint64_t lengths)
+/* A filter of the parts' words: one bit of 256 per word, picked by its
+ * length and its first and last bytes. Most capitalised words of a
+ * document are no part; the filter rules them out without hashing. */
+typedef struct part_filter {
+    uint64_t bits[4];
+} part_filter_t;
+
+static inline unsigned filter_slot(const char *w, uint32_t len)
 {
-    const eg_token_t *t = &v->seg->tokens[k];
-    uint32_t len = word_end(v->seg, k) - t->start;
-    if (!((lengths >> (len & 63)) & 1))
-        return -1;
+    return (len * 37u + (unsigned char)w[0] * 11u + (unsigned char)w[len - 1]) & 255u;
+}
+
+static void filter_add(part_filter_t *f, const char *w, uint32_t len)
+{
+    unsigned b = filter_slot(w, len);
+    f->bits[b >> 6] |= 1ULL << (b & 63);
+}
+
+static inline int filter_may_hold(const part_filter_t *f, const char *w, uint32_t len)
+{
+    unsigned b = filter_slot(w, len);
+    return (f->bits[b >> 6] >> (b & 63)) & 1;
+}
+
+/* part_of past the filter. */
+static long part_lookup(const eg_tokview_t *v, const part_t *parts, size_t n, size_t k,
+                        const eg_token_t *t, uint32_t len)
+{
     uint64_t h = XXH3_64bits(v->text + t->start, len);
     size_t lo = 0, hi = n;
     while (lo < hi) {
@@ -262,12 +340,16 @@ static long part_of(const eg_tokview_t *v, const part_t *parts, size_t n, size_t
     return best;
 }
 
-static int push(eg_docrules_scratch_t *s, size_t *n, const eg_mention_t *mn)
+/* The person a lone word at token k refers to (index into parts), or -1:
+ * unknown, ambiguous, or before the person's first full mention. */
+static inline long part_of(const eg_tokview_t *v, const part_t *parts, size_t n, size_t k,
+                           const part_filter_t *filter)
 {
-    if (grow((void **)&s->merged, &s->merged_cap, *n + 1, sizeof(eg_mention_t)))
+    const eg_token_t *t = &v->seg->tokens[k];
+    uint32_t len = word_end(v->seg, k) - t->start;
+    if (len == 0 || !filter_may_hold(filter, v->text + t->start, len))
         return -1;
-    s->merged[(*n)++] = *mn;
-    return 0;
+    return part_lookup(v, parts, n, k, t, len);
 }
 
 int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_tokview_t *v,
@@ -279,46 +361,51 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
     if (nparts == 0)
         return 0;
     const eg_segments_t *seg = v->seg;
-    /* the lengths the parts have (mod 64): most words have another, and
-     * are ruled out without hashing them */
-    uint64_t lengths = 0;
-    for (long i = 0; i < nparts; i++)
-        lengths |= 1ULL << (((const part_t *)s->parts)[i].len & 63);
-    /* mentions and capitalised words, merged in token order: a word
-     * inside a mention is skipped, one outside may be a part */
-    size_t n = 0, mi = 0, ci = 0;
+    part_filter_t filter = {{0}};
+    size_t from = SIZE_MAX; /* no word before a first full mention is a part */
+    for (long i = 0; i < nparts; i++) {
+        const part_t *p = &((const part_t *)s->parts)[i];
+        filter_add(&filter, v->text + p->start, p->len);
+        if (p->after < from)
+            from = p->after;
+    }
     const part_t *parts = s->parts;
-    while (mi < out->n || ci < v->ncaps) {
-        size_t k = ci < v->ncaps ? v->caps[ci] : SIZE_MAX;
-        if (mi < out->n && out->items[mi].first_token <= k) {
-            eg_mention_t mn = out->items[mi++];
-            size_t first = mn.first_token;
-            long p;
-            /* a one-word place named like a person of the document, unless
-             * resolution had evidence for the place ("crowds in Lincoln") */
-            if (mn.ntokens == 1 && mn.entity != EG_ENTITY_FOUND &&
-                mn.why != EG_WHY_LOCATIVE &&
-                eg_mention_class(v, found, &mn) == EG_TC_PLACE && eg_tokview_cap(v, first) &&
-                (p = part_of(v, parts, (size_t)nparts, first, lengths)) >= 0 &&
-                parts[p].last) { /* a surname: "Lincoln", never "Melbourne" of a
-                                  * "Melbourne Smith" */
-                mn.entity = parts[p].entity;
-                mn.alias = parts[p].entity == EG_ENTITY_FOUND ? parts[p].alias : EG_ALIAS_NONE;
-                mn.why = EG_WHY_PERSON;
-            }
-            if (push(s, &n, &mn))
-                return EG_ERR_RUNTIME;
-            while (ci < v->ncaps && v->caps[ci] < first + mn.ntokens)
-                ci++;
-            continue;
+    /* a one-word place named like a person of the document, unless
+     * resolution had evidence for the place ("crowds in Lincoln") */
+    for (size_t i = 0; i < out->n; i++) {
+        eg_mention_t *mn = &out->items[i];
+        long p;
+        if (mn->ntokens == 1 && mn->entity != EG_ENTITY_FOUND && mn->why != EG_WHY_LOCATIVE &&
+            eg_mention_class(v, found, mn) == EG_TC_PLACE && eg_tokview_cap(v, mn->first_token) &&
+            (p = part_of(v, parts, (size_t)nparts, mn->first_token, &filter)) >= 0 &&
+            parts[p].last) { /* a surname: "Lincoln", never "Melbourne" of a
+                              * "Melbourne Smith" */
+            mn->entity = parts[p].entity;
+            mn->alias = parts[p].entity == EG_ENTITY_FOUND ? parts[p].alias : EG_ALIAS_NONE;
+            mn->why = EG_WHY_PERSON;
         }
+    }
+    /* capitalised words outside the mentions: the filter first, since
+     * nearly every word fails it */
+    s->lone.n = 0;
+    size_t ci = 0;
+    while (ci < v->ncaps && v->caps[ci] < from)
         ci++;
+    for (size_t mi = 0; ci < v->ncaps; ci++) {
+        size_t k = v->caps[ci];
+        const eg_token_t *t = &seg->tokens[k];
+        uint32_t len = word_end(seg, k) - t->start;
+        if (len == 0 || !filter_may_hold(&filter, v->text + t->start, len))
+            continue;
+        while (mi < out->n && out->items[mi].first_token + out->items[mi].ntokens <= k)
+            mi++;
+        if (mi < out->n && out->items[mi].first_token <= k)
+            continue; /* inside a mention */
         if (!eg_tokview_cap(v, k) || eg_tokview_has(v, k, EG_SHAPE_INITIAL))
             continue;
-        long p = part_of(v, parts, (size_t)nparts, k, lengths);
+        long p = part_lookup(v, parts, (size_t)nparts, k, t, len);
         if (p < 0)
             continue;
-        const eg_token_t *t = &seg->tokens[k];
         eg_mention_t mn = {
             .start = t->start,
             .end = t->base_end,
@@ -329,8 +416,21 @@ int eg_docrules_partial(const eg_dict_t *d, const eg_found_t *found, const eg_to
             .ntokens = 1,
             .why = EG_WHY_PARTIAL,
         };
-        if (push(s, &n, &mn))
+        if (eg_mentions_push(&s->lone, &mn))
             return EG_ERR_RUNTIME;
     }
-    return eg_mentions_assign(out, s->merged, n) ? EG_ERR_RUNTIME : 0;
+    if (s->lone.n == 0)
+        return 0;
+    /* the new mentions into the others, in token order */
+    if (eg_docrules_reserve_merged(s, out->n + s->lone.n))
+        return EG_ERR_RUNTIME;
+    size_t n = 0, a = 0, b = 0;
+    while (a < out->n || b < s->lone.n)
+        if (b == s->lone.n ||
+            (a < out->n && out->items[a].first_token <= s->lone.items[b].first_token))
+            s->merged[n++] = out->items[a++];
+        else
+            s->merged[n++] = s->lone.items[b++];
+    eg_docrules_take_merged(s, out, n);
+    return 0;
 }

@@ -35,7 +35,8 @@ typedef struct eg_docrules_scratch {
     eg_mention_t *merged;
     size_t merged_cap;
     eg_mentions_t extra;  /* discovery's new mentions */
-    eg_buf_t label;       /* discovery's label being built */
+    eg_mentions_t lone;   /* partial's new one-word mentions */
+    eg_buf_t label;       /* a found label that is not the text as written */
 } eg_docrules_scratch_t;
 
 void eg_docrules_scratch_free(eg_docrules_scratch_t *s);
@@ -43,6 +44,10 @@ void eg_docrules_scratch_free(eg_docrules_scratch_t *s);
 /* Room for n mentions in s->merged (grown geometrically, reused from
  * document to document). Returns 0 or -1 (out of memory). */
 int eg_docrules_reserve_merged(eg_docrules_scratch_t *s, size_t n);
+
+/* Make the first n mentions of s->merged the list out: the arrays swap
+ * places (out's old array becomes the scratch), so nothing is copied. */
+void eg_docrules_take_merged(eg_docrules_scratch_t *s, eg_mentions_t *out, size_t n);
 
 /* A found name of tokens [first, last] of the view (its label: their
  * text, white space made one space; a possessive's 's left out): the

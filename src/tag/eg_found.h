@@ -25,6 +25,7 @@ typedef struct eg_found_entity {
     const char *type;     /* static or owned by the pattern set */
     uint8_t why;          /* enum eg_why: the rule that found it */
     uint8_t tclass;       /* enum eg_type_class of type */
+    uint32_t id_len;      /* strlen of the id (the label's: id - label - 1) */
     long known;           /* the dictionary entity with this id, or -1
                              (set by the tagger at the end of a document) */
 } eg_found_entity_t;

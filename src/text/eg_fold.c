@@ -219,62 +219,93 @@ int eg_is_word_cp(unsigned cp)
     return eg_category_is_word(utf8proc_category((utf8proc_int32_t)cp));
 }
 
+/* A slug byte per byte: the word characters [0-9a-z] (capitals
+ * lower-cased), 0 for every other byte (bytes past ASCII too). */
+#define SLUG_DIGITS(c) [c] = c
+#define SLUG_LETTER(c) [c] = c, [c - 32] = c
+static const char SLUG_ASCII[256] = {
+    SLUG_DIGITS('0'), SLUG_DIGITS('1'), SLUG_DIGITS('2'), SLUG_DIGITS('3'), SLUG_DIGITS('4'),
+    SLUG_DIGITS('5'), SLUG_DIGITS('6'), SLUG_DIGITS('7'), SLUG_DIGITS('8'), SLUG_DIGITS('9'),
+    SLUG_LETTER('a'), SLUG_LETTER('b'), SLUG_LETTER('c'), SLUG_LETTER('d'), SLUG_LETTER('e'),
+    SLUG_LETTER('f'), SLUG_LETTER('g'), SLUG_LETTER('h'), SLUG_LETTER('i'), SLUG_LETTER('j'),
+    SLUG_LETTER('k'), SLUG_LETTER('l'), SLUG_LETTER('m'), SLUG_LETTER('n'), SLUG_LETTER('o'),
+    SLUG_LETTER('p'), SLUG_LETTER('q'), SLUG_LETTER('r'), SLUG_LETTER('s'), SLUG_LETTER('t'),
+    SLUG_LETTER('u'), SLUG_LETTER('v'), SLUG_LETTER('w'), SLUG_LETTER('x'), SLUG_LETTER('y'),
+    SLUG_LETTER('z'),
+};
+
 /* The slug of an ASCII name, without the fold buffers: folding ASCII is
  * lower-casing, and the only word characters are [0-9a-z], so this
- * writes exactly what the general path below writes. */
+ * writes exactly what the general path below writes. Returns 1 when
+ * done, 0 at the first byte past ASCII (out is then as it was). out has
+ * room for len bytes. A run of separators, then a run of word
+ * characters: the inner loop copies a word with one test per byte. */
 static int slug_ascii(eg_buf_t *out, const char *s, size_t len)
 {
-    if (!(s = reserve_keeping(out, len, s)))
-        return EG_ERR_RUNTIME;
+    const unsigned char *u = (const unsigned char *)s;
     char *d = out->data + out->len;
-    size_t n = 0;
-    int pending_dash = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c + 32);
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            if (pending_dash && n)
-                d[n++] = '-';
-            d[n++] = c;
-            pending_dash = 0;
-        } else {
-            pending_dash = 1;
-        }
+    size_t n = 0, i = 0;
+    for (;;) {
+        char w = 0;
+        for (; i < len && !(w = SLUG_ASCII[u[i]]); i++)
+            if (u[i] >= 0x80)
+                return 0;
+        if (i == len)
+            break;
+        if (n)
+            d[n++] = '-';
+        do
+            d[n++] = w;
+        while (++i < len && (w = SLUG_ASCII[u[i]]));
     }
     out->len += n;
     out->data[out->len] = '\0';
-    return 0;
+    return 1;
+}
+
+/* The slug of folded UTF-8 bytes f[0..len), written over them (a slug
+ * is never longer than what it is made of: each '-' stands for at least
+ * one byte left out). Returns its length. */
+static size_t slug_in_place(char *f, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)f;
+    size_t i = 0, n = 0;
+    int dash = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t bad;
+        size_t k = eg_utf8_decode(u + i, len - i, &cp, &bad);
+        if (!k)
+            k = bad;
+        if (k && eg_is_word_cp(cp)) {
+            if (dash)
+                f[n++] = '-';
+            memmove(f + n, f + i, k);
+            n += k;
+            dash = 0;
+        } else {
+            dash = n > 0;
+        }
+        i += k;
+    }
+    return n;
 }
 
 int eg_slug_append(eg_buf_t *out, const char *s, size_t len)
 {
-    if (all_ascii(s, len))
-        return slug_ascii(out, s, len);
-    eg_buf_t folded = EG_BUF_INIT, scratch = EG_BUF_INIT;
-    int rc = eg_fold_append(&folded, &scratch, s, len);
-    size_t i = 0;
-    int pending_dash = 0, wrote = 0;
-    const unsigned char *f = (const unsigned char *)folded.data;
-    while (rc == 0 && i < folded.len) {
-        uint32_t cp;
-        size_t bad;
-        size_t n = eg_utf8_decode(f + i, folded.len - i, &cp, &bad);
-        if (!n)
-            n = bad;
-        if (n && eg_is_word_cp(cp)) {
-            if (pending_dash && wrote)
-                rc = eg_buf_append_byte(out, '-');
-            if (rc == 0)
-                rc = eg_buf_append(out, f + i, n);
-            pending_dash = 0;
-            wrote = 1;
-        } else {
-            pending_dash = 1;
-        }
-        i += n;
-    }
-    eg_buf_free(&folded);
+    if (!(s = reserve_keeping(out, len, s)))
+        return EG_ERR_RUNTIME;
+    if (slug_ascii(out, s, len))
+        return 0;
+    /* fold after the bytes out holds (s may be among them), then make
+     * the slug where the folded form stands */
+    eg_buf_t scratch = EG_BUF_INIT; /* allocated only when utf8proc folds */
+    size_t mark = out->len;
+    int rc = eg_fold_append(out, &scratch, s, len);
     eg_buf_free(&scratch);
-    return rc;
+    if (rc)
+        return rc;
+    out->len = mark + slug_in_place(out->data + mark, out->len - mark);
+    out->data[out->len] = '\0';
+    return 0;
 }

@@ -57,6 +57,27 @@ static void test_found_entities_by_id_and_type(void **state)
     eg_found_free(&f);
 }
 
+/* A type is compared by its name, not by where the string lives; a
+ * label past ASCII gets the folded slug; a label is read for n bytes
+ * only (it may point into a document's text). */
+static void test_found_entities_compare_type_names_and_fold_labels(void **state)
+{
+    (void)state;
+    eg_found_t f = {0};
+    char band[] = "band", band_too[] = "band";
+    assert_int_equal(eg_found_add(&f, "The Foo Fighters", 16, band, EG_WHY_PATTERN), 0);
+    assert_int_equal(eg_found_add(&f, "the foo fighters", 16, band_too, EG_WHY_PATTERN), 0);
+    assert_int_equal(f.items[0].tclass, EG_TC_OTHER);
+    const char *text = "S\xC3\xA3o Paulo FC won";
+    assert_int_equal(eg_found_add(&f, text, 13, EG_TYPE_ORGANISATION, EG_WHY_ORG_HEAD), 1);
+    assert_string_equal(eg_found_label(&f, 1), "S\xC3\xA3o Paulo FC");
+    assert_string_equal(eg_found_id(&f, 1), "sao-paulo-fc");
+    assert_int_equal(f.items[1].id_len, 12);
+    assert_int_equal(f.items[1].tclass, EG_TC_ORGANISATION);
+    assert_int_equal(eg_found_add(&f, "Sao Paulo FC", 12, EG_TYPE_ORGANISATION, EG_WHY_ORG_HEAD), 1);
+    eg_found_free(&f);
+}
+
 static void test_type_classes_and_conll(void **state)
 {
     (void)state;
@@ -262,6 +283,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_word_lists_by_file_name),
         cmocka_unit_test(test_found_entities_by_id_and_type),
+        cmocka_unit_test(test_found_entities_compare_type_names_and_fold_labels),
         cmocka_unit_test(test_type_classes_and_conll),
         cmocka_unit_test(test_rule_names),
         cmocka_unit_test_setup_teardown(test_view_lists_capitals_and_bracketed_acronyms, setup,
