@@ -112,9 +112,7 @@ static int parse_suggest_options(int argc, char **argv, suggest_options_t *o, in
         case ':': return cli_usage_error("option '%s' needs a value", argv[optind - 1]);
         case '?': return cli_usage_error("unknown option '%s'", argv[optind - 1]);
         default: /* --include, --exclude; --input and its fields */
-            if ((code = cli_select_option(c, optarg, &o->select)) == 1)
-                code = cli_source_option(c, optarg, &o->source);
-            if (code != 0)
+            if ((code = cli_corpus_option(c, optarg, &o->select, &o->source)) != 0)
                 return code == 1 ? cli_usage_error("unknown option '%s'", argv[optind - 1])
                                  : code;
         }

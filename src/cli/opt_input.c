@@ -102,11 +102,16 @@ void cli_source_help(FILE *out)
           out);
 }
 
+int cli_corpus_option(int code, const char *arg, eg_input_select_t *sel,
+                      eg_source_options_t *src)
+{
+    int r = cli_select_option(code, arg, sel);
+    return r == 1 ? cli_source_option(code, arg, src) : r;
+}
+
 int cli_input_option(int code, const char *arg, cli_input_options_t *o)
 {
-    int r = cli_select_option(code, arg, &o->select);
-    if (r == 1)
-        r = cli_source_option(code, arg, &o->source);
+    int r = cli_corpus_option(code, arg, &o->select, &o->source);
     if (r != 1)
         return r;
     switch (code) {

@@ -53,6 +53,12 @@ int cli_source_option(int code, const char *arg, eg_source_options_t *src);
 /* Their help lines. */
 void cli_source_help(FILE *out);
 
+/* cli_select_option, then cli_source_option: the corpus options every
+ * command that reads one takes. 0 handled, 1 neither, or exit code 2
+ * after a message. */
+int cli_corpus_option(int code, const char *arg, eg_input_select_t *sel,
+                      eg_source_options_t *src);
+
 typedef struct cli_input_options {
     eg_source_options_t source;
     eg_input_select_t select; /* --include, --exclude */

@@ -89,6 +89,20 @@ static size_t count_options(const struct option *o)
     return n;
 }
 
+
+/* A count option NAME with a value from 0 to max: -1 when taken (value
+ * in *v, *given set), else the usage error's exit code. */
+static int count_option(const char *name, const char *arg, unsigned max, unsigned *v,
+                        int *given)
+{
+    uint64_t n;
+    if (cli_parse_count(arg, max, &n))
+        return cli_usage_error("%s '%s': use a number from 0 to %u", name, arg, max);
+    *v = (unsigned)n;
+    *given = 1;
+    return -1;
+}
+
 /* Every command knows every option by name, so that one it does not
  * take is told apart from a misspelt one ("--measure does not apply to
  * count", not "unknown option"). */
@@ -192,24 +206,12 @@ static int common_option(int c, cli_options_t *o)
     case 'h':
         print_help(cmd);
         return 0;
-    case OPT_NODE_DOCS: {
-        uint64_t v;
-        if (cli_parse_count(optarg, EG_NODE_DOCS_MAX, &v))
-            return cli_usage_error("--node-docs '%s': use a number from 0 to %d", optarg,
-                                   EG_NODE_DOCS_MAX);
-        o->node_docs = (unsigned)v;
-        o->node_docs_given = 1;
-        return -1;
-    }
-    case OPT_EVIDENCE: {
-        uint64_t v;
-        if (cli_parse_count(optarg, EG_EVIDENCE_MAX_PER_PAIR, &v))
-            return cli_usage_error("--evidence '%s': use a number from 0 to %d", optarg,
-                                   EG_EVIDENCE_MAX_PER_PAIR);
-        o->evidence = (unsigned)v;
-        o->evidence_given = 1;
-        return -1;
-    }
+    case OPT_NODE_DOCS:
+        return count_option("--node-docs", optarg, EG_NODE_DOCS_MAX, &o->node_docs,
+                            &o->node_docs_given);
+    case OPT_EVIDENCE:
+        return count_option("--evidence", optarg, EG_EVIDENCE_MAX_PER_PAIR, &o->evidence,
+                            &o->evidence_given);
     case OPT_PARAGRAPHS:
         if (cmd == CLI_MERGE)
             return cli_usage_error("merge takes the paragraphs from the counts; drop "

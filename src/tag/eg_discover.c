@@ -97,15 +97,7 @@ static void cut_titles(const eg_tokview_t *v, chunk_t *c)
  * word inside, or a lower-case one before ("spokesman Dmitry Peskov")? */
 static int titled(const eg_tokview_t *v, size_t sent_first, const chunk_t *c)
 {
-    if (c->titled >= 0)
-        return c->titled;
-    size_t b = c->front;
-    if (b <= sent_first)
-        return 0;
-    size_t p = b - 1;
-    if (eg_tokview_is_char(v, p, '.') && p > sent_first)
-        p--;
-    return eg_tokview_in(v, p, EG_LIST_TITLES);
+    return c->titled >= 0 ? c->titled : eg_tokview_title_before(v, c->front, sent_first);
 }
 
 static inline void cut_sentence_start(const eg_tokview_t *v, chunk_t *c)

@@ -230,12 +230,15 @@ static int compare_part(const void *a, const void *b)
         return x->entity < y->entity ? -1 : 1;
     if (x->alias != y->alias)
         return x->alias < y->alias ? -1 : 1;
-    return x->after < y->after ? -1 : x->after > y->after;
+    if (x->after != y->after)
+        return x->after < y->after ? -1 : 1;
+    return x->start < y->start ? -1 : x->start > y->start; /* the text order */
 }
 
-/* Sort parts stably (as glibc's merge sort did, so that equal parts
- * keep their text order): a document has a few dozen at most, which an
- * insertion sort orders without a call per comparison. */
+/* Sort parts (a total order: the same for any sort, and the text order
+ * among the words of one name, as they were collected): a document has
+ * a few dozen at most, which an insertion sort orders without a call per
+ * comparison. */
 static void sort_parts(part_t *p, size_t n)
 {
     if (n > 64) {

@@ -285,19 +285,6 @@ static int note_alias_shape(eg_matcher_t *m, const int32_t *ids, uint8_t policy,
     return 0;
 }
 
-/* Room for n token ids in build_ids (a blocker's, or every alias's). */
-static int32_t *build_ids(eg_matcher_t *m, size_t n)
-{
-    if (n > m->build_ids_cap) {
-        int32_t *p = realloc(m->build_ids, n * 2 * sizeof *p);
-        if (!p)
-            return NULL;
-        m->build_ids = p;
-        m->build_ids_cap = n * 2;
-    }
-    return m->build_ids;
-}
-
 /* Room for n alias tokens in all: two spans each in tok_spans, an id
  * each in build_ids. Geometric growth: one realloc per alias would copy
  * the arrays once per alias (quadratic on a 100,000-name gazetteer). */
@@ -311,7 +298,14 @@ static int reserve_tokens(eg_matcher_t *m, size_t n)
         m->tok_spans = p;
         m->tok_spans_cap = cap;
     }
-    return build_ids(m, n) ? 0 : -1;
+    if (n > m->build_ids_cap) {
+        int32_t *p = realloc(m->build_ids, n * 2 * sizeof *p);
+        if (!p)
+            return -1;
+        m->build_ids = p;
+        m->build_ids_cap = n * 2;
+    }
+    return 0;
 }
 
 /* An alias's tokens into the vocabulary (their ids in build_ids, at the
@@ -410,10 +404,12 @@ static int add_blocker(eg_matcher_t *m, size_t k, eg_segments_t *seg)
         words += seg->tokens[t].kind == EG_TOK_WORD;
     if (words < 2)
         return 0; /* one word: its aliases are left out (eg_matcher_build) */
-    uint32_t node = 0;
-    int32_t *ids = build_ids(m, seg->ntokens);
-    if (!ids)
+    /* its ids go past the aliases' (which the trie has taken already) */
+    size_t first = m->ntok_spans / 2;
+    if (reserve_tokens(m, first + seg->ntokens))
         return -1;
+    int32_t *ids = m->build_ids + first;
+    uint32_t node = 0;
     for (size_t t = 0; t < seg->ntokens; t++) {
         long tok = eg_strmap_intern(&m->vocab, e + seg->tokens[t].start,
                                     seg->tokens[t].end - seg->tokens[t].start, NULL);
@@ -1228,10 +1224,11 @@ static long match_at(const eg_matcher_t *m, const char *text, const eg_segments_
     return (long)(best_last + 1);
 }
 
-/* Could token k start a match that has no capital (m->nocap)? */
+/* Could token t start a match that has no capital? (NOCAP_ANY never
+ * gets here: eg_matcher_scan hands it to the dense scan.) */
 static inline int may_start_uncapitalised(const eg_matcher_t *m, const eg_token_t *t)
 {
-    return m->nocap == NOCAP_ANY || (m->nocap == NOCAP_UNCASED && !(t->flags & EG_TOKF_HAS_LOWER));
+    return m->nocap == NOCAP_UNCASED && !(t->flags & EG_TOKF_HAS_LOWER);
 }
 
 /* Token k is a token that some alias has before its last one (so a

@@ -167,16 +167,6 @@ static void gather_countries(const eg_matcher_t *m, const eg_resolve_attrs_t *a,
 
 /* ---- one mention ---- */
 
-static int title_before(const eg_tokview_t *v, size_t k, size_t sent_first)
-{
-    if (k <= sent_first)
-        return 0;
-    size_t p = k - 1;
-    if (eg_tokview_is_char(v, p, '.') && p > sent_first)
-        p--;
-    return eg_tokview_in(v, p, EG_LIST_TITLES);
-}
-
 /* A locative preposition right before token k ("in", "at", "near",
  * "from", "outside"): what follows is a place rather than a person. */
 static int place_word_before(const eg_tokview_t *v, size_t k, size_t sent_first)
@@ -319,7 +309,7 @@ static int decide(const eg_matcher_t *m, const eg_resolve_attrs_t *a, const eg_t
             }
     }
     if ((rules & EG_RESOLVE_PERSON) && one && place &&
-        title_before(v, k, sn->first_token)) {
+        eg_tokview_title_before(v, k, sn->first_token)) {
         for (size_t j = 0; j < n; j++)
             if (d->entities[ents[j]].tclass == EG_TC_PERSON) {
                 mn->entity = ents[j];

@@ -208,6 +208,19 @@ static inline size_t eg_tokview_prev_word(const eg_tokview_t *v, size_t k, size_
     return SIZE_MAX;
 }
 
+/* A title right before token k, in its sentence (sent_first: the
+ * sentence's first token): "spokesman Dmitry Peskov", or with its "."
+ * ("Gen. Smith")? */
+static inline int eg_tokview_title_before(const eg_tokview_t *v, size_t k, size_t sent_first)
+{
+    if (k <= sent_first)
+        return 0;
+    size_t p = k - 1;
+    if (eg_tokview_is_char(v, p, '.') && p > sent_first)
+        p--;
+    return eg_tokview_in(v, p, EG_LIST_TITLES);
+}
+
 /* Is token k a capitalised word (wherever it stands) that no stop-list
  * form covers? */
 EG_TOKVIEW_INLINE int eg_tokview_cap(const eg_tokview_t *v, size_t k)

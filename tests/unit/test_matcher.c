@@ -400,14 +400,8 @@ static void test_alias_of_digits_matches_without_a_capital(void **state)
 static void test_stop_form_blocks_where_it_has_a_capital(void **state)
 {
     (void)state;
-    eg_error_t err = {0};
-    eg_dict_init(&w.dict);
-    eg_segments_init(&w.seg);
-    const char *people = "name\taliases\nJames Monroe\tMonroe\n", *stop = "monroe doctrine"; /* lists hold folded forms */
-    assert_int_equal(eg_dict_load_text(&w.dict, "people.tsv", people, strlen(people), NULL, &err),
-                     0);
-    assert_true(eg_strmap_intern(&w.dict.lists[EG_LIST_STOP], stop, strlen(stop), NULL) >= 0);
-    assert_int_equal(eg_matcher_build(&w.matcher, &w.dict, NULL, &err), 0);
+    dictionary("people.tsv", "name\taliases\ttype\nJames Monroe\tMonroe\tperson\n"
+                             "Monroe Doctrine\t\tstop\n");
     assert_int_equal(scan("the Monroe Doctrine of Monroe"), 1);
     assert_int_equal(w.scratch.blocked.n, 1);
     assert_mention(0, "james-monroe", 23, "Monroe");
