@@ -3,9 +3,9 @@
  * word (apostrophes, '.' and ',' between digits) and which may end a
  * sentence; and the possessive and capitalisation rules of a word.
  *
- * Internal to src/text/: the dense tokenizer (eg_segment.c) and the
- * bitmap scanner (eg_tokscan.c) must cut text identically, so both read
- * these definitions and neither has a copy. The small functions are
+ * Internal to src/text/: the tokenizer (eg_segment.c) reads these
+ * definitions, and any second tokenizer must too, so that both cut text
+ * identically (the bitmap scanner of branch `tokscan` did). The small functions are
  * static inline because they sit on the tokenizer's per-character path.
  * Everything here is pure (no state; the ASCII table is constant), so
  * thread-safe.
